@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dxtrack",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dxtrack", targets: ["dxtrack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.110.0"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
+    ],
+    targets: [
+        // Pure domain: Foundation only.
+        .target(name: "DXCore"),
+        .target(
+            name: "DXStore",
+            dependencies: [
+                "DXCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            resources: [.copy("Demo/Resources")]
+        ),
+        .target(
+            name: "DXWeb",
+            dependencies: [
+                "DXCore", "DXStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
+        .executableTarget(
+            name: "dxtrack",
+            dependencies: [
+                "DXCore", "DXStore", "DXWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        // Test databases shared by the store, web and command-line tests.
+        .target(name: "DXTestSupport", dependencies: ["DXStore"], path: "Tests/DXTestSupport"),
+        .testTarget(name: "DXCoreTests", dependencies: ["DXCore"]),
+        .testTarget(name: "DXStoreTests", dependencies: ["DXStore", "DXTestSupport"]),
+        .testTarget(
+            name: "DXWebTests",
+            dependencies: ["DXWeb", "DXStore", "DXTestSupport", .product(name: "XCTVapor", package: "vapor")]
+        ),
+        .testTarget(name: "dxtrackTests", dependencies: ["dxtrack", "DXStore", "DXTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

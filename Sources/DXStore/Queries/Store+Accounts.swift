@@ -1,0 +1,81 @@
+import DXCore
+import FluentKit
+import Foundation
+
+extension Store {
+    /// Creates an account; the caller hashes the password (Bcrypt in the web layer).
+    public func createAccount(_ a: Account, passwordHash: String) async throws {
+        guard Self.isValidUsername(a.username) else {
+            throw StoreError.invalid("Tên đăng nhập \"\(a.username)\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–64 ký tự)")
+        }
+        if try await UserModel.query(on: db).filter(\.$username == a.username).first() != nil {
+            throw StoreError.conflict("Tên đăng nhập \"\(a.username)\" đã tồn tại")
+        }
+        let row = UserModel()
+        row.username = a.username
+        row.displayName = VNText.nfc(a.displayName)
+        row.role = a.role.rawValue
+        row.$unit.id = try await requireUnitID(a.unitCode, "Tài khoản \(a.username)")
+        row.passwordHash = passwordHash
+        row.disabled = a.disabled
+        row.createdAt = Date()
+        try await row.create(on: db)
+    }
+
+    public static func isValidUsername(_ s: String) -> Bool {
+        (3...64).contains(s.count) && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
+    public func account(username: String) async throws -> (account: Account, passwordHash: String)? {
+        guard let row = try await UserModel.query(on: db).filter(\.$username == username).with(\.$unit).first() else { return nil }
+        return (row.domain(), row.passwordHash)
+    }
+
+    public func setPasswordHash(username: String, hash: String) async throws {
+        guard let row = try await UserModel.query(on: db).filter(\.$username == username).first() else {
+            throw StoreError.notFound("tài khoản \(username)")
+        }
+        row.passwordHash = hash
+        try await row.update(on: db)
+    }
+
+    /// Stores the hash of a new API token for a user.
+    public func createToken(username: String, tokenHash: String) async throws {
+        guard let user = try await UserModel.query(on: db).filter(\.$username == username).first() else {
+            throw StoreError.notFound("tài khoản \(username)")
+        }
+        guard !user.disabled else { throw StoreError.invalid("Tài khoản \(username) đã bị khóa") }
+        let t = APITokenModel()
+        t.$user.id = try user.requireID()
+        t.tokenHash = tokenHash
+        t.createdAt = Date()
+        try await t.create(on: db)
+    }
+
+    /// The account a live token belongs to; `nil` for unknown, revoked or disabled.
+    public func account(tokenHash: String) async throws -> Account? {
+        guard let t = try await APITokenModel.query(on: db).filter(\.$tokenHash == tokenHash)
+            .filter(\.$revokedAt == nil).with(\.$user, { $0.with(\.$unit) }).first() else { return nil }
+        let user = t.user
+        return user.disabled ? nil : user.domain()
+    }
+
+    public func revokeTokens(username: String) async throws -> Int {
+        guard let user = try await UserModel.query(on: db).filter(\.$username == username).first() else {
+            throw StoreError.notFound("tài khoản \(username)")
+        }
+        let live = try await APITokenModel.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).all()
+        for t in live {
+            t.revokedAt = Date()
+            try await t.update(on: db)
+        }
+        return live.count
+    }
+}
+
+extension UserModel {
+    func domain() -> Account {
+        Account(username: username, displayName: displayName, role: Role(rawValue: role) ?? .viewer,
+                unitCode: $unit.value?.code ?? "", disabled: disabled)
+    }
+}

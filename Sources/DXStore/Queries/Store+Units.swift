@@ -1,0 +1,87 @@
+import DXCore
+import FluentKit
+import Foundation
+
+extension Store {
+    public func units() async throws -> [OrgUnit] {
+        let rows = try await UnitModel.query(on: db).all()
+        let codeByID = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r.code) } })
+        return rows.map { $0.domain(parentCode: $0.$parent.id.flatMap { codeByID[$0] }) }
+            .sorted { ($0.kind.sortOrder, $0.code) < ($1.kind.sortOrder, $1.code) }
+    }
+
+    public func unitTree() async throws -> UnitTree {
+        try UnitTree(try await units())
+    }
+
+    public func unit(code: String) async throws -> OrgUnit? {
+        try await units().first { $0.code == code }
+    }
+
+    /// Creates or updates units by code; parents must come before children or exist already.
+    /// Returns how many rows were created and updated.
+    @discardableResult
+    public func upsertUnits(_ units: [OrgUnit]) async throws -> (created: Int, updated: Int) {
+        try await db.transaction { try await Store($0).writeUnits(units) }
+    }
+
+    func writeUnits(_ units: [OrgUnit]) async throws -> (created: Int, updated: Int) {
+        var ids = try await unitIDs()
+        var created = 0, updated = 0
+        for u in units {
+            let parentID: UUID?
+            if let p = u.parentCode {
+                guard let id = ids[p] else { throw StoreError.invalid("Đơn vị \(u.code): đơn vị cấp trên \(p) không tồn tại") }
+                parentID = id
+            } else {
+                parentID = nil
+            }
+            let row = try await UnitModel.query(on: db).filter(\.$code == u.code).first() ?? UnitModel()
+            let isNew = row.id == nil
+            let before = isNew ? nil : (row.domain(parentCode: nil), row.$parent.id, row.searchKey)
+            row.code = u.code
+            row.name = VNText.nfc(u.name)
+            row.kind = u.kind.rawValue
+            row.$parent.id = parentID
+            row.validFrom = u.validFrom?.iso
+            row.validTo = u.validTo?.iso
+            row.successorCode = u.successorCode
+            row.searchKey = VNText.searchKey(u.code + " " + u.name)
+            if isNew {
+                try await row.create(on: db)
+                created += 1
+            } else if let b = before, b != (row.domain(parentCode: nil), row.$parent.id, row.searchKey) {
+                try await row.update(on: db)
+                updated += 1
+            }
+            ids[u.code] = row.id
+        }
+        return (created, updated)
+    }
+
+    func unitIDs() async throws -> [String: UUID] {
+        let rows = try await UnitModel.query(on: db).field(\.$id).field(\.$code).all()
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { (r.code, $0) } })
+    }
+}
+
+extension UnitKind {
+    var sortOrder: Int {
+        switch self {
+        case .province: 0
+        case .department: 1
+        case .district: 2
+        case .commune: 3
+        case .other: 4
+        }
+    }
+}
+
+extension UnitModel {
+    func domain(parentCode: String?) -> OrgUnit {
+        OrgUnit(
+            code: code, name: name, kind: UnitKind(rawValue: kind) ?? .other, parentCode: parentCode,
+            validFrom: validFrom.flatMap(CalendarDate.init(iso:)), validTo: validTo.flatMap(CalendarDate.init(iso:)),
+            successorCode: successorCode)
+    }
+}

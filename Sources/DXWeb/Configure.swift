@@ -1,0 +1,92 @@
+import DXStore
+import Fluent
+import Vapor
+
+/// Sets up an application on a database: migrations registered, routes, middleware.
+public func configure(_ app: Application, database url: DatabaseURL) async throws {
+    app.databases.use(try url.configuration(), as: url.databaseID)
+    app.migrations.add(DXMigrations.all, to: url.databaseID)
+    app.storage[DatabaseKindKey.self] = url.kindName
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPage())
+    app.middleware.use(SecurityHeaders())
+    try routes(app)
+}
+
+struct DatabaseKindKey: StorageKey {
+    typealias Value = String
+}
+
+extension Request {
+    var store: Store { Store(db) }
+}
+
+func routes(_ app: Application) throws {
+    app.get("healthz") { req async throws -> Response in
+        let kind = req.application.storage[DatabaseKindKey.self] ?? "unknown"
+        do {
+            _ = try await req.store.counts()["plans"]
+            return try jsonResponse(["status": "ok", "database": kind])
+        } catch {
+            return try jsonResponse(["status": "error", "database": kind], status: .serviceUnavailable)
+        }
+    }
+    app.get("static", "style.css") { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
+                 body: .init(string: Stylesheet.css))
+    }
+    try app.register(collection: PageController())
+    try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: APIController())
+}
+
+func jsonResponse<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    return Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: data))
+}
+
+/// Headers every response carries: no framing, no sniffing, only our own scripts and styles.
+struct SecurityHeaders: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let r = try await next.respond(to: request)
+        r.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        r.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        r.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        r.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        return r
+    }
+}
+
+/// Errors as a Vietnamese page for browsers and a JSON body for the API.
+struct ErrorPage: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPStatus
+            let message: String
+            if let abort = error as? any AbortError {
+                status = abort.status
+                message = abort.status == .notFound && abort.reason == "Not Found" ? "Không tìm thấy trang này." : abort.reason
+            } else {
+                request.logger.report(error: error)
+                status = .internalServerError
+                message = "Lỗi hệ thống. Vui lòng thử lại sau."
+            }
+            if request.url.path.hasPrefix("/api/") {
+                let r = try jsonResponse(APIError(error: message, status: Int(status.code)), status: status)
+                if status == .unauthorized { r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+                return r
+            }
+            let html = Layout.page(title: "Lỗi \(status.code)", body: "<h1>Lỗi \(status.code)</h1><p>\(escape(message))</p><p><a href=\"/\">Về trang chủ</a></p>")
+            return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+        }
+    }
+}
+
+struct APIError: Codable {
+    var error: String
+    var status: Int
+}

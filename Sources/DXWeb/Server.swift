@@ -1,0 +1,16 @@
+import DXStore
+import Vapor
+
+/// Runs the web server until it is stopped (SIGINT or SIGTERM). The database must be migrated.
+public func runServer(database url: DatabaseURL, host: String, port: Int) async throws {
+    let env = Environment(name: "production", arguments: ["dxtrack", "serve", "--hostname", host, "--port", String(port)])
+    let app = try await Application.make(env)
+    do {
+        try await configure(app, database: url)
+        try await app.execute()
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}

@@ -1,0 +1,38 @@
+import DXCore
+import DXStore
+import Foundation
+
+/// Loads the demonstration data and its administrator account.
+public enum DemoLoader {
+    public static func isEmpty(_ store: Store) async throws -> Bool {
+        let c = try await store.counts()
+        return (c["plans"] ?? 0) == 0 && (c["units"] ?? 0) == 0
+    }
+
+    public static func load(into store: Store) async throws -> LoadSummary {
+        let set = try DemoData.dataset()
+        let before = try await store.counts()
+        _ = try await store.load(set)
+        if try await store.account(username: DemoData.adminUsername) == nil {
+            let admin = Account(username: DemoData.adminUsername, displayName: "Quản trị (dữ liệu mẫu)",
+                                role: .administrator, unitCode: DemoData.provinceCode)
+            try await store.createAccount(admin, passwordHash: try Credentials.hashPassword(DemoData.adminPassword))
+        }
+        return LoadSummary(before: before, after: try await store.counts())
+    }
+
+    public static func describe(_ s: LoadSummary) -> String {
+        let names: [(String, String)] = [
+            ("units", "đơn vị"), ("plans", "kế hoạch"), ("indicators", "chỉ tiêu"), ("targets", "mục tiêu"),
+            ("tasks", "nhiệm vụ"), ("documents", "văn bản"), ("dataValues", "số liệu"),
+            ("taskReports", "báo cáo nhiệm vụ"), ("users", "tài khoản"),
+        ]
+        let counts = names.map { "\($0.1): \(s.after[$0.0] ?? 0)" }.joined(separator: ", ")
+        let head = s.changedNothing ? "Dữ liệu mẫu đã có sẵn, không thay đổi gì." : "Đã nạp dữ liệu mẫu."
+        return """
+        \(head)
+        \(counts)
+        Tài khoản mẫu (chỉ dùng để thử): \(DemoData.adminUsername) / \(DemoData.adminPassword)
+        """
+    }
+}

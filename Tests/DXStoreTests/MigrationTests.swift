@@ -1,0 +1,44 @@
+import DXStore
+import DXTestSupport
+import XCTest
+
+final class MigrationTests: XCTestCase {
+    func testMigratingTwiceAppliesNothingTheSecondTime() async throws {
+        try await TestDatabases.each { rt in
+            let r1 = try await rt.migrate()
+            XCTAssertEqual(r1, [], rt.url.kindName)
+            let r2 = try await rt.pendingMigrations()
+            XCTAssertEqual(r2, [])
+        }
+    }
+
+    func testMigrationsAreNumberedInOrder() {
+        let names = DXMigrations.all.map(\.name)
+        XCTAssertEqual(names, names.sorted())
+        for (i, n) in names.enumerated() {
+            XCTAssertTrue(n.hasPrefix(String(format: "%03d_", i + 1)), n)
+        }
+    }
+
+    func testTheSQLiteFileUsesWriteAheadLogging() async throws {
+        let path = TestDatabases.sqlitePath()
+        let rt = try StoreRuntime(url: .sqlite(path: path))
+        try await rt.migrate()
+        await rt.shutdown()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+        // Byte 18 of the header is 2 in WAL mode.
+        let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(20)
+        XCTAssertEqual(header[18], 2)
+    }
+
+    func testAnUnreachablePostgresSaysSoInOneSentence() async throws {
+        let rt = try StoreRuntime(url: try DatabaseURL(parsing: "postgres://u:p@127.0.0.1:1/none"))
+        do {
+            try await rt.migrate()
+            XCTFail("port 1 must not answer")
+        } catch {
+            XCTAssertTrue(String(describing: error).hasPrefix("Không kết nối được cơ sở dữ liệu postgres://u:***@127.0.0.1:1/none"), "\(error)")
+        }
+        await rt.shutdown()
+    }
+}
