@@ -58,6 +58,10 @@ public enum TestDatabases {
     public struct TestFailure: Error, CustomStringConvertible {
         public let database: String
         public let underlying: any Error
+        public init(database: String, underlying: any Error) {
+            self.database = database
+            self.underlying = underlying
+        }
         public var description: String { "[\(database)] \(underlying)" }
     }
 }
