@@ -89,8 +89,8 @@ enum PlanPage {
         if let d = p.issued { b += " · Ngày ban hành: \(VNDate.numeric(d))" }
         b += " · Thời kỳ: \(p.horizonFrom == p.horizonTo ? "năm \(p.horizonFrom)" : "\(p.horizonFrom)–\(p.horizonTo)")</p>"
 
-        b += "<h2>Chỉ tiêu (\(VNNumber.padded(m.indicatorCount, width: 2)))</h2>"
-        if m.indicatorGroups.isEmpty { b += "<p class=\"muted\">Kế hoạch này không đặt chỉ tiêu.</p>" }
+        // A plan of only tasks (or only indicators) shows no empty heading.
+        if m.indicatorCount > 0 { b += "<h2>Chỉ tiêu (\(VNNumber.padded(m.indicatorCount, width: 2)))</h2>" }
         for g in m.indicatorGroups {
             b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? "Chỉ tiêu khác"))</h3>"
             b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục tiêu</th><th>Kết quả gần nhất</th></tr></thead><tbody>"
@@ -106,8 +106,8 @@ enum PlanPage {
             b += "</tbody></table></div>"
         }
 
-        b += "<h2>Nhiệm vụ (\(VNNumber.padded(m.taskCount, width: 2)))</h2>"
-        if m.taskGroups.isEmpty { b += "<p class=\"muted\">Kế hoạch này không giao nhiệm vụ.</p>" }
+        if m.taskCount > 0 { b += "<h2>Nhiệm vụ (\(VNNumber.padded(m.taskCount, width: 2)))</h2>" }
+        if m.taskCount == 0 && m.indicatorCount == 0 { b += "<p class=\"muted\">Kế hoạch này chưa có chỉ tiêu và nhiệm vụ.</p>" }
         for g in m.taskGroups {
             b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? "Nhiệm vụ khác"))</h3>"
             b += "<div class=\"wide\"><table><thead><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời gian hoàn thành</th><th>Tình trạng</th></tr></thead><tbody>"
