@@ -89,3 +89,23 @@ final class APITests: XCTestCase {
         }
     }
 }
+
+final class APIScopeTests: XCTestCase {
+    func testAUnitsTokenSeesOnlyItsSubtree() async throws {
+        try await withDemoApp { app, _ in
+            let store = Store(app.db)
+            try await store.createAccount(.init(username: "hungha-test", displayName: "Hưng Hà", role: .reporter, unitCode: "339"),
+                                          passwordHash: try Credentials.hashPassword("mat-khau-dai"))
+            let token = Credentials.newToken()
+            try await store.createToken(username: "hungha-test", tokenHash: Credentials.tokenHash(token))
+            try await app.test(.GET, "/api/v1/units", headers: ["Authorization": "Bearer \(token)"]) { res async throws in
+                let list = try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]] ?? []
+                let codes = list.compactMap { $0["code"] as? String }
+                XCTAssertTrue(codes.contains("339"))
+                XCTAssertFalse(codes.contains("34"), "the province is above the account's unit")
+                XCTAssertFalse(codes.contains("TB-STTTT"))
+                XCTAssertTrue(list.allSatisfy { ($0["code"] as? String) == "339" || ($0["parentCode"] as? String) == "339" })
+            }
+        }
+    }
+}

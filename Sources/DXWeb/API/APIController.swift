@@ -45,8 +45,12 @@ struct APIController: RouteCollection {
         try jsonResponse(try await contents(req).tasks)
     }
 
+    /// The units the caller may act on: its own unit and everything below it.
     func units(req: Request) async throws -> Response {
-        try jsonResponse(try await req.store.units())
+        let all = try await req.store.units()
+        guard let account = req.account else { throw Abort(.unauthorized) }
+        let tree = try UnitTree(all)
+        return try jsonResponse(all.filter { tree.isWithin($0.code, scope: account.unitCode) })
     }
 
     struct PeriodDTO: Codable {
