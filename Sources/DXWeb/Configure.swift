@@ -70,6 +70,12 @@ struct ErrorPage: AsyncMiddleware {
             if let abort = error as? any AbortError {
                 status = abort.status
                 message = abort.status == .notFound && abort.reason == "Not Found" ? "Không tìm thấy trang này." : abort.reason
+            } else if let problem = error as? StoreError, case .notFound = problem {
+                status = .notFound
+                message = problem.description + "."
+            } else if let problem = error as? StoreError, case .invalid = problem {
+                status = .badRequest
+                message = problem.description
             } else {
                 request.logger.report(error: error)
                 status = .internalServerError

@@ -4,6 +4,11 @@ import Foundation
 public enum SiteRoute: Hashable, Sendable {
     case home
     case plan(slug: String)
+    case dashboard(slug: String, period: String?, unit: String?)
+    case indicator(slug: String, code: String, period: String?, unit: String?)
+    case rankings
+    case ranking(scheme: String)
+    case rankingUnit(scheme: String, unit: String)
     case units
     case health
     case stylesheet
@@ -12,11 +17,20 @@ public enum SiteRoute: Hashable, Sendable {
     case apiPlanTasks(slug: String)
     case apiUnits
     case apiPeriod(id: String)
+    case apiEvaluation(slug: String, period: String, unit: String?)
+    case apiRanking(scheme: String)
 
     public var path: String {
         switch self {
         case .home: "/"
         case .plan(let slug): "/plans/\(Self.component(slug))"
+        case .dashboard(let slug, let period, let unit):
+            "/plans/\(Self.component(slug))/dashboard" + Self.query(["period": period, "unit": unit])
+        case .indicator(let slug, let code, let period, let unit):
+            "/plans/\(Self.component(slug))/indicators/\(Self.component(code))" + Self.query(["period": period, "unit": unit])
+        case .rankings: "/rankings"
+        case .ranking(let scheme): "/rankings/\(Self.component(scheme))"
+        case .rankingUnit(let scheme, let unit): "/rankings/\(Self.component(scheme))/units/\(Self.component(unit))"
         case .units: "/units"
         case .health: "/healthz"
         case .stylesheet: "/static/style.css"
@@ -25,7 +39,16 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiPlanTasks(let slug): "/api/v1/plans/\(Self.component(slug))/tasks"
         case .apiUnits: "/api/v1/units"
         case .apiPeriod(let id): "/api/v1/periods/\(Self.component(id))"
+        case .apiEvaluation(let slug, let period, let unit):
+            "/api/v1/plans/\(Self.component(slug))/evaluation" + Self.query(["period": period, "unit": unit])
+        case .apiRanking(let scheme): "/api/v1/rankings/\(Self.component(scheme))"
         }
+    }
+
+    /// "?period=2024S1&unit=34", in a fixed order; empty when every value is nil.
+    static func query(_ items: KeyValuePairs<String, String?>) -> String {
+        let parts = items.compactMap { k, v in v.map { "\(k)=\(component($0))" } }
+        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
     }
 
     static func component(_ s: String) -> String {

@@ -5,46 +5,11 @@ import XCTest
 
 /// Runs the built `dxtrack` executable as a user would.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var out: String
-        var err: String
+    func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> CLI.Run {
+        try CLI.run(args, env: env, stdin: stdin)
     }
 
-    static var binary: URL {
-        Bundle.main.bundleURL.appendingPathComponent("dxtrack")
-    }
-
-    func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "DATABASE_URL")
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let s = stdin { input.fileHandleForWriting.write(Data(s.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
-
-    /// Every database argument to test with: a new SQLite file, and PostgreSQL when configured.
-    func databases() async throws -> [String] {
-        var list = ["sqlite:" + TestDatabases.sqlitePath()]
-        if let pg = TestDatabases.postgresURL {
-            try await TestDatabases.reset(try DatabaseURL(parsing: pg))
-            list.append(pg)
-        }
-        return list
-    }
+    func databases() async throws -> [String] { try await CLI.databases() }
 
     func testDemoTwiceGivesTheSameCounts() async throws {
         for db in try await databases() {
@@ -139,5 +104,49 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(first.out.contains("Đã áp dụng: 001_create_units"), first.out)
         let second = try run(["migrate", "--db", db])
         XCTAssertEqual(second.out, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n")
+    }
+}
+
+/// Runs the built `dxtrack` executable as a user would.
+enum CLI {
+    struct Run {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    static var binary: URL {
+        Bundle.main.bundleURL.appendingPathComponent("dxtrack")
+    }
+
+    static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "DATABASE_URL")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let s = stdin { input.fileHandleForWriting.write(Data(s.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Every database argument to test with: a new SQLite file, and PostgreSQL when configured.
+    static func databases() async throws -> [String] {
+        var list = ["sqlite:" + TestDatabases.sqlitePath()]
+        if let pg = TestDatabases.postgresURL {
+            try await TestDatabases.reset(try DatabaseURL(parsing: pg))
+            list.append(pg)
+        }
+        return list
     }
 }

@@ -42,11 +42,21 @@ public enum DemoData {
         var plans = try planNames.map { try decode(DemoFiles.PlanFile.self, "plans/" + $0).domain }
         // Parents before children, so a plan's parent exists when it is loaded.
         plans.sort { ($0.plan.parentCode == nil ? 0 : 1, $0.plan.horizonFrom) < ($1.plan.parentCode == nil ? 0 : 1, $1.plan.horizonFrom) }
+        let scoringNames = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("scoring").path)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        let inputFiles = try scoringNames.filter { $0.hasSuffix("-inputs.json") }
+            .map { try decode(DemoFiles.ScoringInputsFile.self, "scoring/" + $0) }
+        let scoring = try scoringNames.filter { !$0.hasSuffix("-inputs.json") }.map { name in
+            let scheme = try decode(ScoringScheme.self, "scoring/" + name)
+            let inputs = inputFiles.filter { $0.scheme == scheme.code }.flatMap(\.inputs).map(\.domain)
+            return ScoringSet(scheme: scheme, inputs: inputs)
+        }
         return Dataset(
             units: units,
             documents: try decode([DemoFiles.Document].self, "documents.json").map(\.domain),
             plans: plans,
             values: try decode([DemoFiles.Value].self, "values.json").map(\.domain),
-            taskReports: try decode([DemoFiles.Report].self, "taskReports.json").map(\.domain))
+            taskReports: try decode([DemoFiles.Report].self, "taskReports.json").map(\.domain),
+            scoring: scoring)
     }
 }

@@ -130,4 +130,25 @@ enum DemoFiles {
                        percent: percent, result: result, note: note, author: "demo")
         }
     }
+
+    /// `scoring/NAME-inputs.json`: what units submitted under one scheme.
+    struct ScoringInputsFile: Decodable {
+        var scheme: String
+        var inputs: [ScoringInputRow]
+    }
+
+    struct ScoringInputRow: Decodable {
+        var unit: String
+        var criterion: String
+        var numerator: Double?
+        var denominator: Double?
+        var value: Double?
+        var grade: ScoringGrade?
+        var evidence: [String]?
+
+        var domain: ScoringInput {
+            ScoringInput(unitCode: unit, criterionCode: criterion, numerator: numerator, denominator: denominator,
+                         value: value, grade: grade, evidence: evidence ?? [])
+        }
+    }
 }

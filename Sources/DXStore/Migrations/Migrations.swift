@@ -10,6 +10,7 @@ public enum DXMigrations {
         M005CreateDocuments(),
         M006CreateFacts(),
         M007CreateUsers(),
+        M008CreateScoring(),
     ]
 }
 

@@ -7,11 +7,13 @@ public struct Dataset: Sendable {
     public var plans: [PlanContents]
     public var values: [DataValue]
     public var taskReports: [TaskReport]
+    public var scoring: [ScoringSet]
 
     public init(
         units: [OrgUnit] = [], documents: [OfficialDocument] = [], plans: [PlanContents] = [],
-        values: [DataValue] = [], taskReports: [TaskReport] = []
+        values: [DataValue] = [], taskReports: [TaskReport] = [], scoring: [ScoringSet] = []
     ) {
+        self.scoring = scoring
         self.units = units
         self.documents = documents
         self.plans = plans

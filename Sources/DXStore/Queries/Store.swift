@@ -56,6 +56,8 @@ public struct Store: Sendable {
         result["dataValues"] = try await DataValueModel.query(on: db).count()
         result["taskReports"] = try await TaskReportModel.query(on: db).count()
         result["users"] = try await UserModel.query(on: db).count()
+        result["scoringSchemes"] = try await ScoringSchemeModel.query(on: db).count()
+        result["scoringInputs"] = try await ScoringInputModel.query(on: db).count()
         return result
     }
 }

@@ -11,6 +11,50 @@ struct APIController: RouteCollection {
         routes.get("plans", ":plan", "tasks", use: tasks)
         routes.get("units", use: units)
         routes.get("periods", ":id", use: period)
+        routes.get("plans", ":plan", "evaluation", use: evaluation)
+        routes.get("rankings", ":scheme", use: ranking)
+    }
+
+    /// The evaluation of `?period=` for `?unit=` (the issuer's province by default), which must be
+    /// within the caller's unit.
+    func evaluation(req: Request) async throws -> Response {
+        guard let account = req.account else { throw Abort(.unauthorized) }
+        let plan = try await contents(req).plan
+        guard let period = nonEmpty(req.query["period"]) else {
+            throw Abort(.badRequest, reason: "Thiếu tham số period (mã kỳ báo cáo, ví dụ 2024S1).")
+        }
+        let tree = try await req.store.unitTree()
+        let unit = nonEmpty(req.query["unit"]) ?? PlanEvaluation.defaultUnit(for: plan, in: tree)
+        guard tree[unit] != nil else { throw Abort(.notFound, reason: "Không có đơn vị mã \(unit).") }
+        guard tree.isWithin(unit, scope: account.unitCode) else {
+            throw Abort(.forbidden, reason: "Tài khoản \(account.username) không được xem số liệu của đơn vị \(unit).")
+        }
+        return try jsonResponse(try await req.store.evaluate(plan: plan.code, period: period, unit: unit).document)
+    }
+
+    struct RankingDTO: Codable {
+        struct Row: Codable {
+            var unit: String
+            var rank: Int?
+            var total: Double
+            var points: Double
+            var indices: [String: Double?]
+        }
+        var level: String
+        var name: String
+        var units: [Row]
+    }
+
+    /// Ranks of every unit under a scheme, by level. Rankings are published to all units.
+    func ranking(req: Request) async throws -> Response {
+        let code = req.parameters.get("scheme") ?? ""
+        let parts = try await req.store.ranking(scheme: code)
+        return try jsonResponse(parts.map { part, scores in
+            RankingDTO(level: part.level.rawValue, name: part.name, units: scores.map { s in
+                RankingDTO.Row(unit: s.unitCode, rank: s.rank, total: s.total, points: s.points,
+                               indices: Dictionary(uniqueKeysWithValues: s.indices.map { ($0.code, $0.value) }))
+            })
+        })
     }
 
     struct PlanDTO: Codable {

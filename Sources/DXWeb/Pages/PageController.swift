@@ -5,7 +5,39 @@ struct PageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
         routes.get("plans", ":slug", use: plan)
+        routes.get("plans", ":slug", "dashboard", use: dashboard)
+        routes.get("plans", ":slug", "indicators", ":code", use: indicator)
+        routes.get("rankings", use: rankings)
+        routes.get("rankings", ":scheme", use: ranking)
+        routes.get("rankings", ":scheme", "units", ":unit", use: rankingUnit)
         routes.get("units", use: units)
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        let model = try await DashboardPage.query(req.store, plan: req.parameters.get("slug") ?? "",
+                                                  period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]))
+        return html(DashboardPage.render(model))
+    }
+
+    func indicator(req: Request) async throws -> Response {
+        let model = try await IndicatorPage.query(req.store, plan: req.parameters.get("slug") ?? "",
+                                                  code: req.parameters.get("code") ?? "",
+                                                  period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]))
+        return html(IndicatorPage.render(model))
+    }
+
+    func rankings(req: Request) async throws -> Response {
+        html(RankingsIndexPage.render(try await req.store.scoringSchemes()))
+    }
+
+    func ranking(req: Request) async throws -> Response {
+        html(RankingPage.render(try await RankingPage.query(req.store, scheme: req.parameters.get("scheme") ?? "")))
+    }
+
+    func rankingUnit(req: Request) async throws -> Response {
+        let model = try await RankingUnitPage.query(req.store, scheme: req.parameters.get("scheme") ?? "",
+                                                    unit: req.parameters.get("unit") ?? "")
+        return html(RankingUnitPage.render(model))
     }
 
     func home(req: Request) async throws -> Response {
@@ -23,6 +55,12 @@ struct PageController: RouteCollection {
     func units(req: Request) async throws -> Response {
         html(UnitsPage.render(try await UnitsPage.query(req.store)))
     }
+}
+
+/// A query parameter that was left empty counts as not given.
+func nonEmpty(_ s: String?) -> String? {
+    guard let t = s?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
+    return t
 }
 
 func html(_ body: String) -> Response {

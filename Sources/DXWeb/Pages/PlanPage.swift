@@ -27,6 +27,8 @@ enum PlanPage {
         var taskGroups: [Group<TaskRow>]
         var indicatorCount: Int
         var taskCount: Int
+        /// Periods with reported data, newest first: each has a dashboard.
+        var periods: [Period]
     }
 
     static func query(_ store: Store, slugOrCode: String) async throws -> Model? {
@@ -63,7 +65,8 @@ enum PlanPage {
             plan: plan, issuerName: tree[plan.issuerCode]?.name ?? plan.issuerCode,
             indicatorGroups: group(indicatorRows, plan: plan, pillarOf: { $0.indicator.pillarCode }),
             taskGroups: group(taskRows, plan: plan, pillarOf: { $0.task.pillarCode }),
-            indicatorCount: contents.indicators.count, taskCount: contents.tasks.count)
+            indicatorCount: contents.indicators.count, taskCount: contents.tasks.count,
+            periods: try await store.reportedPeriods(planCode: plan.code).sorted(by: >))
     }
 
     /// Rows under their top-level pillar in the plan's order; rows without one come last.
@@ -88,6 +91,12 @@ enum PlanPage {
         b += "<p class=\"meta\">Cơ quan ban hành: \(escape(m.issuerName))"
         if let d = p.issued { b += " · Ngày ban hành: \(VNDate.numeric(d))" }
         b += " · Thời kỳ: \(p.horizonFrom == p.horizonTo ? "năm \(p.horizonFrom)" : "\(p.horizonFrom)–\(p.horizonTo)")</p>"
+
+        if !m.periods.isEmpty {
+            b += "<p>Đánh giá kết quả: " + m.periods.map { period in
+                "<a href=\"\(escape(SiteRoute.dashboard(slug: p.slug, period: period.identifier, unit: nil).path))\">\(escape(period.labelVI))</a>"
+            }.joined(separator: " · ") + "</p>"
+        }
 
         // A plan of only tasks (or only indicators) shows no empty heading.
         if m.indicatorCount > 0 { b += "<h2>Chỉ tiêu (\(VNNumber.padded(m.indicatorCount, width: 2)))</h2>" }

@@ -19,11 +19,24 @@ enum Stylesheet {
     .muted{color:#666}
     .badge{display:inline-block;padding:0 .35rem;border:1px solid #666;border-radius:.25rem;font-size:.85rem;white-space:nowrap}
     .s-done{background:#e3f4e1}.s-progress{background:#fff6d6}.s-not{background:#fbe3e1}
+    .ev-met{background:#e3f4e1}.ev-partly{background:#fff6d6}.ev-below{background:#fde9d2}.ev-not{background:#fbe3e1}.ev-none{background:#f1f1f1}
+    ul.figures{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0}
+    ul.figures li{border:1px solid #bbb;border-radius:.3rem;padding:.4rem .7rem}
+    ul.figures strong{font-size:1.3rem}
+    .warn{border-left:4px solid #8a5a00;padding:.3rem .6rem;background:#fff6d6}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}
+    dl.facts dt{font-weight:bold}
+    dl.facts dd{margin:0}
+    figure{margin:.4rem 0 1rem;max-width:100%;overflow-x:auto}
+    svg.chart{max-width:100%;height:auto}
+    svg.mini{vertical-align:middle}
+    form.inline{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin:.4rem 0}
+    tr.total th{background:#f6f6f6}
     ul.tree{list-style:none;padding-left:1.1rem}
     ul.tree li{margin:.15rem 0}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:.8rem;padding:0;list-style:none}
     .cards li{border:1px solid #bbb;border-radius:.3rem;padding:.7rem}
     @media (max-width:40rem){body{font-size:16px}th,td{padding:.25rem}.wide{display:block;overflow-x:auto}}
-    @media print{header.site nav,footer.site{display:none}header.site{background:none;color:#000}a{color:#000}}
+    @media print{header.site nav,footer.site,form.inline{display:none}.badge{border-color:#000}header.site{background:none;color:#000}a{color:#000}}
     """
 }

@@ -1,0 +1,100 @@
+/// One plan evaluated for one unit and one period: the figures, evaluations and sentences that
+/// the dashboard, `dxtrack evaluate` and the report all show, computed once from the same facts.
+public struct PlanEvaluation: Sendable {
+    public var plan: Plan
+    public var unit: OrgUnit
+    public var period: Period
+    /// In the plan's order.
+    public var indicators: [IndicatorResult]
+    public var tasks: TaskSummary
+
+    public var summary: IndicatorSummary { IndicatorSummary(indicators.map(\.evaluation)) }
+
+    /// - Parameters:
+    ///   - values, taskReports: the plan's facts, of any unit and period (other plans' are ignored
+    ///     by code). Task statuses are the evaluated unit's own reports.
+    ///   - expected: who is expected to report, for coverage; by default the unit's direct
+    ///     children (the units that report to it), or the unit itself when it has none.
+    public init(plan: Plan, indicators: [Indicator], tasks: [PlanTask], tree: UnitTree, unit: OrgUnit,
+                period: Period, values: [DataValue], taskReports: [TaskReport],
+                expected: ExpectedReporters? = nil, asOf: CalendarDate? = nil) {
+        let children = tree.children(of: unit.code).map(\.code)
+        let expected = expected ?? .units(Set(children.isEmpty ? [unit.code] : children))
+        let planValues = values.filter { $0.planCode == plan.code }
+        self.plan = plan
+        self.unit = unit
+        self.period = period
+        self.indicators = indicators.map { indicator in
+            let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: planValues, expected: expected)
+            let aggregate = aggregator.value(of: unit.code, in: period)
+            let own = planValues.last {
+                $0.indicatorCode == indicator.code && $0.unitCode == unit.code && $0.periodID == period.identifier
+            }
+            return IndicatorResult(
+                indicator: indicator, aggregate: aggregate,
+                evaluation: IndicatorEvaluation(indicator: indicator, aggregate: aggregate, level: unit.kind.level),
+                reported: own,
+                previousPeriod: aggregator.change(of: unit.code, in: period, against: .previousPeriod),
+                samePeriodLastYear: aggregator.change(of: unit.code, in: period, against: .samePeriodLastYear))
+        }
+        self.tasks = TaskSummary(tasks: tasks, reports: taskReports.filter { $0.planCode == plan.code },
+                                 period: period, unitCode: unit.code, asOf: asOf)
+    }
+
+    /// Whose results a plan is about when no unit is named: the province (or other top unit)
+    /// of the body that issued it. A plan issued by UBND tỉnh reports the province's figures.
+    public static func defaultUnit(for plan: Plan, in tree: UnitTree) -> String {
+        tree.nearest(.province, from: plan.issuerCode)?.code ?? plan.issuerCode
+    }
+
+    public func indicator(_ code: String) -> IndicatorResult? { indicators.first { $0.indicator.code == code } }
+
+    /// The indicators grouped under the plan's top-level pillars, in order; indicators without a
+    /// known pillar come last under `nil`.
+    public var indicatorsByPillar: [(pillar: Pillar?, results: [IndicatorResult])] {
+        let tops = plan.pillars.filter { $0.parentCode == nil }
+        var groups: [(pillar: Pillar?, results: [IndicatorResult])] = tops.map { ($0, []) }
+        var others: [IndicatorResult] = []
+        for r in indicators {
+            if let code = r.indicator.pillarCode,
+               let i = tops.firstIndex(where: { HierarchicalCode.isWithin(code, $0.code) }) {
+                groups[i].results.append(r)
+            } else {
+                others.append(r)
+            }
+        }
+        if !others.isEmpty { groups.append((nil, others)) }
+        return groups.filter { !$0.results.isEmpty }
+    }
+}
+
+/// One indicator of an evaluated plan.
+public struct IndicatorResult: Sendable {
+    public var indicator: Indicator
+    public var aggregate: AggregatedValue
+    public var evaluation: IndicatorEvaluation
+    /// The unit's own entry for exactly the period, for its comment and author.
+    public var reported: DataValue?
+    public var previousPeriod: Change?
+    public var samePeriodLastYear: Change?
+
+    /// The figure as an appendix writes it: "56,4%", "1.240", "1.013/1.013" for the parts of a
+    /// rate; the result text for qualitative indicators; "Chưa có số liệu" when missing.
+    public var valueLabelVI: String {
+        guard let value = aggregate.value else {
+            return aggregate.hasData ? VNText.clean(aggregate.text ?? "") : ValueSource.missing.labelVI
+        }
+        if indicator.measure == .qualitative { return VNText.clean(aggregate.text ?? "") }
+        if indicator.measure == .rate || (indicator.unitOfMeasure?.hasPrefix("%") ?? false) {
+            return VNNumber.percent(value)
+        }
+        let unit = indicator.unitOfMeasure.map { " " + $0 } ?? ""
+        return VNNumber.format(value, fractionDigits: 2) + unit
+    }
+
+    /// "1.013/1.013" when the rate's parts are known.
+    public var partsLabelVI: String? {
+        guard let n = aggregate.numerator, let d = aggregate.denominator else { return nil }
+        return "\(VNNumber.format(n, fractionDigits: 2))/\(VNNumber.format(d, fractionDigits: 2))"
+    }
+}

@@ -1,0 +1,163 @@
+/// The value of one indicator for any unit and period, computed from reported values.
+///
+/// Rules (docs/evaluation.md §1–2):
+/// - Over time first, per unit: a flow adds up the sub-periods the unit reported (`S1` =
+///   `Q1` + `Q2`, rates adding numerators and denominators), a stock takes the value of the
+///   latest reported period ending within the period.
+/// - Then over units. **A unit's own figure wins**: a province or district that reports its own
+///   consolidated figure is taken at its word, and the units below give coverage and drill-down
+///   only. A unit without a figure of its own (or whose own entry has no number, only words)
+///   gets the sum of its children's values, each of them computed by the same rule — so a
+///   district's own total is never added to its communes'.
+/// - Rates add numerators and denominators; counts and amounts add up; indicators whose
+///   `aggregation` is `.none` are never combined: the node keeps its own figure, if any, and
+///   lists the figures below it.
+/// - A missing value is missing: it adds nothing and is never read as zero. Coverage says who
+///   was expected and who reported.
+///
+/// Values are plain `DataValue`s of one plan (indicator codes are per plan), so the aggregator
+/// can be fed from a query, a cache or an incrementally maintained summary.
+public struct IndicatorAggregator: Sendable {
+    public let indicator: Indicator
+    public let tree: UnitTree
+    public let expected: ExpectedReporters
+    /// Values of this indicator whose period identifier could not be read. Kept to be shown:
+    /// dropping them silently would hide data.
+    public let unreadable: [DataValue]
+    private let series: [String: UnitSeries]
+
+    /// `values` may hold other indicators' values; only `indicator.code`'s are used. Entries
+    /// without any data (no number, judgement or text) are ignored. Where one unit has two
+    /// values for one period, the later `updatedAt` wins, else the later in the array.
+    public init(indicator: Indicator, tree: UnitTree, values: [DataValue], expected: ExpectedReporters = .leaves) {
+        var series: [String: UnitSeries] = [:]
+        var unreadable: [DataValue] = []
+        for v in values where v.indicatorCode == indicator.code && v.hasData {
+            guard let p = Period(identifier: v.periodID) else {
+                unreadable.append(v)
+                continue
+            }
+            if let old = series[v.unitCode]?.values[p], let a = old.updatedAt, let b = v.updatedAt, a > b { continue }
+            series[v.unitCode, default: UnitSeries()].values[p] = v
+        }
+        self.indicator = indicator
+        self.tree = tree
+        self.expected = expected
+        self.unreadable = unreadable
+        self.series = series
+    }
+
+    /// The value of `unitCode` for `period`, with coverage and drill-down. An unknown unit
+    /// gives a missing value.
+    public func value(of unitCode: String, in period: Period) -> AggregatedValue {
+        compute(unitCode, period)
+    }
+
+    /// Values of several units for one period, e.g. every district for a ranking table.
+    public func values(of unitCodes: [String], in period: Period) -> [AggregatedValue] {
+        unitCodes.map { compute($0, period) }
+    }
+
+    private func compute(_ code: String, _ period: Period) -> AggregatedValue {
+        let own = series[code]?.figure(for: period, measure: indicator.measure, temporal: indicator.temporal)
+        let children = tree.children(of: code).map { compute($0.code, period) }
+
+        var result = AggregatedValue(unitCode: code, period: period, source: .missing)
+        var notCombinable: [String] = []
+        if let own {
+            result.source = .reported
+            result.numerator = own.numerator
+            result.denominator = own.denominator
+            result.value = own.value
+            result.judgement = own.judgement
+            result.text = own.text
+            result.author = own.author
+            result.periodsUsed = own.used
+            result.missingPeriods = own.missing
+            result.asOf = own.asOf
+            if !own.combinable { notCombinable = [code] }
+        }
+
+        switch indicator.aggregation {
+        case .none:
+            result.parts = children.flatMap { c in (c.source == .reported ? [c.withoutParts] : []) + c.parts }
+            notCombinable += children.flatMap(\.notCombinable)
+        case .sum:
+            result.parts = children.filter { $0.hasData || !$0.coverage.expected.isEmpty || !$0.notCombinable.isEmpty }
+            // The own figure stands when it has a number. A unit that sent only words (or
+            // percentages of sub-periods that cannot be added) still gets its units' sum.
+            let ownNumber = own.map { $0.value != nil || $0.numerator != nil } ?? false
+            if !ownNumber {
+                combine(children, into: &result, notCombinable: &notCombinable)
+            } else {
+                // What the children could not add is still worth showing.
+                notCombinable += children.flatMap(\.notCombinable)
+            }
+        }
+        result.notCombinable = notCombinable
+
+        var below = Coverage()
+        for c in children { below.append(c.coverage) }
+        var coverage = Coverage()
+        if let unit = tree[code], expected.includes(unit, in: tree, period: period) {
+            coverage.expected.append(code)
+            if let own {
+                coverage.reporting.append(code)
+                if !own.missing.isEmpty || (own.asOf.map { $0 < period.end } ?? false) {
+                    coverage.partial.append(code)
+                }
+            } else if result.source == .aggregated {
+                // An expected unit that did not report itself but whose units did has data; the
+                // figure is partial when the expected units below it are not all complete.
+                coverage.reporting.append(code)
+                if !below.isComplete { coverage.partial.append(code) }
+            }
+        }
+        coverage.append(below)
+        result.coverage = coverage
+        return result
+    }
+
+    /// Adds up the children's values into a node that has no figure of its own.
+    private func combine(_ children: [AggregatedValue], into result: inout AggregatedValue,
+                         notCombinable: inout [String]) {
+        notCombinable += children.flatMap(\.notCombinable)
+        switch indicator.measure {
+        case .rate:
+            var n = 0.0, d = 0.0, any = false
+            for c in children {
+                if let cn = c.numerator, let cd = c.denominator {
+                    n += cn
+                    d += cd
+                    any = true
+                } else if c.value != nil, !notCombinable.contains(c.unitCode) {
+                    // A percentage without its parts cannot enter a ratio of sums.
+                    notCombinable.append(c.unitCode)
+                }
+            }
+            if any {
+                result.numerator = n
+                result.denominator = d
+                result.value = d == 0 ? nil : n * 100 / d
+                result.source = .aggregated
+            }
+        case .count, .amount:
+            let numbers = children.compactMap(\.value)
+            if !numbers.isEmpty {
+                result.value = numbers.reduce(0, +)
+                result.source = .aggregated
+            }
+        case .qualitative, .rank:
+            // Judgements and ranks do not add up, whatever `aggregation` says.
+            break
+        }
+    }
+}
+
+extension AggregatedValue {
+    var withoutParts: AggregatedValue {
+        var v = self
+        v.parts = []
+        return v
+    }
+}

@@ -1,0 +1,179 @@
+import DXCore
+import DXStore
+
+/// A plan for one unit and one period: the counts, progress by pillar, every indicator with its
+/// traffic light, the units below to drill into, and tasks by lead agency.
+enum DashboardPage {
+    struct ChildRow {
+        var unit: OrgUnit
+        var summary: IndicatorSummary
+        /// Indicators for which the unit or its subtree has a figure.
+        var withData: Int
+    }
+
+    struct LeadRow {
+        var name: String
+        var total: Int
+        var done: Int
+        var underway: Int
+        var notStarted: Int
+        var noReport: Int
+    }
+
+    struct Model {
+        var evaluation: PlanEvaluation
+        /// Periods with data for this plan, newest first, for the period picker.
+        var periods: [Period]
+        /// From the root down to the unit's parent, for the breadcrumb.
+        var ancestors: [OrgUnit]
+        var children: [ChildRow]
+        var leads: [LeadRow]
+    }
+
+    static func query(_ store: Store, plan key: String, period: String?, unit: String?) async throws -> Model {
+        guard let contents = try await store.planContents(slugOrCode: key) else {
+            throw StoreError.notFound("kế hoạch \"\(key)\"")
+        }
+        let periods = try await store.reportedPeriods(planCode: contents.plan.code).sorted(by: >)
+        let periodID = period ?? periods.first?.identifier ?? String(contents.plan.horizonTo)
+        let evaluation = try await store.evaluate(plan: contents.plan.code, period: periodID, unit: unit)
+        let tree = try await store.unitTree()
+        let values = try await store.values(planCode: contents.plan.code)
+        let children = tree.children(of: evaluation.unit.code)
+            .filter { $0.overlaps(from: evaluation.period.start, to: evaluation.period.end) }
+            .map { child -> ChildRow in
+                let e = PlanEvaluation(plan: contents.plan, indicators: contents.indicators, tasks: [], tree: tree,
+                                       unit: child, period: evaluation.period, values: values, taskReports: [])
+                return ChildRow(unit: child, summary: e.summary, withData: e.indicators.count(where: { $0.aggregate.hasData }))
+            }
+        return Model(evaluation: evaluation, periods: periods, ancestors: tree.ancestors(of: evaluation.unit.code).reversed(),
+                     children: children, leads: leads(evaluation.tasks, tree: tree))
+    }
+
+    /// In-scope tasks counted by lead agency, the agencies with the most tasks not done first.
+    static func leads(_ tasks: TaskSummary, tree: UnitTree) -> [LeadRow] {
+        var rows: [String: LeadRow] = [:]
+        var order: [String] = []
+        for line in tasks.inScope {
+            let t = line.task
+            let name = t.leadUnitCode.flatMap { tree[$0]?.name } ?? (VNText.clean(t.leadText).isEmpty ? "Chưa xác định" : VNText.clean(t.leadText))
+            if rows[name] == nil {
+                rows[name] = LeadRow(name: name, total: 0, done: 0, underway: 0, notStarted: 0, noReport: 0)
+                order.append(name)
+            }
+            rows[name]!.total += 1
+            switch line.status {
+            case .done: rows[name]!.done += 1
+            case let s? where s.isUnderway: rows[name]!.underway += 1
+            case nil: rows[name]!.noReport += 1
+            default: rows[name]!.notStarted += 1
+            }
+        }
+        return order.compactMap { rows[$0] }.sorted { ($0.total - $0.done, $0.total) > ($1.total - $1.done, $1.total) }
+    }
+
+    static func render(_ m: Model) -> String {
+        let e = m.evaluation
+        let s = e.summary
+        let link = { (unit: String) in SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: unit).path }
+        var b = "<p class=\"meta\"><a href=\"\(SiteRoute.plan(slug: e.plan.slug).path)\">\(escape(e.plan.code))</a>"
+        for a in m.ancestors { b += " › <a href=\"\(escape(link(a.code)))\">\(escape(a.name))</a>" }
+        b += " › \(escape(e.unit.name))</p>"
+        b += "<h1>\(escape(e.plan.title)) — \(escape(e.period.labelVI))</h1>"
+        b += periodPicker(m)
+
+        b += "<h2>Kết quả thực hiện mục tiêu</h2>"
+        b += "<ul class=\"figures\">"
+        b += figure(s.count(.met), s.total, "mục tiêu hoàn thành", VNNumber.percent(s.count(.met), of: s.total))
+        b += figure(s.count(.partlyMetFrom50), s.total, "hoàn thành từ 50%", nil)
+        b += figure(s.count(.partlyMetBelow50), s.total, "hoàn thành dưới 50%", nil)
+        b += figure(s.count(.notMet) + s.count(.partlyMetUnstated), s.total, "chưa đạt hoặc chưa rõ tỷ lệ", nil)
+        b += figure(s.count(.notEvaluable), s.total, "chưa đánh giá", nil)
+        b += "</ul>"
+        b += "<div class=\"sentences\"><p>\(escape(s.headlineVI(planName: e.plan.title)))</p><ul>"
+        for line in s.linesVI() { b += "<li>\(escape(line))</li>" }
+        b += "</ul></div>"
+        if !s.contradictions.isEmpty {
+            b += "<p class=\"warn\">Có \(VNNumber.padded(s.contradictions.count)) chỉ tiêu mà đánh giá ghi trong báo cáo khác với kết quả tính từ số liệu: "
+            b += s.contradictions.map { escape($0.indicatorCode) }.joined(separator: ", ") + ".</p>"
+        }
+
+        let pillars = e.indicatorsByPillar
+        if pillars.count > 1 {
+            b += "<h2>Tiến độ theo trụ cột</h2>"
+            let items = pillars.map { g -> BarChart.Item in
+                let met = g.results.count(where: { $0.evaluation.evaluationClass == .met })
+                return BarChart.Item(label: g.pillar?.name ?? "Chỉ tiêu khác", value: Double(met) / Double(g.results.count) * 100,
+                                     valueLabel: "\(VNNumber.fraction(met, g.results.count, width: 2)) hoàn thành")
+            }
+            b += "<figure>" + BarChart(title: "Tỷ lệ chỉ tiêu hoàn thành theo trụ cột", items: items, scaleMax: 100).svg() + "</figure>"
+        }
+
+        b += "<h2>Chỉ tiêu</h2>"
+        for g in pillars {
+            if pillars.count > 1 { b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? "Chỉ tiêu khác"))</h3>" }
+            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục tiêu</th><th>Kết quả</th><th>Đánh giá</th><th>Số đơn vị có số liệu</th></tr></thead><tbody>"
+            for r in g.results {
+                let i = r.indicator
+                let target = r.evaluation.target.map { escape($0.shortLabelVI(unit: i.unitOfMeasure)) } ?? "<span class=\"muted\">Chưa có mục tiêu</span>"
+                var result = escape(r.valueLabelVI)
+                if let parts = r.partsLabelVI { result += "<br><span class=\"muted\">\(escape(parts))</span>" }
+                if let c = r.samePeriodLastYear { result += "<br><span class=\"muted\">\(escape(c.sentenceVI(.samePeriodLastYear)))</span>" }
+                let coverage = r.aggregate.coverage.expected.isEmpty ? "" : escape(r.aggregate.coverage.labelVI)
+                let href = SiteRoute.indicator(slug: e.plan.slug, code: i.code, period: e.period.identifier, unit: e.unit.code).path
+                b += "<tr><td>\(escape(i.code))</td><td><a href=\"\(escape(href))\">\(escape(i.name))</a></td><td>\(target)</td>"
+                b += "<td>\(result)</td><td>\(EvaluationBadge.html(r.evaluation))</td><td>\(coverage)</td></tr>"
+            }
+            b += "</tbody></table></div>"
+        }
+
+        if !m.children.isEmpty {
+            b += "<h2>Đơn vị trực thuộc</h2>"
+            b += "<div class=\"wide\"><table><thead><tr><th>Đơn vị</th><th>Chỉ tiêu có số liệu</th><th>Hoàn thành</th><th>Từ 50%</th><th>Dưới 50%</th></tr></thead><tbody>"
+            for c in m.children {
+                let total = c.summary.total
+                b += "<tr><td><a href=\"\(escape(link(c.unit.code)))\">\(escape(c.unit.name))</a></td>"
+                b += "<td class=\"num\">\(VNNumber.fraction(c.withData, total, width: 2))</td>"
+                b += "<td class=\"num\">\(VNNumber.padded(c.summary.count(.met)))</td>"
+                b += "<td class=\"num\">\(VNNumber.padded(c.summary.count(.partlyMetFrom50)))</td>"
+                b += "<td class=\"num\">\(VNNumber.padded(c.summary.count(.partlyMetBelow50)))</td></tr>"
+            }
+            b += "</tbody></table></div>"
+        }
+
+        if !e.tasks.lines.isEmpty {
+            b += "<h2>Nhiệm vụ</h2><p>\(escape(e.tasks.progressHeadlineVI(planName: e.plan.title)))</p><ul>"
+            for line in e.tasks.progressLinesVI() { b += "<li>\(escape(line))</li>" }
+            for line in e.tasks.pillarLinesVI(e.plan.pillars) { b += "<li>\(escape(line))</li>" }
+            b += "</ul>"
+        }
+        if !m.leads.isEmpty {
+            b += "<h3>Theo cơ quan chủ trì</h3>"
+            b += "<div class=\"wide\"><table><thead><tr><th>Cơ quan chủ trì</th><th>Số nhiệm vụ</th><th>Hoàn thành</th><th>Đang triển khai</th><th>Chưa triển khai, chưa hoàn thành</th><th>Chưa báo cáo</th></tr></thead><tbody>"
+            for l in m.leads {
+                b += "<tr><td>\(escape(l.name))</td><td class=\"num\">\(VNNumber.padded(l.total))</td><td class=\"num\">\(VNNumber.padded(l.done))</td>"
+                b += "<td class=\"num\">\(VNNumber.padded(l.underway))</td><td class=\"num\">\(VNNumber.padded(l.notStarted))</td><td class=\"num\">\(VNNumber.padded(l.noReport))</td></tr>"
+            }
+            b += "</tbody></table></div>"
+        }
+        return Layout.page(title: "\(e.plan.code) — \(e.period.labelVI)", body: b)
+    }
+
+    static func figure(_ n: Int, _ total: Int, _ label: String, _ extra: String?) -> String {
+        "<li><strong>\(VNNumber.fraction(n, total, width: 2))</strong> \(escape(label))" + (extra.map { " (\(escape($0)))" } ?? "") + "</li>"
+    }
+
+    /// A plain GET form, so the period can be changed without JavaScript.
+    static func periodPicker(_ m: Model) -> String {
+        let e = m.evaluation
+        guard !m.periods.isEmpty else { return "" }
+        var s = "<form class=\"inline\" method=\"get\" action=\"\(escape(SiteRoute.dashboard(slug: e.plan.slug, period: nil, unit: nil).path))\">"
+        s += "<input type=\"hidden\" name=\"unit\" value=\"\(escape(e.unit.code))\"><label>Kỳ báo cáo <select name=\"period\">"
+        var periods = m.periods
+        if !periods.contains(e.period) { periods.insert(e.period, at: 0) }
+        for p in periods {
+            s += "<option value=\"\(escape(p.identifier))\"\(p == e.period ? " selected" : "")>\(escape(p.labelVI))</option>"
+        }
+        return s + "</select></label> <button type=\"submit\">Xem</button></form>"
+    }
+}

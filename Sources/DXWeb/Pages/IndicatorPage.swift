@@ -1,0 +1,104 @@
+import DXCore
+import DXStore
+
+/// One indicator for one unit: its trend across the periods with data, and the units below it
+/// for the chosen period, each with its figure, parts and evaluation.
+enum IndicatorPage {
+    struct Model {
+        var plan: Plan
+        var indicator: Indicator
+        var unit: OrgUnit
+        var period: Period
+        var current: IndicatorResult
+        /// Oldest first; each with the unit's value for that period (aggregated when needed).
+        var trend: [(period: Period, value: AggregatedValue)]
+        var children: [(unit: OrgUnit, result: IndicatorResult)]
+    }
+
+    static func query(_ store: Store, plan key: String, code: String, period: String?, unit: String?) async throws -> Model {
+        guard let contents = try await store.planContents(slugOrCode: key) else {
+            throw StoreError.notFound("kế hoạch \"\(key)\"")
+        }
+        guard let indicator = contents.indicators.first(where: { $0.code == code }) else {
+            throw StoreError.notFound("chỉ tiêu \(code) trong kế hoạch \(contents.plan.code)")
+        }
+        let periods = try await store.reportedPeriods(planCode: contents.plan.code).sorted()
+        let evaluation = try await store.evaluate(plan: contents.plan.code,
+                                                  period: period ?? periods.last?.identifier ?? String(contents.plan.horizonTo),
+                                                  unit: unit)
+        let tree = try await store.unitTree()
+        let values = try await store.values(planCode: contents.plan.code)
+        let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: values)
+        let trend = periods.filter { $0.type == evaluation.period.type || periods.count <= 12 }
+            .map { ($0, aggregator.value(of: evaluation.unit.code, in: $0)) }
+        let children = tree.children(of: evaluation.unit.code)
+            .filter { $0.overlaps(from: evaluation.period.start, to: evaluation.period.end) }
+            .compactMap { child -> (OrgUnit, IndicatorResult)? in
+                let e = PlanEvaluation(plan: contents.plan, indicators: [indicator], tasks: [], tree: tree, unit: child,
+                                       period: evaluation.period, values: values, taskReports: [])
+                return e.indicators.first.map { (child, $0) }
+            }
+        return Model(plan: contents.plan, indicator: indicator, unit: evaluation.unit, period: evaluation.period,
+                     current: evaluation.indicator(code)!, trend: trend, children: children)
+    }
+
+    static func render(_ m: Model) -> String {
+        let i = m.indicator
+        let dashboard = SiteRoute.dashboard(slug: m.plan.slug, period: m.period.identifier, unit: m.unit.code).path
+        var b = "<p class=\"meta\"><a href=\"\(escape(dashboard))\">\(escape(m.plan.code)) — \(escape(m.period.labelVI)) — \(escape(m.unit.name))</a></p>"
+        b += "<h1>Chỉ tiêu \(escape(i.code)). \(escape(i.name))</h1>"
+        b += "<dl class=\"facts\">"
+        b += "<dt>Loại</dt><dd>\(escape(i.measure.labelVI))\(i.direction == .lowerIsBetter ? " — càng thấp càng tốt" : "")</dd>"
+        if let n = i.numeratorDefinition { b += "<dt>Tử số</dt><dd>\(escape(n))</dd>" }
+        if let d = i.denominatorDefinition { b += "<dt>Mẫu số</dt><dd>\(escape(d))</dd>" }
+        let targets = i.targets.map { "Năm \($0.year): \($0.shortLabelVI(unit: i.unitOfMeasure))" }
+        b += "<dt>Mục tiêu</dt><dd>\(targets.isEmpty ? "Chưa có" : escape(targets.joined(separator: "; ")))</dd>"
+        b += "<dt>Kết quả \(escape(m.period.labelVI))</dt><dd>\(escape(m.current.valueLabelVI))"
+        if let parts = m.current.partsLabelVI { b += " (\(escape(parts)))" }
+        b += " — \(EvaluationBadge.html(m.current.evaluation))</dd>"
+        b += "<dt>Nguồn số liệu</dt><dd>\(escape(m.current.aggregate.source.labelVI))"
+        if !m.current.aggregate.coverage.expected.isEmpty { b += "; \(escape(m.current.aggregate.coverage.labelVI))" }
+        b += "</dd>"
+        if let own = m.current.reported {
+            if let c = own.comment, !c.isEmpty { b += "<dt>Ghi chú</dt><dd>\(escape(c))</dd>" }
+            if let a = own.author { b += "<dt>Người nhập</dt><dd>\(escape(a))</dd>" }
+        }
+        b += "</dl>"
+
+        b += "<h2>Diễn biến qua các kỳ</h2>"
+        let numeric = i.measure != .qualitative
+        if numeric && m.trend.contains(where: { $0.value.value != nil }) {
+            let target = m.current.evaluation.target
+            let points = m.trend.map { p, v in
+                LineChart.Point(label: p.identifier, value: v.value,
+                                valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) } ?? "")
+            }
+            b += "<figure>" + LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
+                                         target: target?.comparator == .judgement ? nil : target?.value,
+                                         targetLabel: target.map { "Mục tiêu \($0.shortLabelVI(unit: i.unitOfMeasure))" }).svg() + "</figure>"
+        }
+        b += "<div class=\"wide\"><table><thead><tr><th>Kỳ</th><th>Kết quả</th><th>Tử số/mẫu số</th><th>Nguồn</th></tr></thead><tbody>"
+        for (p, v) in m.trend {
+            let label = v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
+                ?? (v.text.map(VNText.clean) ?? ValueSource.missing.labelVI)
+            let parts = v.numerator.flatMap { n in v.denominator.map { VNNumber.fraction(n, $0) } } ?? ""
+            b += "<tr><td>\(escape(p.labelVI))</td><td>\(escape(label))</td><td class=\"num\">\(escape(parts))</td><td>\(escape(v.source.labelVI))</td></tr>"
+        }
+        b += "</tbody></table></div>"
+
+        if !m.children.isEmpty {
+            b += "<h2>Theo đơn vị — \(escape(m.period.labelVI))</h2>"
+            b += "<div class=\"wide\"><table><thead><tr><th>Đơn vị</th><th>Kết quả</th><th>Tử số/mẫu số</th><th>Đánh giá</th></tr></thead><tbody>"
+            for (unit, r) in m.children {
+                let href = SiteRoute.indicator(slug: m.plan.slug, code: i.code, period: m.period.identifier, unit: unit.code).path
+                b += "<tr><td><a href=\"\(escape(href))\">\(escape(unit.name))</a></td><td>\(escape(r.valueLabelVI))</td>"
+                b += "<td class=\"num\">\(escape(r.partsLabelVI ?? ""))</td><td>\(EvaluationBadge.html(r.evaluation))</td></tr>"
+            }
+            let total = m.current
+            b += "<tr class=\"total\"><th>Tổng hợp (\(escape(total.aggregate.source.labelVI.lowercased())))</th><th>\(escape(total.valueLabelVI))</th>"
+            b += "<th class=\"num\">\(escape(total.partsLabelVI ?? ""))</th><th>\(EvaluationBadge.html(total.evaluation))</th></tr>"
+            b += "</tbody></table></div>"
+        }
+        return Layout.page(title: "Chỉ tiêu \(i.code) — \(m.plan.code)", body: b)
+    }
+}

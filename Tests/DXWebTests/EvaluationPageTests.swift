@@ -1,0 +1,150 @@
+import DXStore
+import DXWeb
+import Vapor
+import XCTest
+import XCTVapor
+
+final class EvaluationPageTests: XCTestCase {
+    func testTheDashboardShowsTheSummaryTrafficLightsAndAChart() async throws {
+        try await withDemoApp { app, _ in
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1") { res async in
+                XCTAssertEqual(res.status, .ok)
+                let body = res.body.string
+                XCTAssertTrue(body.contains("Số mục tiêu hoàn thành: 09/16 chỉ tiêu đạt 56,25%."), body)
+                XCTAssertTrue(body.contains("<strong>09/16</strong> mục tiêu hoàn thành (56,25%)"))
+                XCTAssertTrue(body.contains("class=\"badge ev-met\">● Hoàn thành"))
+                XCTAssertTrue(body.contains("class=\"badge ev-below\">◔ Đạt 33,33% mục tiêu"))
+                XCTAssertTrue(body.contains("<svg class=\"chart\""), "progress by pillar as SVG")
+                XCTAssertTrue(body.contains("<title>Tỷ lệ chỉ tiêu hoàn thành theo trụ cột</title>"), "with a text alternative")
+                XCTAssertTrue(body.contains("Đơn vị trực thuộc"), "drill-down to the units")
+                XCTAssertTrue(body.contains("/plans/kh-cds-2024/dashboard?period=2024S1&amp;unit=339"), "link to Hưng Hà")
+            }
+            try await app.test(.GET, "/plans/83-kh-bcd-2024/dashboard?period=2024S1") { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("Theo cơ quan chủ trì"), "task status by lead agency")
+                XCTAssertTrue(res.body.string.contains("đặt ra 31 nhiệm vụ"), res.body.string)
+            }
+        }
+    }
+
+    func testDrillingDownToADistrictUsesItsOwnFigures() async throws {
+        try await withDemoApp { app, _ in
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024&unit=339") { res async in
+                XCTAssertEqual(res.status, .ok)
+                let body = res.body.string
+                XCTAssertTrue(body.contains("Huyện Hưng Hà"))
+                XCTAssertTrue(body.contains("3.787/3.798"), "indicator 3's parts as the district reported them")
+                XCTAssertTrue(body.contains("› <a href=\"/plans/kh-cds-2024/dashboard?period=2024&amp;unit=34\">Tỉnh Thái Bình</a>"), "breadcrumb")
+            }
+        }
+    }
+
+    func testTheIndicatorPageHasATrendChartAndAUnitTable() async throws {
+        try await withDemoApp { app, _ in
+            try await app.test(.GET, "/plans/kh-cds-2024/indicators/3?period=2024") { res async in
+                XCTAssertEqual(res.status, .ok)
+                let body = res.body.string
+                XCTAssertTrue(body.contains("Diễn biến qua các kỳ"))
+                XCTAssertTrue(body.contains("<svg class=\"chart\""))
+                XCTAssertTrue(body.contains("<desc>"), "the chart's values as text")
+                XCTAssertTrue(body.contains("Theo đơn vị — năm 2024"), body)
+                XCTAssertTrue(body.contains("Huyện Hưng Hà"))
+            }
+        }
+    }
+
+    func testTheRankingPageRanksWithBarsAndExplainsEachScore() async throws {
+        try await withDemoApp { app, _ in
+            try await app.test(.GET, "/rankings") { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("/rankings/SODTT-2024"))
+            }
+            try await app.test(.GET, "/rankings/SODTT-2024") { res async in
+                XCTAssertEqual(res.status, .ok)
+                let body = res.body.string
+                XCTAssertTrue(body.contains("Ủy ban nhân dân các huyện, thành phố"))
+                XCTAssertTrue(body.contains("Huyện Đông Hưng") && body.contains("Huyện Kiến Xương"))
+                XCTAssertTrue(body.contains("<svg class=\"mini\""), "a bar per main index")
+                XCTAssertTrue(body.contains("role=\"img\" aria-label=\"Nhận thức số: 0,"), "bars carry their value as text")
+            }
+            try await app.test(.GET, "/rankings/SODTT-2024/units/TB-SNV") { res async in
+                XCTAssertEqual(res.status, .ok)
+                let body = res.body.string
+                XCTAssertTrue(body.contains("Sở Nội vụ"))
+                XCTAssertTrue(body.contains("Chưa có số liệu"), "the two criteria it did not submit")
+                XCTAssertTrue(body.contains("/QĐ-SNV"), "evidence cited")
+            }
+        }
+    }
+
+    func testUnknownThingsAreA404InVietnamese() async throws {
+        try await withDemoApp { app, _ in
+            for path in ["/plans/khong-co/dashboard", "/plans/kh-cds-2024/indicators/99", "/rankings/KHONG-CO",
+                         "/rankings/SODTT-2024/units/34", "/plans/kh-cds-2024/dashboard?period=2024&unit=999"] {
+                try await app.test(.GET, path) { res async in
+                    XCTAssertEqual(res.status, .notFound, path)
+                    XCTAssertTrue(res.body.string.contains("Không tìm thấy"), path)
+                }
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024Q9") { res async in
+                XCTAssertEqual(res.status, .badRequest)
+                XCTAssertTrue(res.body.string.contains("2024Q9"))
+            }
+        }
+    }
+
+    func testDataIsEscapedOnTheDashboard() async throws {
+        try await withDemoApp { app, _ in
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1&unit=%3Cscript%3E") { res async in
+                XCTAssertEqual(res.status, .notFound)
+                XCTAssertFalse(res.body.string.contains("<script>"))
+            }
+        }
+    }
+}
+
+final class EvaluationAPITests: XCTestCase {
+    func testTheEvaluationAPIGivesTheSameFiguresAsTheCommand() async throws {
+        try await withDemoApp { app, _ in
+            let token = try await adminToken(app)
+            let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+            try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation?period=2024S1", headers: auth) { res async throws in
+                XCTAssertEqual(res.status, .ok)
+                let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any])
+                let summary = try XCTUnwrap(json["summary"] as? [String: Any])
+                XCTAssertEqual(summary["met"] as? Int, 9)
+                XCTAssertEqual(summary["total"] as? Int, 16)
+            }
+            try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation", headers: auth) { res async in
+                XCTAssertEqual(res.status, .badRequest)
+                XCTAssertTrue(res.body.string.contains("Thiếu tham số period"))
+            }
+            try await app.test(.GET, "/api/v1/rankings/SODTT-2024", headers: auth) { res async throws in
+                XCTAssertEqual(res.status, .ok)
+                let parts = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
+                XCTAssertEqual(parts.compactMap { $0["level"] as? String }, ["department", "district"])
+            }
+            try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation?period=2024S1") { res async in
+                XCTAssertEqual(res.status, .unauthorized)
+            }
+        }
+    }
+
+    func testADistrictAccountMayNotReadTheProvincesEvaluation() async throws {
+        try await withDemoApp { app, _ in
+            let store = Store(app.db)
+            try await store.createAccount(.init(username: "hh-eval", displayName: "Hưng Hà", role: .viewer, unitCode: "339"),
+                                          passwordHash: try Credentials.hashPassword("mat-khau-dai"))
+            let token = Credentials.newToken()
+            try await store.createToken(username: "hh-eval", tokenHash: Credentials.tokenHash(token))
+            let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+            try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation?period=2024", headers: auth) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+                XCTAssertTrue(res.body.string.contains("không được xem số liệu của đơn vị 34"), res.body.string)
+            }
+            try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation?period=2024&unit=339", headers: auth) { res async in
+                XCTAssertEqual(res.status, .ok)
+            }
+        }
+    }
+}
