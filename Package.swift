@@ -13,10 +13,15 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: Foundation only.
         .target(name: "DXCore"),
+        // Document formats (DOCX, XLSX, CSV, HTML, PDF through LibreOffice): no domain, no framework.
+        .target(name: "DXDocuments", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Reading what people upload: XLSX (safely), CSV, the official unit lists.
+        .target(name: "DXImport", dependencies: ["DXCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "DXStore",
             dependencies: [
@@ -46,6 +51,12 @@ let package = Package(
         // Test databases shared by the store, web and command-line tests.
         .target(name: "DXTestSupport", dependencies: ["DXStore"], path: "Tests/DXTestSupport"),
         .testTarget(name: "DXCoreTests", dependencies: ["DXCore"]),
+        .testTarget(name: "DXDocumentsTests", dependencies: ["DXDocuments"]),
+        .testTarget(
+            name: "DXImportTests",
+            dependencies: ["DXImport", "DXCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "DXStoreTests", dependencies: ["DXStore", "DXTestSupport"]),
         .testTarget(
             name: "DXWebTests",

@@ -1,0 +1,243 @@
+import DXCore
+import Foundation
+
+/// Data values as CSV, for import and export (`dxtrack import values FILE`).
+///
+/// Columns (header names are matched ignoring case, tone marks, spaces and `_`; order is free):
+///
+/// | column | required | aliases (DHIS2 dataValueSets CSV names in bold) |
+/// |---|---|---|
+/// | `plan_code` | when no default plan is given | `plan`, `ma ke hoach` |
+/// | `period` | yes | **`period`**, `pe`, `ky`, `ky bao cao` — DHIS2 identifiers: `2024`, `2024S1`, `2024Q3`, `202403`, `2024N9` |
+/// | `unit_code` | yes | **`orgunit`**, `ou`, `unit`, `ma don vi` |
+/// | `indicator_code` | yes | **`dataelement`**, `de`, `indicator`, `ma chi tieu` |
+/// | `numerator` | | `tu so` |
+/// | `denominator` | | `mau so` |
+/// | `value` | | **`value`**, `gia tri` |
+/// | `text` | | `ket qua` — a written result of a qualitative indicator |
+/// | `comment` | | **`comment`**, `ghi chu` |
+/// | `stored_by` | | **`storedby`** — kept as the author |
+///
+/// DHIS2's other columns — `categoryoptioncombo` (`catoptcombo`), `attributeoptioncombo`
+/// (`attroptcombo`), `lastupdated`, `created`, `followup` (`flwup`) — are accepted and ignored;
+/// rows with `deleted` = true are skipped with a warning. Other unknown columns are ignored with a
+/// warning.
+///
+/// Numbers may be typed the Vietnamese or the English way (`1.445.521`, `56,25`, `56.25`; see
+/// `VNNumber.parseOrThrow`); with `,` as the delimiter a decimal comma needs quotes (`"56,25"`),
+/// so Vietnamese Excel writes `;` files. A row needs a value, a numerator and denominator (both),
+/// a text or a comment. Errors are per row and column, in Vietnamese; a file with errors should
+/// be applied not at all.
+public enum DataValueCSV {
+    public enum Column: String, CaseIterable, Sendable {
+        case plan = "plan_code"
+        case period
+        case unit = "unit_code"
+        case indicator = "indicator_code"
+        case numerator
+        case denominator
+        case value
+        case text
+        case comment
+        case storedBy = "stored_by"
+
+        /// Header names accepted for the column, as `headerKey` folds them.
+        var aliases: [String] {
+            switch self {
+            case .plan: ["plancode", "plan", "makehoach"]
+            case .period: ["period", "pe", "ky", "kybaocao"]
+            case .unit: ["unitcode", "unit", "orgunit", "ou", "madonvi", "donvi"]
+            case .indicator: ["indicatorcode", "indicator", "dataelement", "de", "machitieu", "chitieu"]
+            case .numerator: ["numerator", "tuso"]
+            case .denominator: ["denominator", "mauso"]
+            case .value: ["value", "giatri"]
+            case .text: ["text", "ketqua"]
+            case .comment: ["comment", "ghichu"]
+            case .storedBy: ["storedby"]
+            }
+        }
+
+        var labelVI: String {
+            switch self {
+            case .plan: "mã kế hoạch"
+            case .period: "kỳ báo cáo"
+            case .unit: "mã đơn vị"
+            case .indicator: "mã chỉ tiêu"
+            case .numerator: "tử số"
+            case .denominator: "mẫu số"
+            case .value: "giá trị"
+            case .text: "kết quả"
+            case .comment: "ghi chú"
+            case .storedBy: "người nhập"
+            }
+        }
+    }
+
+    /// DHIS2 columns that carry nothing this system stores.
+    static let ignoredDHIS2 = ["categoryoptioncombo", "catoptcombo", "attributeoptioncombo", "attroptcombo",
+                               "lastupdated", "created", "followup", "flwup"]
+
+    /// A header folded for matching: lower case, no tone marks, `đ` as `d`, no spaces, `_`, `-`.
+    static func headerKey(_ header: String) -> String {
+        VNText.searchKey(header).filter { $0.isLetter || $0.isNumber }
+    }
+
+    public struct Row: Hashable, Sendable {
+        /// Line of the file (header = 1).
+        public var line: Int
+        public var value: DataValue
+    }
+
+    public struct RowError: Hashable, Sendable, CustomStringConvertible {
+        public var line: Int
+        /// The header of the column concerned, as written in the file.
+        public var column: String?
+        public var message: String
+
+        public var description: String {
+            "Dòng \(line)" + (column.map { ", cột '\($0)'" } ?? "") + ": " + message
+        }
+    }
+
+    public struct Result: Hashable, Sendable {
+        public var rows: [Row]
+        public var errors: [RowError]
+        public var warnings: [String]
+
+        public var values: [DataValue] { rows.map(\.value) }
+        public var isValid: Bool { errors.isEmpty }
+    }
+
+    public static func read(_ data: Data, defaultPlanCode: String? = nil,
+                            limits: CSVReader.Limits = CSVReader.Limits()) throws(CSVError) -> Result {
+        read(try CSVReader.read(data, limits: limits), defaultPlanCode: defaultPlanCode)
+    }
+
+    public static func read(_ table: CSVTable, defaultPlanCode: String? = nil) -> Result {
+        var errors: [RowError] = []
+        var warnings: [String] = []
+        var index: [Column: Int] = [:]
+        var deletedIndex: Int?
+        for (i, h) in table.header.enumerated() {
+            let key = headerKey(h)
+            if let c = Column.allCases.first(where: { $0.aliases.contains(key) }) {
+                if index[c] != nil {
+                    errors.append(RowError(line: 1, column: h, message: "cột \(c.labelVI) xuất hiện hai lần"))
+                } else {
+                    index[c] = i
+                }
+            } else if key == "deleted" {
+                deletedIndex = i
+            } else if !ignoredDHIS2.contains(key) {
+                warnings.append("Bỏ qua cột không dùng '\(h)'")
+            }
+        }
+        for c in [Column.period, .unit, .indicator] where index[c] == nil {
+            let names = ([c.rawValue] + (c == .unit ? ["orgunit"] : c == .indicator ? ["dataelement"] : []))
+                .joined(separator: "' hoặc '")
+            errors.append(RowError(line: 1, column: nil, message: "thiếu cột \(c.labelVI) ('\(names)')"))
+        }
+        if index[.plan] == nil, defaultPlanCode == nil {
+            errors.append(RowError(line: 1, column: nil, message: "thiếu cột mã kế hoạch ('plan_code') và chưa chọn kế hoạch"))
+        }
+        guard errors.isEmpty else { return Result(rows: [], errors: errors, warnings: warnings) }
+
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        for record in table.records {
+            func field(_ c: Column) -> String? {
+                guard let i = index[c], let f = record[i] else { return nil }
+                let t = VNText.clean(f)
+                return t.isEmpty ? nil : t
+            }
+            func header(_ c: Column) -> String? { index[c].map { table.header[$0] } }
+            func fail(_ c: Column?, _ message: String) {
+                errors.append(RowError(line: record.line, column: c.flatMap(header), message: message))
+            }
+            if let d = deletedIndex, let f = record[d], ["true", "1"].contains(f.lowercased()) {
+                warnings.append("Dòng \(record.line): bỏ qua giá trị đã xóa (deleted = \(f))")
+                continue
+            }
+            if record.fields.count > table.header.count,
+               record.fields[table.header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                fail(nil, "có \(record.fields.count) ô nhưng tiêu đề chỉ có \(table.header.count) cột (kiểm tra dấu phân cách và dấu thập phân)")
+                continue
+            }
+            let errorCount = errors.count
+
+            let plan = field(.plan) ?? defaultPlanCode
+            if plan == nil { fail(.plan, "chưa có mã kế hoạch") }
+            var periodID: String?
+            if let p = field(.period) {
+                do { periodID = try Period.parse(p).identifier } catch { fail(.period, error.message) }
+            } else {
+                fail(.period, "chưa có kỳ báo cáo")
+            }
+            let unit = field(.unit)
+            if unit == nil { fail(.unit, "chưa có mã đơn vị") }
+            let indicator = field(.indicator)
+            if indicator == nil { fail(.indicator, "chưa có mã chỉ tiêu") }
+
+            func number(_ c: Column) -> Double? {
+                guard let t = field(c) else { return nil }
+                do { return try VNNumber.parseOrThrow(t) } catch let e as VNNumber.ParseError {
+                    fail(c, e.message)
+                } catch {
+                    fail(c, "\"\(t)\" không phải là số")
+                }
+                return nil
+            }
+            let numerator = number(.numerator)
+            let denominator = number(.denominator)
+            let value = number(.value)
+            let text = field(.text)
+            let comment = field(.comment)
+            if (field(.numerator) == nil) != (field(.denominator) == nil) {
+                fail(field(.numerator) == nil ? .numerator : .denominator,
+                     "có tử số thì phải có mẫu số và ngược lại")
+            }
+            if let d = denominator, d < 0 { fail(.denominator, "mẫu số không được âm") }
+            if field(.value) == nil, field(.numerator) == nil, field(.denominator) == nil, text == nil, comment == nil {
+                fail(nil, "dòng không có số liệu (giá trị, tử số và mẫu số, kết quả hoặc ghi chú)")
+            }
+            guard errors.count == errorCount, let plan, let periodID, let unit, let indicator else { continue }
+
+            let key = [plan, indicator, unit, periodID].joined(separator: "\u{1F}")
+            if let first = seen[key] {
+                fail(nil, "trùng chỉ tiêu, đơn vị và kỳ với dòng \(first)")
+                continue
+            }
+            seen[key] = record.line
+            rows.append(Row(line: record.line, value: DataValue(
+                planCode: plan, indicatorCode: indicator, unitCode: unit, periodID: periodID,
+                numerator: numerator, denominator: denominator, value: value, text: text,
+                comment: comment, author: field(.storedBy))))
+        }
+        return Result(rows: rows, errors: errors, warnings: warnings)
+    }
+
+    /// Writes values with the canonical header, `,`-delimited, CRLF, in a form `read` reads
+    /// back unchanged. Numbers use a decimal point without grouping (as DHIS2 does); a fraction
+    /// of exactly three digits gets a fourth zero (`1.4450`), since `1.445` would read as the
+    /// Vietnamese 1.445 = 1445.
+    public static func write(_ values: [DataValue]) -> String {
+        let header = Column.allCases.map(\.rawValue)
+        let rows = values.map { v -> [String] in
+            [v.planCode, v.periodID, v.unitCode, v.indicatorCode,
+             v.numerator.map(plainNumber) ?? "", v.denominator.map(plainNumber) ?? "",
+             v.value.map(plainNumber) ?? "", v.text ?? "", v.comment ?? "", v.author ?? ""]
+        }
+        return CSVReader.write([header] + rows)
+    }
+
+    /// `1445521`, `56.25`, `1.4450`, `-0.5`: plain notation that `VNNumber.parse` reads back.
+    public static func plainNumber(_ x: Double) -> String {
+        guard x.isFinite else { return "" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        var s = String(format: "%.10f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) == 4 { s += "0" }
+        return s
+    }
+}
