@@ -8,7 +8,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Quản lý tài khoản. / Manage accounts.",
-        subcommands: [Create.self])
+        subcommands: [Create.self, Disable.self, Enable.self, ResetPassword.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -43,7 +43,7 @@ struct UserCommand: AsyncParsableCommand {
             let runtime = try await database.openMigrated()
             do {
                 let account = Account(username: name, displayName: displayName ?? name, role: role, unitCode: unit)
-                try await runtime.store.createAccount(account, passwordHash: try Credentials.hashPassword(pw))
+                try await runtime.store.createAccount(account, passwordHash: try Credentials.hashPassword(pw), by: Actor(username: "cli"))
                 print("Đã tạo tài khoản \(name) (\(role.labelVI)) thuộc đơn vị \(unit).")
             } catch {
                 await runtime.shutdown()

@@ -63,10 +63,10 @@ final class CommandLineTests: XCTestCase {
     func testUsersAndTokens() async throws {
         for db in try await databases() {
             XCTAssertEqual(try run(["demo", "--db", db]).status, 0)
-            let made = try run(["user", "create", "--db", db, "--name", "hungha", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
+            let made = try run(["user", "create", "--db", db, "--name", "hungha2", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
             XCTAssertEqual(made.status, 0, made.err)
-            XCTAssertTrue(made.out.contains("Đã tạo tài khoản hungha"))
-            let again = try run(["user", "create", "--db", db, "--name", "hungha", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
+            XCTAssertTrue(made.out.contains("Đã tạo tài khoản hungha2"))
+            let again = try run(["user", "create", "--db", db, "--name", "hungha2", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
             XCTAssertEqual(again.status, 1)
             XCTAssertTrue(again.err.contains("đã tồn tại"), again.err)
             let badRole = try run(["user", "create", "--db", db, "--name", "x1x", "--role", "boss", "--unit", "34", "--password", "12345678"])
@@ -79,7 +79,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(short.status, 1)
             XCTAssertTrue(short.err.contains("ít nhất 8 ký tự"), short.err)
 
-            let token = try run(["token", "create", "--db", db, "--user", "hungha"])
+            let token = try run(["token", "create", "--db", db, "--user", "hungha2"])
             XCTAssertEqual(token.status, 0, token.err)
             let last = token.out.split(separator: "\n").last.map(String.init) ?? ""
             XCTAssertTrue(last.hasPrefix("dxt_") && last.count > 40, last)

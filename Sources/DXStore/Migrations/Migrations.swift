@@ -10,6 +10,9 @@ public enum DXMigrations {
         M005CreateDocuments(),
         M006CreateFacts(),
         M007CreateUsers(),
+        M010CreateSessions(),
+        M011CreateRounds(),
+        M012CreateAudit(),
     ]
 }
 

@@ -56,6 +56,7 @@ public struct Store: Sendable {
         result["dataValues"] = try await DataValueModel.query(on: db).count()
         result["taskReports"] = try await TaskReportModel.query(on: db).count()
         result["users"] = try await UserModel.query(on: db).count()
+        result["rounds"] = try await RoundModel.query(on: db).count()
         return result
     }
 }

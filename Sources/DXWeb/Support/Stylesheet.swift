@@ -25,5 +25,6 @@ enum Stylesheet {
     .cards li{border:1px solid #bbb;border-radius:.3rem;padding:.7rem}
     @media (max-width:40rem){body{font-size:16px}th,td{padding:.25rem}.wide{display:block;overflow-x:auto}}
     @media print{header.site nav,footer.site{display:none}header.site{background:none;color:#000}a{color:#000}}
+    \(ReportingStyles.css)
     """
 }
