@@ -13,6 +13,8 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 PASSWORD = "dxtrack-demo-2024"
@@ -30,16 +32,24 @@ def driver():
     return d
 
 
+def click_and_wait(d, element):
+    """Clicks a submit button and waits for the next page: the old page's html goes stale."""
+    page = d.find_element(By.TAG_NAME, "html")
+    d.execute_script("arguments[0].scrollIntoView()", element)
+    element.click()
+    WebDriverWait(d, 15).until(expected_conditions.staleness_of(page))
+
+
 def login(d, username):
     d.get(BASE + "/login")
     d.find_element(By.NAME, "username").send_keys(username)
     d.find_element(By.NAME, "password").send_keys(PASSWORD)
-    d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "Đăng nhập" not in d.title, "login failed for " + username
 
 
 def logout(d):
-    d.find_element(By.CSS_SELECTOR, "header form button").click()
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "header form button"))
 
 
 def field(d, name):
@@ -59,8 +69,8 @@ def main():
         # A wrong figure is refused with a Vietnamese message next to the field.
         field(d, "v|%s|2.numerator" % PLAN).send_keys("120")
         field(d, "v|%s|2.denominator" % PLAN).send_keys("100")
-        d.find_element(By.ID, "save").click()
-        assert "Tử số (120) lớn hơn mẫu số (100)" in d.page_source
+        click_and_wait(d, d.find_element(By.ID, "save"))
+        assert "Tử số (120) lớn hơn mẫu số (100)" in d.page_source, d.page_source[:3000]
 
         # Fix it, answer the rest, write the narrative, submit.
         field(d, "v|%s|2.numerator" % PLAN).clear()
@@ -70,9 +80,7 @@ def main():
         for code in ["10", "14"]:
             d.find_element(By.CSS_SELECTOR, 'select[name="v|%s|%s.judgement"] option[value="partlyMet"]' % (PLAN, code)).click()
         field(d, "n|Kết quả").send_keys("Huyện Hưng Hà hoàn thành cơ bản các chỉ tiêu chuyển đổi số năm 2024.")
-        submit = d.find_element(By.ID, "submit")
-        d.execute_script("arguments[0].scrollIntoView()", submit)
-        submit.click()
+        click_and_wait(d, d.find_element(By.ID, "submit"))
         assert "Đã gửi báo cáo." in d.page_source, d.page_source[:2000]
         assert d.find_element(By.ID, "report-state").text == "Đã gửi"
         logout(d)

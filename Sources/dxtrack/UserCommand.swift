@@ -65,7 +65,24 @@ struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Quản lý mã truy cập API. / Manage API bearer tokens.",
-        subcommands: [Create.self])
+        subcommands: [Create.self, Revoke.self])
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Thu hồi mọi mã truy cập API của một tài khoản. / Revoke every API token of an account.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Tên đăng nhập / Username")
+        var user: String
+
+        func run() async throws {
+            try await withStore(database) { store in
+                let n = try await store.revokeTokens(username: user)
+                print("Đã thu hồi \(n) mã truy cập của \(user).")
+            }
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -62,6 +62,13 @@ final class SessionTests: XCTestCase {
         }
     }
 
+    func testLoginNeverRedirectsToAnotherSite() {
+        XCTAssertEqual(LoginControllerTestHook.safeNext("/rounds/x"), "/rounds/x")
+        for bad in ["//evil.example", "/\\evil.example", "https://evil.example", "evil", "/a\r\nSet-Cookie: x"] {
+            XCTAssertNil(LoginControllerTestHook.safeNext(bad), bad)
+        }
+    }
+
     func testWrongPasswordsAreThrottledPerUsernameAndAddress() async throws {
         try await withDemoApp { app, _ in
             let csrf = try await loginCSRF(app)

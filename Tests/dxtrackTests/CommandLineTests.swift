@@ -83,6 +83,23 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(token.status, 0, token.err)
             let last = token.out.split(separator: "\n").last.map(String.init) ?? ""
             XCTAssertTrue(last.hasPrefix("dxt_") && last.count > 40, last)
+            let revoked = try run(["token", "revoke", "--db", db, "--user", "hungha2"])
+            XCTAssertEqual(revoked.out, "Đã thu hồi 1 mã truy cập của hungha2.\n", revoked.err)
+
+            let disabled = try run(["user", "disable", "--db", db, "--name", "hungha2"])
+            XCTAssertEqual(disabled.out, "Đã khóa tài khoản hungha2.\n", disabled.err)
+            let list = try run(["user", "list", "--db", db])
+            XCTAssertTrue(list.out.contains("hungha2\treporter\t339\tđã khóa"), list.out)
+            XCTAssertTrue(list.out.contains("dieuphoi\tcoordinator\tTB-STTTT\tđang dùng"), list.out)
+            let json = try run(["user", "list", "--db", db, "--format", "json"])
+            XCTAssertTrue(json.out.contains("\"username\" : \"lanhdao\""), json.out)
+            XCTAssertEqual(try run(["user", "enable", "--db", db, "--name", "hungha2"]).status, 0)
+            let reset = try run(["user", "reset-password", "--db", db, "--name", "hungha2", "--password", "mat-khau-moi-2025"])
+            XCTAssertEqual(reset.out, "Đã đặt lại mật khẩu cho hungha2.\n", reset.err)
+            let ghost = try run(["user", "disable", "--db", db, "--name", "ghost"])
+            XCTAssertEqual(ghost.status, 1)
+            XCTAssertTrue(ghost.err.contains("Không tìm thấy tài khoản ghost"), ghost.err)
+
             let noUser = try run(["token", "create", "--db", db, "--user", "ghost"])
             XCTAssertEqual(noUser.status, 1)
             XCTAssertTrue(noUser.err.contains("Không tìm thấy tài khoản ghost"), noUser.err)

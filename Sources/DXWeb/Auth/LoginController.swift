@@ -44,7 +44,7 @@ struct LoginController: RouteCollection {
         let form = try await FormData.read(req)
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
-        let next = form["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil }
+        let next = form["next"].flatMap(Self.safeNext)
         let ip = req.clientIP
         let now = Date()
         let recent = try await req.store.recentLoginFailures(username: username, ip: ip, since: now.addingTimeInterval(-Self.window))
@@ -70,6 +70,12 @@ struct LoginController: RouteCollection {
         return r
     }
 
+    /// Only paths of this site: "//host" and "/\\host" would send the browser elsewhere.
+    static func safeNext(_ s: String) -> String? {
+        guard s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\"), !s.contains("\r"), !s.contains("\n") else { return nil }
+        return s
+    }
+
     func logout(req: Request) async throws -> Response {
         if let token = req.cookies[WebSessionMiddleware.cookieName]?.string {
             try await req.store.deleteSession(tokenHash: Credentials.tokenHash(token))
@@ -78,4 +84,9 @@ struct LoginController: RouteCollection {
         r.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie("", req: req, maxAge: 0)
         return r
     }
+}
+
+/// For tests: the redirect check of the login form.
+public enum LoginControllerTestHook {
+    public static func safeNext(_ s: String) -> String? { LoginController.safeNext(s) }
 }
