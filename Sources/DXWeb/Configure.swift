@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LoginController())
     try app.register(collection: ReportingController())
     try app.register(collection: AccountsController())
+    try app.register(collection: SetupController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
 }
 

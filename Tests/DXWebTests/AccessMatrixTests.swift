@@ -62,6 +62,11 @@ final class AccessMatrixTests: XCTestCase {
                      form: { _ in [("username", "x"), ("role", "boss"), ("unit", "34")] }),
                 Case(method: .POST, path: "/admin/accounts/tam-thoi/reset", expect: ["admin": .seeOther], otherwise: .forbidden,
                      form: { _ in [("password", "mat-khau-moi-dai")] }),
+                Case(method: .GET, path: "/setup?q=hung%20ha", expect: managers, otherwise: .forbidden),
+                Case(method: .GET, path: "/setup/plans/kh-cds-2024/indicators/3", expect: managers, otherwise: .forbidden),
+                Case(method: .POST, path: "/setup/units/moi", expect: ["admin": .unprocessableEntity, "dieuphoi": .unprocessableEntity], otherwise: .forbidden),
+                Case(method: .POST, path: "/setup/plans/kh-cds-2024/tasks/moi", expect: ["admin": .unprocessableEntity, "dieuphoi": .unprocessableEntity], otherwise: .forbidden,
+                     form: { _ in [("code", ""), ("title", "")] }),
                 // API
                 Case(method: .GET, path: "/api/v1/me", expect: all, otherwise: .ok),
                 Case(method: .GET, path: "/api/v1/rounds", expect: all, otherwise: .ok),

@@ -13,6 +13,8 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Open, change and close reporting rounds.
     case manageRounds
     case manageAccounts
+    /// Create and edit plans, indicators, tasks, documents and units.
+    case setUp
 }
 
 /// Role × unit scope, in one place so that every route asks the same question.
@@ -24,6 +26,7 @@ public enum AccessPolicy {
         case .approve, .returnReport: role == .administrator || role == .coordinator || role == .approver
         case .reopen, .manageRounds: role == .administrator || role == .coordinator
         case .manageAccounts: role == .administrator
+        case .setUp: role.canSetUp
         }
     }
 
@@ -58,6 +61,7 @@ public enum AccessPolicy {
         case .reopen: "Chỉ cơ quan thường trực hoặc quản trị mới được mở lại báo cáo."
         case .manageRounds: "Chỉ cơ quan thường trực hoặc quản trị mới được quản lý đợt báo cáo."
         case .manageAccounts: "Chỉ quản trị hệ thống mới được quản lý tài khoản."
+        case .setUp: "Chỉ cơ quan thường trực hoặc quản trị mới được thiết lập kế hoạch, chỉ tiêu, nhiệm vụ và đơn vị."
         }
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 /// of Thái Bình. Some units submitted on time, one late, one was returned, Hưng Hà is drafting
 /// and the rest have not started.
 ///
-/// The figures of the departments that submitted are illustrative (the seeds hold no
-/// per-department figures); Hưng Hà's are the seed's own (values.json).
+/// The seeds hold no per-department figures, so the departments that submitted answer every
+/// indicator with a note and report illustrative task progress; Hưng Hà's figures are the
+/// seed's own (values.json).
 public enum DemoRound {
     public static let code = "bc-nam-2024"
     static let dataEntry = "du-lieu-mau"
@@ -47,22 +48,10 @@ public enum DemoRound {
         func fill(_ unit: String, at when: String) async throws {
             guard let report = try await store.unitReport(round, unitCode: unit) else { return }
             var patch = ReportPatch()
-            for (n, item) in report.indicators.enumerated() {
-                let i = item.indicator
-                var e = IndicatorEntry()
-                switch i.measure {
-                case .rate:
-                    let den = Double(120 + (n * 37 + unit.count * 11) % 300)
-                    let share = [0.97, 0.85, 0.995, 1.0, 0.92, 0.8, 0.65, 0.45, 0.6, 0.7][n % 10]
-                    e.numerator = (den * share).rounded()
-                    e.denominator = den
-                case .qualitative:
-                    e.judgement = .partlyMet
-                    e.text = "Đơn vị đã triển khai một phần (số liệu minh họa)."
-                case .count, .amount, .rank:
-                    e.comment = "Chỉ tiêu cấp tỉnh, đơn vị không theo dõi riêng."
-                }
-                patch.values[item.key] = e.normalized(for: i)
+            // No invented figures: the departments answer the province-level indicators with a
+            // note, so the evaluation of the demo data sees only the seeds' numbers.
+            for item in report.indicators {
+                patch.values[item.key] = IndicatorEntry(comment: "Chưa có số liệu riêng của đơn vị (dữ liệu mẫu).").normalized(for: item.indicator)
             }
             for (n, item) in report.tasks.enumerated() {
                 patch.tasks[item.key] = n % 3 == 0
