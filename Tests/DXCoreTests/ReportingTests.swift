@@ -7,6 +7,7 @@ final class WorkflowTests: XCTestCase {
             .notStarted: [.submit: .submitted],
             .draft: [.submit: .submitted],
             .returned: [.submit: .submitted],
+            .awaitingApproval: [.approve: .submitted, .return: .returned, .reopen: .draft],
             .submitted: [.approve: .approved, .return: .returned, .reopen: .draft],
             .approved: [.return: .returned, .reopen: .draft],
         ]
@@ -23,6 +24,15 @@ final class WorkflowTests: XCTestCase {
         }
         XCTAssertEqual(Workflow.Illegal(from: .approved, action: .submit).description,
                        "Không thể gửi báo cáo khi báo cáo đang ở trạng thái “Đã phê duyệt”.")
+    }
+
+    func testWithUnitApprovalASubmissionWaitsForTheHeadOfTheUnit() throws {
+        XCTAssertEqual(try Workflow.next(.draft, .submit, unitApproval: true), .awaitingApproval)
+        XCTAssertEqual(try Workflow.next(.returned, .submit, unitApproval: true), .awaitingApproval)
+        XCTAssertEqual(try Workflow.next(.awaitingApproval, .approve, unitApproval: true), .submitted)
+        XCTAssertEqual(try Workflow.next(.submitted, .approve, unitApproval: true), .approved)
+        XCTAssertFalse(ReportState.awaitingApproval.isSubmitted)
+        XCTAssertFalse(ReportState.awaitingApproval.isEditableByUnit)
     }
 
     func testWhoMayEditInWhichState() {

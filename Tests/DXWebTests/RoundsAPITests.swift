@@ -159,6 +159,46 @@ final class RoundsAPITests: XCTestCase {
         }
     }
 
+    func testInARoundWithUnitApprovalTheHeadOfTheUnitSendsTheReportUp() async throws {
+        try await withDemoApp { app, _ in
+            try await makeAccount(app, "pheduyet", .approver, "339")
+            let round = try await Store(app.db).createRound(
+                ReportingRound(code: "bc-q4-2024", title: "Quý IV/2024", periodID: "2024Q4", planCodes: ["KH-CĐS-2024"],
+                               indicatorScope: .none, taskScope: .none, narrativeSections: ["Kết quả"],
+                               defaultDeadline: CalendarDate(2024, 12, 20), unitApproval: true),
+                unitCodes: ["339"], by: Actor(username: "dieuphoi"))
+            let path = "/api/v1/rounds/\(round.code)/units/339"
+            let h = try await apiToken(app, "hungha"), a = try await apiToken(app, "pheduyet"), c = try await apiToken(app, "dieuphoi")
+            try await app.test(.PATCH, path, headers: h, body: try jsonBody(["version": 0, "narrative": ["Kết quả": "Xong."]])) { res async in
+                XCTAssertEqual(res.status, .ok)
+            }
+            try await app.test(.POST, path + "/submit", headers: h, body: try jsonBody([:])) { res async in
+                XCTAssertEqual(json(res)["state"] as? String, "awaitingApproval")
+                XCTAssertNil(json(res)["submittedAt"], "not gone up yet")
+            }
+            try await app.test(.GET, "/api/v1/rounds/\(round.code)/completeness", headers: c) { res async in
+                XCTAssertEqual(jsonArray(res).first?["timeliness"] as? String, "drafting")
+            }
+            try await app.test(.POST, path + "/approve", headers: h, body: try jsonBody([:])) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+            }
+            try await app.test(.POST, path + "/approve", headers: a, body: try jsonBody([:])) { res async in
+                XCTAssertEqual(json(res)["state"] as? String, "submitted")
+                XCTAssertEqual(json(res)["late"] as? Bool, true)
+            }
+            try await app.test(.POST, path + "/approve", headers: a, body: try jsonBody([:])) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+                XCTAssertEqual(json(res)["error"] as? String, "Phê duyệt cuối cùng thuộc cơ quan thường trực.")
+            }
+            try await app.test(.POST, path + "/approve", headers: c, body: try jsonBody([:])) { res async in
+                XCTAssertEqual(json(res)["state"] as? String, "approved")
+            }
+            try await app.test(.GET, "/api/v1/rounds", headers: c) { res async in
+                XCTAssertEqual(jsonArray(res).first { $0["code"] as? String == "bc-q4-2024" }?["unitApproval"] as? Bool, true)
+            }
+        }
+    }
+
     func testCompletenessIsScopedAndMarksLateSubmissions() async throws {
         try await withDemoApp { app, _ in
             try await app.test(.GET, "/api/v1/rounds/\(demoRound)/completeness", headers: try await apiToken(app, "dieuphoi")) { res async in

@@ -3,6 +3,8 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
     /// Nothing saved yet.
     case notStarted
     case draft
+    /// Sent by the reporter, waiting for the head of the unit (rounds with unit approval).
+    case awaitingApproval
     /// Sent up: locked for the unit.
     case submitted
     /// Accepted: locked for everyone until a coordinator reopens it.
@@ -14,6 +16,7 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
         switch self {
         case .notStarted: "Chưa bắt đầu"
         case .draft: "Đang soạn"
+        case .awaitingApproval: "Chờ lãnh đạo đơn vị duyệt"
         case .submitted: "Đã gửi"
         case .approved: "Đã phê duyệt"
         case .returned: "Bị trả lại"
@@ -53,7 +56,8 @@ public enum WorkflowAction: String, Sendable, Codable, CaseIterable {
 }
 
 /// The state machine: draft → submitted → approved, or returned (with a comment) → editable;
-/// coordinators reopen submitted or approved reports.
+/// coordinators reopen submitted or approved reports. In a round with unit approval, the
+/// reporter's submission waits for the head of the unit, whose approval sends it up.
 public enum Workflow {
     public struct Illegal: Error, Equatable, Sendable, CustomStringConvertible {
         public let from: ReportState
@@ -67,12 +71,13 @@ public enum Workflow {
         }
     }
 
-    public static func next(_ state: ReportState, _ action: WorkflowAction) throws(Illegal) -> ReportState {
+    public static func next(_ state: ReportState, _ action: WorkflowAction, unitApproval: Bool = false) throws(Illegal) -> ReportState {
         switch (action, state) {
-        case (.submit, .notStarted), (.submit, .draft), (.submit, .returned): return .submitted
+        case (.submit, .notStarted), (.submit, .draft), (.submit, .returned): return unitApproval ? .awaitingApproval : .submitted
+        case (.approve, .awaitingApproval): return .submitted
         case (.approve, .submitted): return .approved
-        case (.return, .submitted), (.return, .approved): return .returned
-        case (.reopen, .submitted), (.reopen, .approved): return .draft
+        case (.return, .awaitingApproval), (.return, .submitted), (.return, .approved): return .returned
+        case (.reopen, .awaitingApproval), (.reopen, .submitted), (.reopen, .approved): return .draft
         default: throw Illegal(from: state, action: action)
         }
     }

@@ -55,6 +55,8 @@ public struct ReportingRound: Hashable, Sendable, Codable {
     /// A value moving by more than this factor against the previous period gets a warning.
     public var changeFactor: Double
     public var closed: Bool
+    /// Reporters' submissions wait for the head of their unit (an approver) before going up.
+    public var unitApproval: Bool
 
     public static let standardSections = ["Kết quả", "Tồn tại hạn chế", "Đề xuất"]
 
@@ -63,7 +65,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
         indicatorScope: IndicatorScope = .all, taskScope: TaskScope = .leadOrCooperating,
         narrativeSections: [String] = ReportingRound.standardSections,
         deadlines: [AdminLevel: CalendarDate] = [:], defaultDeadline: CalendarDate,
-        lockDate: CalendarDate? = nil, changeFactor: Double = 3, closed: Bool = false
+        lockDate: CalendarDate? = nil, changeFactor: Double = 3, closed: Bool = false, unitApproval: Bool = false
     ) {
         self.id = id
         self.code = code
@@ -78,6 +80,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
         self.lockDate = lockDate
         self.changeFactor = changeFactor
         self.closed = closed
+        self.unitApproval = unitApproval
     }
 
     public var period: Period? { Period(identifier: periodID) }

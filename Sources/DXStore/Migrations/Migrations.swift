@@ -13,6 +13,7 @@ public enum DXMigrations {
         M010CreateSessions(),
         M011CreateRounds(),
         M012CreateAudit(),
+        M013AddRoundUnitApproval(),
     ]
 }
 

@@ -20,6 +20,8 @@ final class RoundModel: Model, @unchecked Sendable {
     @OptionalField(key: "lock_date") var lockDate: String?
     @Field(key: "change_factor") var changeFactor: Double
     @Field(key: "closed") var closed: Bool
+    /// Added by M013.
+    @Field(key: "unit_approval") var unitApproval: Bool
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
 

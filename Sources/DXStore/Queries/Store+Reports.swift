@@ -264,7 +264,7 @@ extension Store {
                 throw StoreError.notFound("báo cáo của đơn vị \(unitCode) trong đợt \(round.code)")
             }
             let from = ReportState(rawValue: row.state) ?? .draft
-            let to = try Workflow.next(from, action)
+            let to = try Workflow.next(from, action, unitApproval: round.unitApproval)
             let base = baseVersion ?? row.version
             guard base == row.version else {
                 throw ReportConflict(baseVersion: base, currentVersion: row.version,
@@ -274,8 +274,9 @@ extension Store {
             row.version = newVersion
             row.state = to.rawValue
             let cleanComment = comment.map { VNText.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-            switch action {
-            case .submit:
+            // A report goes up when it reaches "submitted" (by the reporter, or by the head of the
+            // unit in rounds with unit approval); lateness is judged then, once.
+            if to == .submitted {
                 row.submittedAt = now
                 if row.firstSubmittedAt == nil {
                     row.firstSubmittedAt = now
@@ -283,8 +284,12 @@ extension Store {
                     row.late = CalendarDate.today(now: now) > deadline
                 }
                 row.returnComment = nil
+            }
+            switch action {
+            case .submit:
+                break
             case .approve:
-                row.approvedAt = now
+                if to == .approved { row.approvedAt = now }
             case .return:
                 row.returnComment = cleanComment
                 row.approvedAt = nil

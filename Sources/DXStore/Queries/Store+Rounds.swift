@@ -46,6 +46,7 @@ extension Store {
             row.lockDate = r.lockDate?.iso
             row.changeFactor = r.changeFactor
             row.closed = r.closed
+            row.unitApproval = r.unitApproval
             row.createdBy = actor.username
             row.createdAt = Date()
             try await row.create(on: tx)
@@ -149,7 +150,8 @@ extension RoundModel {
             indicatorScope: IndicatorScope(rawValue: indicatorScope) ?? .all, taskScope: TaskScope(rawValue: taskScope) ?? .none,
             narrativeSections: JSONList.decode(narrativeSections), deadlines: deadlines,
             defaultDeadline: CalendarDate(iso: defaultDeadline) ?? CalendarDate(2000, 1, 1),
-            lockDate: lockDate.flatMap(CalendarDate.init(iso:)), changeFactor: changeFactor, closed: closed)
+            lockDate: lockDate.flatMap(CalendarDate.init(iso:)), changeFactor: changeFactor, closed: closed,
+            unitApproval: unitApproval)
     }
 }
 

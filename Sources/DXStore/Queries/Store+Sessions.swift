@@ -42,6 +42,13 @@ extension Store {
         try await SessionModel.query(on: db).filter(\.$user.$id == user.requireID()).delete()
     }
 
+    /// Drops expired sessions and login attempts older than `keepAttempts`: both tables
+    /// would otherwise only grow. Called on every login, which is rare enough.
+    public func pruneSessions(now: Date = Date(), keepAttempts: TimeInterval = 24 * 3600) async throws {
+        try await SessionModel.query(on: db).filter(\.$expiresAt < now).delete()
+        try await LoginAttemptModel.query(on: db).filter(\.$at < now.addingTimeInterval(-keepAttempts)).delete()
+    }
+
     public func recordLoginAttempt(username: String, ip: String, succeeded: Bool, at: Date = Date()) async throws {
         let a = LoginAttemptModel()
         a.username = username.lowercased()

@@ -30,6 +30,7 @@ struct RoundsAPIController: RouteCollection {
         var plans: [String]
         var deadlines: [String: String]
         var lockDate: String?
+        var unitApproval: Bool
     }
 
     func rounds(req: Request) async throws -> Response {
@@ -40,7 +41,7 @@ struct RoundsAPIController: RouteCollection {
                      periodLabel: r.period?.labelVI ?? r.periodID, deadline: r.defaultDeadline.iso,
                      status: r.closed ? "closed" : r.isLocked(on: today) ? "locked" : "open", plans: r.planCodes,
                      deadlines: Dictionary(uniqueKeysWithValues: r.deadlines.map { ($0.key.rawValue, $0.value.iso) }),
-                     lockDate: r.lockDate?.iso)
+                     lockDate: r.lockDate?.iso, unitApproval: r.unitApproval)
         })
     }
 

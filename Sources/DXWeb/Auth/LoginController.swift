@@ -61,6 +61,7 @@ struct LoginController: RouteCollection {
             return loginPage(req, next: next, username: username,
                              error: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.", status: .unauthorized)
         }
+        try await req.store.pruneSessions(now: now)
         let token = Credentials.newToken()
         try await req.store.createSession(username: account.username, tokenHash: Credentials.tokenHash(token),
                                           csrfToken: CSRFMiddleware.newToken(),

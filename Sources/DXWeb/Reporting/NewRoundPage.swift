@@ -38,6 +38,7 @@ enum NewRoundPage {
             b += "<label>Hạn nộp của \(escape(l.labelVI.lowercased())) <input name=\"deadline.\(l.rawValue)\" value=\"\(v("deadline.\(l.rawValue)"))\"></label>\(msg("deadline.\(l.rawValue)"))"
         }
         b += "<label>Ngày khóa sổ (sau ngày này chỉ cơ quan thường trực được sửa) <input name=\"lockDate\" value=\"\(v("lockDate"))\"></label>\(msg("lockDate"))</fieldset>"
+        b += "<label class=\"check\"><input type=\"checkbox\" name=\"unitApproval\" value=\"1\"\(form?["unitApproval"] != nil ? " checked" : "")> Lãnh đạo đơn vị phê duyệt báo cáo trước khi gửi lên</label>"
         b += "<label>Cảnh báo khi số liệu thay đổi hơn (lần) so với kỳ trước <input name=\"changeFactor\" inputmode=\"decimal\" value=\"\(v("changeFactor", "3"))\"></label>\(msg("changeFactor"))"
         b += "<button type=\"submit\" class=\"primary\">Mở đợt báo cáo</button></form>"
         return Layout.page(title: "Mở đợt báo cáo", body: b)
@@ -74,7 +75,8 @@ enum NewRoundPage {
             indicatorScope: IndicatorScope(rawValue: f["indicatorScope"] ?? "") ?? .all,
             taskScope: TaskScope(rawValue: f["taskScope"] ?? "") ?? .leadOrCooperating,
             narrativeSections: sections, deadlines: deadlines,
-            defaultDeadline: general ?? period.defaultDeadline(dayOfMonth: 20), lockDate: lock, changeFactor: factor)
+            defaultDeadline: general ?? period.defaultDeadline(dayOfMonth: 20), lockDate: lock, changeFactor: factor,
+            unitApproval: f["unitApproval"] != nil)
         return (round, selection, issues + round.problems())
     }
 }

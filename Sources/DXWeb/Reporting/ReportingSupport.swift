@@ -43,7 +43,12 @@ enum ReportRules {
         let unit = report.status.unit.code
         guard AccessPolicy.allows(account, a.permission, unit: unit, in: tree) else { return (.forbidden, AccessPolicy.refusal(a.permission)) }
         if report.round.closed { return (.conflict, "Đợt báo cáo đã đóng.") }
-        do { _ = try Workflow.next(report.status.state, a) } catch { return (.conflict, error.description) }
+        do { _ = try Workflow.next(report.status.state, a, unitApproval: report.round.unitApproval) } catch { return (.conflict, error.description) }
+        // With unit approval, the head of the unit sends the report up; the final approval is
+        // the standing agency's.
+        if a == .approve, account.role == .approver, report.round.unitApproval, report.status.state == .submitted {
+            return (.forbidden, "Phê duyệt cuối cùng thuộc cơ quan thường trực.")
+        }
         if a == .submit, let why = editRefusal(account, report, tree: tree, today: today) { return (.forbidden, why) }
         return nil
     }
