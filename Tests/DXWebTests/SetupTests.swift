@@ -67,6 +67,30 @@ final class SetupTests: XCTestCase {
         }
     }
 
+    func testDocumentsAreFoundAndEdited() async throws {
+        try await withDemoApp { app, _ in
+            let b = try await browser(app, "dieuphoi")
+            try await app.test(.POST, "/setup/documents", headers: b.headers, body: formBody([
+                ("_csrf", b.csrf), ("number", "99/KH-UBND"), ("summary", ""), ("issuer", "UBND tỉnh"),
+            ])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Văn bản 99/KH-UBND: chưa nhập trích yếu."))
+            }
+            try await app.test(.POST, "/setup/documents", headers: b.headers, body: formBody([
+                ("_csrf", b.csrf), ("number", "99/KH-UBND"), ("summary", "Kế hoạch đào tạo kỹ năng số"), ("issuer", "UBND tỉnh"), ("issued", "05/07/2024"),
+            ])) { res async in
+                XCTAssertEqual(res.status, .seeOther)
+                XCTAssertEqual(res.headers.first(name: .location), "/setup/documents?number=99%2FKH-UBND&msg=saved")
+            }
+            try await app.test(.GET, "/setup?q=dao%20tao%20ky%20nang", headers: b.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("Văn bản 99/KH-UBND: Kế hoạch đào tạo kỹ năng số"))
+            }
+            try await app.test(.GET, "/setup/documents?number=99%2FKH-UBND", headers: b.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("value=\"05/07/2024\""))
+            }
+        }
+    }
+
     func testTasksAndUnitsAreCheckedLikeAnImport() async throws {
         try await withDemoApp { app, _ in
             let b = try await browser(app, "admin")

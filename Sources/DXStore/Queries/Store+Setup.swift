@@ -182,3 +182,19 @@ extension Store {
         return (row.domain(unitCodes: codes, cooperating: coop.sorted()), row.archivedAt != nil)
     }
 }
+
+extension Store {
+    /// Creates or updates an official document by its number, audited.
+    public func saveDocument(_ d: OfficialDocument, by actor: Actor) async throws {
+        guard !d.number.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("Chưa nhập số ký hiệu văn bản.") }
+        guard !VNText.clean(d.summary).isEmpty else { throw StoreError.invalid("Văn bản \(d.number): chưa nhập trích yếu.") }
+        guard !VNText.clean(d.issuer).isEmpty else { throw StoreError.invalid("Văn bản \(d.number): chưa nhập cơ quan ban hành.") }
+        try await db.transaction { tx in
+            let s = Store(tx)
+            let before = try await DocumentModel.query(on: tx).filter(\.$number == d.number).first()?.summary
+            try await s.upsertDocument(d)
+            try await s.appendAudit(AuditEntry(username: actor.username, ip: actor.ip, subject: "document", subjectCode: d.number,
+                                               field: before == nil ? "created" : "definition", old: before, new: d.summary))
+        }
+    }
+}

@@ -18,6 +18,43 @@ struct SetupController: RouteCollection {
         routes.post("setup", "plans", ":plan", "tasks", ":code", "archive", use: archiveTask)
         routes.get("setup", "units", ":code", use: unit)
         routes.post("setup", "units", ":code", use: saveUnit)
+        // Document numbers contain "/", so the number travels in the query or the form.
+        routes.get("setup", "documents", use: document)
+        routes.post("setup", "documents", use: saveDocument)
+    }
+
+    func document(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let number = req.query[String.self, at: "number"] ?? ""
+        let doc = number.isEmpty ? nil : try await req.store.documents().first { $0.number == number }
+        if !number.isEmpty, doc == nil { throw Abort(.notFound, reason: "Không có văn bản \(number).") }
+        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
+        return html(SetupPages.document(doc, units: try await req.store.units(), form: nil, error: nil, flash: flash, csrf: req.csrf))
+    }
+
+    func saveDocument(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let f = try await FormData.read(req)
+        func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
+        let number = (f["number"] ?? "").trimmingCharacters(in: .whitespaces)
+        var error: String?
+        var issued: CalendarDate?
+        if let raw = opt("issued") {
+            issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
+            if issued == nil { error = "Ngày ban hành \"\(raw)\" không hợp lệ: nhập theo dạng ngày/tháng/năm." }
+        }
+        let existing = try await req.store.documents().first { $0.number == number }
+        if error == nil {
+            do {
+                try await req.store.saveDocument(OfficialDocument(number: number, summary: VNText.clean(f["summary"] ?? ""), issued: issued,
+                                                                  issuer: VNText.clean(f["issuer"] ?? ""), issuerUnitCode: opt("issuerUnit"),
+                                                                  signer: opt("signer")), by: req.actor)
+                return req.redirect(to: "/setup/documents?number=\(SiteRoute.component(number))&msg=saved", redirectType: .normal)
+            } catch let e as StoreError { error = e.description }
+        }
+        let r = html(SetupPages.document(existing, units: try await req.store.units(), form: f, error: error, flash: nil, csrf: req.csrf))
+        r.status = .unprocessableEntity
+        return r
     }
 
     func search(req: Request) async throws -> Response {

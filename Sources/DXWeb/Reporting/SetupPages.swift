@@ -17,7 +17,7 @@ enum SetupPages {
                 case .plan: label = "Kế hoạch"; link = h.planSlug.map { "/setup/plans/\($0)" }
                 case .indicator: label = "Chỉ tiêu"; link = h.planSlug.map { "/setup/plans/\($0)/indicators/\(SiteRoute.component(h.code))" }
                 case .task: label = "Nhiệm vụ"; link = h.planSlug.map { "/setup/plans/\($0)/tasks/\(SiteRoute.component(h.code))" }
-                case .document: label = "Văn bản"; link = nil
+                case .document: label = "Văn bản"; link = "/setup/documents?number=" + SiteRoute.component(h.code)
                 }
                 let text = "\(label) \(h.code): \(h.title)" + (h.archived ? " (đã lưu trữ)" : "")
                 b += "<li>" + (link.map { "<a href=\"\($0)\">\(escape(text))</a>" } ?? escape(text)) + "</li>"
@@ -25,7 +25,7 @@ enum SetupPages {
             b += "</ul>"
         }
         b += "<h2>Kế hoạch</h2><ul>" + plans.map { "<li><a href=\"/setup/plans/\($0.plan.slug)\">\(escape($0.plan.code))</a> – \(escape($0.plan.title))</li>" }.joined() + "</ul>"
-        b += "<p><a class=\"button\" href=\"/setup/units/moi\">Thêm đơn vị</a></p>"
+        b += "<p><a class=\"button\" href=\"/setup/units/moi\">Thêm đơn vị</a> <a class=\"button\" href=\"/setup/documents\">Thêm văn bản</a></p>"
         return Layout.page(title: "Thiết lập", body: b)
     }
 
@@ -117,6 +117,22 @@ enum SetupPages {
         b += "<button type=\"submit\" class=\"primary\">Lưu nhiệm vụ</button></form>"
         if !isNew { b += archiveForm(base + "/archive", archived: archived, csrf: csrf) }
         return Layout.page(title: "Nhiệm vụ", body: b)
+    }
+
+    static func document(_ d: OfficialDocument?, units: [OrgUnit], form: FormData?, error: String?, flash: String?, csrf: String) -> String {
+        func v(_ n: String, _ dflt: String) -> String { escape(form?[n] ?? dflt) }
+        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a></p><h1>\(d == nil ? "Thêm văn bản" : "Văn bản \(escape(d!.number))")</h1>"
+        if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
+        if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
+        b += "<form method=\"post\" action=\"/setup/documents\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += d == nil ? "<label>Số ký hiệu (ví dụ 805/QĐ-UBND) <input name=\"number\" required value=\"\(v("number", ""))\"></label>" : "<input type=\"hidden\" name=\"number\" value=\"\(escape(d!.number))\">"
+        b += "<label>Trích yếu <textarea name=\"summary\" rows=\"3\" required>\(v("summary", d?.summary ?? ""))</textarea></label>"
+        b += "<label>Ngày ban hành <input name=\"issued\" value=\"\(v("issued", d?.issued.map { VNDate.numeric($0) } ?? ""))\"></label>"
+        b += "<label>Cơ quan ban hành <input name=\"issuer\" required value=\"\(v("issuer", d?.issuer ?? ""))\"></label>"
+        b += "<label>Đơn vị ban hành trong hệ thống <select name=\"issuerUnit\">" + options(units, selected: form?["issuerUnit"] ?? d?.issuerUnitCode, value: \.code, label: { "\($0.name) (\($0.code))" }, blank: "— Không —") + "</select></label>"
+        b += "<label>Lãnh đạo ký <input name=\"signer\" value=\"\(v("signer", d?.signer ?? ""))\"></label>"
+        b += "<button type=\"submit\" class=\"primary\">Lưu văn bản</button></form>"
+        return Layout.page(title: "Văn bản", body: b)
     }
 
     static func unit(_ u: OrgUnit?, isNew: Bool, units: [OrgUnit], form: FormData?, error: String?, flash: String?, csrf: String) -> String {
