@@ -105,6 +105,7 @@ enum ReportPage {
             b += "<label>Kết quả (diễn giải) <textarea name=\"\(escape(tn))\" id=\"\(escape(domID(tn)))\" rows=\"2\"\(dis)>\(val(tn, e?.text ?? ""))</textarea></label>\(msgs(tn))"
             b += "<label>Ghi chú <input name=\"\(escape(cn))\" id=\"\(escape(domID(cn)))\" value=\"\(val(cn, e?.comment ?? ""))\"\(dis)></label>\(msgs(cn))"
             if m.form == nil, let e { b += evaluation(e, indicator: i, period: period, level: st.unit.kind.level) }
+            b += "<p class=\"hint\"><a href=\"\(WebRoute.audit(round: r.round.code, unit: st.unit.code, subject: i.code).path)\">Lịch sử thay đổi chỉ tiêu này</a></p>"
             b += "</fieldset>"
         }
 

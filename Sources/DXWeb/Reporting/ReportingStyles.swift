@@ -13,7 +13,8 @@ enum ReportingStyles {
     form.inline input{display:inline-block;width:auto}
     .stack{max-width:48rem}.narrow{max-width:24rem}
     fieldset{border:1px solid #bbb;border-radius:.3rem;margin:.8rem 0;padding:.5rem .8rem}
-    fieldset.item legend{font-weight:bold;padding:0 .3rem}
+    fieldset.item legend{font-weight:bold;float:left;width:100%;padding:0;margin:0 0 .3rem}
+    fieldset.item legend+*{clear:both}
     .row{display:grid;grid-template-columns:1fr 1fr;gap:.6rem}
     .err{color:#b00020;margin:.1rem 0 .4rem}
     .warn{color:#7a4d00;margin:.1rem 0 .4rem}
