@@ -146,6 +146,10 @@ final class ReportWebTests: XCTestCase {
             let key = try XCTUnwrap(tasks.first).key
             let p = "t|\(key.plan)|\(key.code)"
             let unitPath = "/rounds/\(demoRound)/units/TB-BAO"
+            try await app.test(.GET, unitPath, headers: b.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("<datalist id=\"documents\"><option value=\""), "known documents are suggested")
+                XCTAssertTrue(res.body.string.contains("list=\"documents\""))
+            }
             try await app.test(.POST, unitPath, headers: b.headers, body: formBody([
                 ("_csrf", b.csrf), ("version", "0"), ("\(p).status", "done"), ("\(p).percent", "150"),
             ])) { res async in

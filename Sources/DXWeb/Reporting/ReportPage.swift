@@ -17,6 +17,8 @@ enum ReportPage {
         var editRefusal: String?
         var actions: [WorkflowAction]
         var history: [(round: ReportingRound, status: RoundUnitStatus)]
+        /// Numbers of known documents, offered as suggestions for the evidence field.
+        var documents: [String] = []
     }
 
     static func render(_ m: Model) -> String {
@@ -125,11 +127,14 @@ enum ReportPage {
             let pn = "\(p).percent", rn = "\(p).result", en = "\(p).evidence", nn = "\(p).note"
             b += "<label>Tỷ lệ hoàn thành (%) <input name=\"\(escape(pn))\" id=\"\(escape(domID(pn)))\" inputmode=\"decimal\" value=\"\(val(pn, ReportForm.number(e?.percent)))\"\(invalid(pn))\(dis)></label>\(msgs(pn))"
             b += "<label>Kết quả thực hiện <textarea name=\"\(escape(rn))\" id=\"\(escape(domID(rn)))\" rows=\"2\"\(invalid(rn))\(dis)>\(val(rn, e?.result ?? ""))</textarea></label>\(msgs(rn))"
-            b += "<label>Văn bản minh chứng (số ký hiệu) <input name=\"\(escape(en))\" id=\"\(escape(domID(en)))\" value=\"\(val(en, e?.evidence ?? ""))\"\(dis)></label>\(msgs(en))"
+            b += "<label>Văn bản minh chứng (số ký hiệu) <input name=\"\(escape(en))\" id=\"\(escape(domID(en)))\" list=\"documents\" value=\"\(val(en, e?.evidence ?? ""))\"\(dis)></label>\(msgs(en))"
             b += "<label>Ghi chú <input name=\"\(escape(nn))\" id=\"\(escape(domID(nn)))\" value=\"\(val(nn, e?.note ?? ""))\"\(dis)></label>\(msgs(nn))"
             b += "</fieldset>"
         }
 
+        if !r.tasks.isEmpty, !m.documents.isEmpty {
+            b += "<datalist id=\"documents\">" + m.documents.map { "<option value=\"\(escape($0))\">" }.joined() + "</datalist>"
+        }
         if !r.round.narrativeSections.isEmpty { b += "<h2>Báo cáo thuyết minh</h2>" }
         for s in r.round.narrativeSections {
             let n = ReportForm.sectionName(s)

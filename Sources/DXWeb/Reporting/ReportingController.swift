@@ -102,7 +102,8 @@ struct ReportingController: RouteCollection {
             flash: req.query[String.self, at: "msg"].flatMap { Self.flashes[$0] },
             editRefusal: ReportRules.editRefusal(account, report, tree: tree, today: today),
             actions: ReportRules.actions(account, report, tree: tree, today: today),
-            history: try await req.store.roundHistory(unitCode: report.status.unit.code))
+            history: try await req.store.roundHistory(unitCode: report.status.unit.code),
+            documents: report.tasks.isEmpty ? [] : try await req.store.documents().map(\.number))
         let r = html(ReportPage.render(model))
         r.status = status
         return r
