@@ -67,6 +67,39 @@ final class SetupTests: XCTestCase {
         }
     }
 
+    func testPlansAreCreatedWithPillarsAndAUsedPillarCannotBeDropped() async throws {
+        try await withDemoApp { app, _ in
+            let b = try await browser(app, "dieuphoi")
+            let fields: [(String, String)] = [("_csrf", b.csrf), ("code", "15/KH-UBND"), ("kind", "plan"), ("title", "Kế hoạch chuyển đổi số năm 2025"),
+                                              ("issuer", "TB-UBND"), ("issued", "20/01/2025"), ("from", "2025"), ("to", "2025"),
+                                              ("pillars", "1 | Chính quyền số\n2 | Kinh tế số")]
+            try await app.test(.POST, "/setup/new-plan", headers: b.headers, body: formBody(fields.map { $0.0 == "pillars" ? ($0.0, "1 Chính quyền số") : $0 })) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Trụ cột dòng 1: ghi theo dạng “mã | tên”."))
+            }
+            try await app.test(.POST, "/setup/new-plan", headers: b.headers, body: formBody(fields)) { res async in
+                XCTAssertEqual(res.status, .seeOther)
+                XCTAssertEqual(res.headers.first(name: .location), "/setup/plans/15-kh-ubnd-2025?msg=saved")
+            }
+            try await app.test(.POST, "/setup/new-plan", headers: b.headers, body: formBody(fields)) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Đã có kế hoạch số 15/KH-UBND."))
+            }
+            let plan = try await Store(app.db).plan(slugOrCode: "15/KH-UBND")
+            XCTAssertEqual(plan?.pillars.map(\.name), ["Chính quyền số", "Kinh tế số"])
+            XCTAssertEqual(plan?.issued, CalendarDate(2025, 1, 20))
+            // KH-CĐS-2024's pillar 2 has indicators: it stays.
+            try await app.test(.POST, "/setup/plans/kh-cds-2024", headers: b.headers, body: formBody([
+                ("_csrf", b.csrf), ("title", "Kế hoạch 2024"), ("from", "2024"), ("to", "2024"), ("pillars", "1 | Chính quyền số\n3 | Xã hội số"),
+            ])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Trụ cột 2 đang được 4 chỉ tiêu và 0 nhiệm vụ sử dụng: không bỏ được."), res.body.string)
+            }
+            let unchanged = try await Store(app.db).plan(slugOrCode: "kh-cds-2024")
+            XCTAssertEqual(unchanged?.pillars.count, 3, "nothing half-written")
+        }
+    }
+
     func testDocumentsAreFoundAndEdited() async throws {
         try await withDemoApp { app, _ in
             let b = try await browser(app, "dieuphoi")

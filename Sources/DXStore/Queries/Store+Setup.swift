@@ -57,12 +57,32 @@ extension Store {
         return (i, t)
     }
 
-    /// Changes a plan's heading fields (not its indicators or tasks).
+    /// Creates a plan or changes its heading fields and pillars (not its indicators or tasks).
+    /// Pillars no longer listed are removed unless an indicator or task still uses them.
     public func savePlanHeader(_ p: Plan, by actor: Actor) async throws {
+        guard !VNText.clean(p.title).isEmpty else { throw StoreError.invalid("Kế hoạch \(p.code): chưa nhập tên.") }
+        guard !p.code.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("Chưa nhập số ký hiệu của kế hoạch.") }
+        var seen: Set<String> = []
+        for pillar in p.pillars where !seen.insert(pillar.code).inserted {
+            throw StoreError.invalid("Kế hoạch \(p.code): trụ cột mã \(pillar.code) bị nhập hai lần.")
+        }
         try await db.transaction { tx in
             let s = Store(tx)
             let before = try await PlanModel.query(on: tx).filter(\.$code == p.code).first()?.title
+            if before == nil, try await PlanModel.query(on: tx).filter(\.$slug == p.slug).first() != nil {
+                throw StoreError.conflict("Đã có kế hoạch với định danh URL \"\(p.slug)\".")
+            }
             try await s.writePlan(PlanContents(plan: p))
+            let planID = try await s.planRow(p.code).requireID()
+            let keep = Set(p.pillars.map(\.code))
+            for old in try await PillarModel.query(on: tx).filter(\.$plan.$id == planID).all() where !keep.contains(old.code) {
+                let usedI = try await IndicatorModel.query(on: tx).filter(\.$plan.$id == planID).filter(\.$pillarCode == old.code).count()
+                let usedT = try await TaskModel.query(on: tx).filter(\.$plan.$id == planID).filter(\.$pillarCode == old.code).count()
+                guard usedI + usedT == 0 else {
+                    throw StoreError.invalid("Trụ cột \(old.code) đang được \(usedI) chỉ tiêu và \(usedT) nhiệm vụ sử dụng: không bỏ được.")
+                }
+                try await old.delete(on: tx)
+            }
             try await s.appendAudit(AuditEntry(username: actor.username, ip: actor.ip, planCode: p.code, subject: "plan", subjectCode: p.code,
                                                field: before == nil ? "created" : "title", old: before, new: p.title))
         }

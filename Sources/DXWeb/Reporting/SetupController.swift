@@ -8,6 +8,8 @@ import Vapor
 struct SetupController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("setup", use: search)
+        routes.get("setup", "new-plan", use: newPlan)
+        routes.post("setup", "new-plan", use: createPlan)
         routes.get("setup", "plans", ":plan", use: plan)
         routes.post("setup", "plans", ":plan", use: savePlan)
         routes.get("setup", "plans", ":plan", "indicators", ":code", use: indicator)
@@ -76,18 +78,65 @@ struct SetupController: RouteCollection {
         return html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: nil, flash: flash))
     }
 
+    /// "1 | Chính quyền số" lines; nil with a message when a line has no name.
+    static func readPillars(_ text: String) -> ([Pillar], String?) {
+        var out: [Pillar] = []
+        for (n, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: "|", maxSplits: 1).map { VNText.clean(String($0)) }
+            guard !(parts.first ?? "").isEmpty else { continue }
+            guard parts.count == 2, !parts[1].isEmpty else { return ([], "Trụ cột dòng \(n + 1): ghi theo dạng “mã | tên”.") }
+            out.append(Pillar(code: parts[0], name: parts[1]))
+        }
+        return (out, nil)
+    }
+
+    func newPlan(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        return html(SetupPages.newPlan(units: try await req.store.units(), form: nil, error: nil, csrf: req.csrf))
+    }
+
+    func createPlan(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let f = try await FormData.read(req)
+        let code = VNText.clean(f["code"] ?? "")
+        let (pillars, pillarError) = Self.readPillars(f["pillars"] ?? "")
+        var error = pillarError
+        let from = Int((f["from"] ?? "").trimmingCharacters(in: .whitespaces)), to = Int((f["to"] ?? "").trimmingCharacters(in: .whitespaces))
+        if from == nil || to == nil { error = error ?? "Năm bắt đầu và năm kết thúc phải là số nguyên." }
+        var issued: CalendarDate?
+        if let raw = f["issued"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
+            if issued == nil { error = error ?? "Ngày ban hành \"\(raw)\" không hợp lệ: nhập theo dạng ngày/tháng/năm." }
+        }
+        if try await req.store.plan(slugOrCode: code) != nil { error = error ?? "Đã có kế hoạch số \(code)." }
+        if error == nil, let from, let to {
+            let slug = VNText.slug(code) + "-\(from)"
+            let p = Plan(code: code, slug: slug, kind: PlanKind(rawValue: f["kind"] ?? "") ?? .plan, title: VNText.clean(f["title"] ?? ""),
+                         issuerCode: f["issuer"] ?? "", issued: issued, horizonFrom: from, horizonTo: to, pillars: pillars)
+            do {
+                try await req.store.savePlanHeader(p, by: req.actor)
+                return req.redirect(to: "/setup/plans/\(slug)?msg=saved", redirectType: .normal)
+            } catch let e as StoreError { error = e.description }
+        }
+        let r = html(SetupPages.newPlan(units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
+        r.status = .unprocessableEntity
+        return r
+    }
+
     func savePlan(req: Request) async throws -> Response {
         try req.authorize(.setUp)
         let c = try await contents(req)
         let f = try await FormData.read(req)
         var p = c.plan
         p.title = VNText.clean(f["title"] ?? "")
-        var error: String?
+        let (pillars, pillarError) = Self.readPillars(f["pillars"] ?? "")
+        var error = pillarError
+        if f["pillars"] != nil { p.pillars = pillars }
         if let from = f["from"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), let to = f["to"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
             p.horizonFrom = from
             p.horizonTo = to
         } else {
-            error = "Năm bắt đầu và năm kết thúc phải là số nguyên."
+            error = error ?? "Năm bắt đầu và năm kết thúc phải là số nguyên."
         }
         if p.title.isEmpty { error = "Chưa nhập tên kế hoạch." }
         if error == nil {

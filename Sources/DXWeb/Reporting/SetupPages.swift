@@ -24,7 +24,7 @@ enum SetupPages {
             }
             b += "</ul>"
         }
-        b += "<h2>Kế hoạch</h2><ul>" + plans.map { "<li><a href=\"/setup/plans/\($0.plan.slug)\">\(escape($0.plan.code))</a> – \(escape($0.plan.title))</li>" }.joined() + "</ul>"
+        b += "<h2>Kế hoạch</h2><p><a class=\"button\" href=\"/setup/new-plan\">Thêm kế hoạch</a></p><ul>" + plans.map { "<li><a href=\"/setup/plans/\($0.plan.slug)\">\(escape($0.plan.code))</a> – \(escape($0.plan.title))</li>" }.joined() + "</ul>"
         b += "<p><a class=\"button\" href=\"/setup/units/moi\">Thêm đơn vị</a> <a class=\"button\" href=\"/setup/documents\">Thêm văn bản</a></p>"
         return Layout.page(title: "Thiết lập", body: b)
     }
@@ -37,6 +37,7 @@ enum SetupPages {
         b += "<form method=\"post\" action=\"/setup/plans/\(p.slug)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += "<label>Tên kế hoạch <textarea name=\"title\" rows=\"2\">\(escape(p.title))</textarea></label>"
         b += "<div class=\"row\"><label>Từ năm <input name=\"from\" value=\"\(p.horizonFrom)\"></label><label>Đến năm <input name=\"to\" value=\"\(p.horizonTo)\"></label></div>"
+        b += "<label>Trụ cột (mỗi dòng: mã | tên) <textarea name=\"pillars\" rows=\"\(max(3, p.pillars.count + 1))\">\(escape(p.pillars.map { "\($0.code) | \($0.name)" }.joined(separator: "\n")))</textarea></label>"
         b += "<button type=\"submit\">Lưu</button></form>"
         b += "<h2>Chỉ tiêu (\(c.indicators.count))</h2><p><a class=\"button\" href=\"/setup/plans/\(p.slug)/indicators/moi\">Thêm chỉ tiêu</a></p><ul>"
         for i in c.indicators { b += "<li><a href=\"/setup/plans/\(p.slug)/indicators/\(SiteRoute.component(i.code))\">\(escape(i.code)). \(escape(i.name))</a></li>" }
@@ -52,6 +53,22 @@ enum SetupPages {
     static func options<T>(_ all: [T], selected: String?, value: (T) -> String, label: (T) -> String, blank: String? = nil) -> String {
         (blank.map { "<option value=\"\">\(escape($0))</option>" } ?? "")
             + all.map { "<option value=\"\(escape(value($0)))\"\(value($0) == selected ? " selected" : "")>\(escape(label($0)))</option>" }.joined()
+    }
+
+    static func newPlan(units: [OrgUnit], form: FormData?, error: String?, csrf: String) -> String {
+        func v(_ n: String, _ d: String = "") -> String { escape(form?[n] ?? d) }
+        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a></p><h1>Thêm kế hoạch</h1>"
+        if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
+        b += "<form method=\"post\" action=\"/setup/new-plan\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<label>Số ký hiệu (ví dụ 83/KH-BCĐ) <input name=\"code\" required value=\"\(v("code"))\"></label>"
+        b += "<label>Loại <select name=\"kind\">" + options(PlanKind.allCases, selected: form?["kind"] ?? "plan", value: \.rawValue, label: \.labelVI) + "</select></label>"
+        b += "<label>Tên <textarea name=\"title\" rows=\"2\" required>\(v("title"))</textarea></label>"
+        b += "<label>Cơ quan ban hành <select name=\"issuer\">" + options(units, selected: form?["issuer"], value: \.code, label: { "\($0.name) (\($0.code))" }) + "</select></label>"
+        b += "<label>Ngày ban hành <input name=\"issued\" value=\"\(v("issued"))\"></label>"
+        b += "<div class=\"row\"><label>Từ năm <input name=\"from\" value=\"\(v("from"))\"></label><label>Đến năm <input name=\"to\" value=\"\(v("to"))\"></label></div>"
+        b += "<label>Trụ cột (mỗi dòng: mã | tên) <textarea name=\"pillars\" rows=\"4\">\(v("pillars", "1 | Chính quyền số\n2 | Kinh tế số\n3 | Xã hội số"))</textarea></label>"
+        b += "<button type=\"submit\" class=\"primary\">Tạo kế hoạch</button></form>"
+        return Layout.page(title: "Thêm kế hoạch", body: b)
     }
 
     static func archiveForm(_ action: String, archived: Bool, csrf: String) -> String {
