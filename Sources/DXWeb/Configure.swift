@@ -11,6 +11,8 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.middleware = Middlewares()
     app.middleware.use(ErrorPage())
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(WebSessionMiddleware())
+    app.middleware.use(CSRFMiddleware())
     try routes(app)
 }
 
@@ -38,6 +40,11 @@ func routes(_ app: Application) throws {
     }
     try app.register(collection: PageController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: APIController())
+    try app.register(collection: LoginController())
+    try app.register(collection: ReportingController())
+    try app.register(collection: AccountsController())
+    try app.register(collection: SetupController())
+    try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
 }
 
 func jsonResponse<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {

@@ -8,7 +8,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Quản lý tài khoản. / Manage accounts.",
-        subcommands: [Create.self])
+        subcommands: [Create.self, Disable.self, Enable.self, ResetPassword.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -43,7 +43,7 @@ struct UserCommand: AsyncParsableCommand {
             let runtime = try await database.openMigrated()
             do {
                 let account = Account(username: name, displayName: displayName ?? name, role: role, unitCode: unit)
-                try await runtime.store.createAccount(account, passwordHash: try Credentials.hashPassword(pw))
+                try await runtime.store.createAccount(account, passwordHash: try Credentials.hashPassword(pw), by: Actor(username: "cli"))
                 print("Đã tạo tài khoản \(name) (\(role.labelVI)) thuộc đơn vị \(unit).")
             } catch {
                 await runtime.shutdown()
@@ -65,7 +65,24 @@ struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Quản lý mã truy cập API. / Manage API bearer tokens.",
-        subcommands: [Create.self])
+        subcommands: [Create.self, Revoke.self])
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Thu hồi mọi mã truy cập API của một tài khoản. / Revoke every API token of an account.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Tên đăng nhập / Username")
+        var user: String
+
+        func run() async throws {
+            try await withStore(database) { store in
+                let n = try await store.revokeTokens(username: user)
+                print("Đã thu hồi \(n) mã truy cập của \(user).")
+            }
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -7,7 +7,8 @@ import XCTVapor
 final class EvaluationPageTests: XCTestCase {
     func testTheDashboardShowsTheSummaryTrafficLightsAndAChart() async throws {
         try await withDemoApp { app, _ in
-            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1") { res async in
+            let viewer = try await browser(app, "lanhdao").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .ok)
                 let body = res.body.string
                 XCTAssertTrue(body.contains("Số mục tiêu hoàn thành: 09/16 chỉ tiêu đạt 56,25%."), body)
@@ -19,7 +20,7 @@ final class EvaluationPageTests: XCTestCase {
                 XCTAssertTrue(body.contains("Đơn vị trực thuộc"), "drill-down to the units")
                 XCTAssertTrue(body.contains("/plans/kh-cds-2024/dashboard?period=2024S1&amp;unit=339"), "link to Hưng Hà")
             }
-            try await app.test(.GET, "/plans/83-kh-bcd-2024/dashboard?period=2024S1") { res async in
+            try await app.test(.GET, "/plans/83-kh-bcd-2024/dashboard?period=2024S1", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Theo cơ quan chủ trì"), "task status by lead agency")
                 XCTAssertTrue(res.body.string.contains("đặt ra 31 nhiệm vụ"), res.body.string)
@@ -29,7 +30,8 @@ final class EvaluationPageTests: XCTestCase {
 
     func testDrillingDownToADistrictUsesItsOwnFigures() async throws {
         try await withDemoApp { app, _ in
-            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024&unit=339") { res async in
+            let viewer = try await browser(app, "lanhdao").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024&unit=339", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .ok)
                 let body = res.body.string
                 XCTAssertTrue(body.contains("Huyện Hưng Hà"))
@@ -41,7 +43,8 @@ final class EvaluationPageTests: XCTestCase {
 
     func testTheIndicatorPageHasATrendChartAndAUnitTable() async throws {
         try await withDemoApp { app, _ in
-            try await app.test(.GET, "/plans/kh-cds-2024/indicators/3?period=2024") { res async in
+            let viewer = try await browser(app, "lanhdao").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/indicators/3?period=2024", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .ok)
                 let body = res.body.string
                 XCTAssertTrue(body.contains("Diễn biến qua các kỳ"))
@@ -55,11 +58,12 @@ final class EvaluationPageTests: XCTestCase {
 
     func testTheRankingPageRanksWithBarsAndExplainsEachScore() async throws {
         try await withDemoApp { app, _ in
-            try await app.test(.GET, "/rankings") { res async in
+            let viewer = try await browser(app, "lanhdao").headers
+            try await app.test(.GET, "/rankings", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("/rankings/SODTT-2024"))
             }
-            try await app.test(.GET, "/rankings/SODTT-2024") { res async in
+            try await app.test(.GET, "/rankings/SODTT-2024", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .ok)
                 let body = res.body.string
                 XCTAssertTrue(body.contains("Ủy ban nhân dân các huyện, thành phố"))
@@ -67,7 +71,7 @@ final class EvaluationPageTests: XCTestCase {
                 XCTAssertTrue(body.contains("<svg class=\"mini\""), "a bar per main index")
                 XCTAssertTrue(body.contains("role=\"img\" aria-label=\"Nhận thức số: 0,"), "bars carry their value as text")
             }
-            try await app.test(.GET, "/rankings/SODTT-2024/units/TB-SNV") { res async in
+            try await app.test(.GET, "/rankings/SODTT-2024/units/TB-SNV", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .ok)
                 let body = res.body.string
                 XCTAssertTrue(body.contains("Sở Nội vụ"))
@@ -79,23 +83,48 @@ final class EvaluationPageTests: XCTestCase {
 
     func testUnknownThingsAreA404InVietnamese() async throws {
         try await withDemoApp { app, _ in
+            let viewer = try await browser(app, "lanhdao").headers
             for path in ["/plans/khong-co/dashboard", "/plans/kh-cds-2024/indicators/99", "/rankings/KHONG-CO",
                          "/rankings/SODTT-2024/units/34", "/plans/kh-cds-2024/dashboard?period=2024&unit=999"] {
-                try await app.test(.GET, path) { res async in
+                try await app.test(.GET, path, headers: viewer) { res async in
                     XCTAssertEqual(res.status, .notFound, path)
                     XCTAssertTrue(res.body.string.contains("Không tìm thấy"), path)
                 }
             }
-            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024Q9") { res async in
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024Q9", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .badRequest)
                 XCTAssertTrue(res.body.string.contains("2024Q9"))
             }
         }
     }
 
+    func testEvaluationPagesNeedALoginAndTheUnitInScope() async throws {
+        try await withDemoApp { app, _ in
+            for path in ["/plans/kh-cds-2024/dashboard?period=2024S1", "/plans/kh-cds-2024/indicators/3", "/rankings/SODTT-2024"] {
+                try await app.test(.GET, path) { res async in
+                    XCTAssertEqual(res.status, .seeOther, path)
+                    XCTAssertTrue(res.headers.first(name: .location)?.hasPrefix("/login") ?? false, path)
+                }
+            }
+            let district = try await browser(app, "hungha").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024", headers: district) { res async in
+                XCTAssertEqual(res.status, .forbidden, "the province is above Hưng Hà")
+                XCTAssertTrue(res.body.string.contains("Bạn không có quyền xem dữ liệu của đơn vị này."))
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024&unit=339", headers: district) { res async in
+                XCTAssertEqual(res.status, .ok)
+            }
+            let coordinator = try await browser(app, "dieuphoi").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1", headers: coordinator) { res async in
+                XCTAssertEqual(res.status, .ok, "the standing agency acts for the province")
+            }
+        }
+    }
+
     func testDataIsEscapedOnTheDashboard() async throws {
         try await withDemoApp { app, _ in
-            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1&unit=%3Cscript%3E") { res async in
+            let viewer = try await browser(app, "lanhdao").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1&unit=%3Cscript%3E", headers: viewer) { res async in
                 XCTAssertEqual(res.status, .notFound)
                 XCTAssertFalse(res.body.string.contains("<script>"))
             }
@@ -140,7 +169,7 @@ final class EvaluationAPITests: XCTestCase {
             let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
             try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation?period=2024", headers: auth) { res async in
                 XCTAssertEqual(res.status, .forbidden)
-                XCTAssertTrue(res.body.string.contains("không được xem số liệu của đơn vị 34"), res.body.string)
+                XCTAssertTrue(res.body.string.contains("Bạn không có quyền xem dữ liệu của đơn vị này."), res.body.string)
             }
             try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation?period=2024&unit=339", headers: auth) { res async in
                 XCTAssertEqual(res.status, .ok)

@@ -28,10 +28,10 @@ final class CommandLineTests: XCTestCase {
     func testUsersAndTokens() async throws {
         for db in try await databases() {
             XCTAssertEqual(try run(["demo", "--db", db]).status, 0)
-            let made = try run(["user", "create", "--db", db, "--name", "hungha", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
+            let made = try run(["user", "create", "--db", db, "--name", "hungha2", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
             XCTAssertEqual(made.status, 0, made.err)
-            XCTAssertTrue(made.out.contains("Đã tạo tài khoản hungha"))
-            let again = try run(["user", "create", "--db", db, "--name", "hungha", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
+            XCTAssertTrue(made.out.contains("Đã tạo tài khoản hungha2"))
+            let again = try run(["user", "create", "--db", db, "--name", "hungha2", "--role", "reporter", "--unit", "339", "--password", "mat-khau-dai"])
             XCTAssertEqual(again.status, 1)
             XCTAssertTrue(again.err.contains("đã tồn tại"), again.err)
             let badRole = try run(["user", "create", "--db", db, "--name", "x1x", "--role", "boss", "--unit", "34", "--password", "12345678"])
@@ -44,10 +44,27 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(short.status, 1)
             XCTAssertTrue(short.err.contains("ít nhất 8 ký tự"), short.err)
 
-            let token = try run(["token", "create", "--db", db, "--user", "hungha"])
+            let token = try run(["token", "create", "--db", db, "--user", "hungha2"])
             XCTAssertEqual(token.status, 0, token.err)
             let last = token.out.split(separator: "\n").last.map(String.init) ?? ""
             XCTAssertTrue(last.hasPrefix("dxt_") && last.count > 40, last)
+            let revoked = try run(["token", "revoke", "--db", db, "--user", "hungha2"])
+            XCTAssertEqual(revoked.out, "Đã thu hồi 1 mã truy cập của hungha2.\n", revoked.err)
+
+            let disabled = try run(["user", "disable", "--db", db, "--name", "hungha2"])
+            XCTAssertEqual(disabled.out, "Đã khóa tài khoản hungha2.\n", disabled.err)
+            let list = try run(["user", "list", "--db", db])
+            XCTAssertTrue(list.out.contains("hungha2\treporter\t339\tđã khóa"), list.out)
+            XCTAssertTrue(list.out.contains("dieuphoi\tcoordinator\tTB-STTTT\tđang dùng"), list.out)
+            let json = try run(["user", "list", "--db", db, "--format", "json"])
+            XCTAssertTrue(json.out.contains("\"username\" : \"lanhdao\""), json.out)
+            XCTAssertEqual(try run(["user", "enable", "--db", db, "--name", "hungha2"]).status, 0)
+            let reset = try run(["user", "reset-password", "--db", db, "--name", "hungha2", "--password", "mat-khau-moi-2025"])
+            XCTAssertEqual(reset.out, "Đã đặt lại mật khẩu cho hungha2.\n", reset.err)
+            let ghost = try run(["user", "disable", "--db", db, "--name", "ghost"])
+            XCTAssertEqual(ghost.status, 1)
+            XCTAssertTrue(ghost.err.contains("Không tìm thấy tài khoản ghost"), ghost.err)
+
             let noUser = try run(["token", "create", "--db", db, "--user", "ghost"])
             XCTAssertEqual(noUser.status, 1)
             XCTAssertTrue(noUser.err.contains("Không tìm thấy tài khoản ghost"), noUser.err)

@@ -11,6 +11,10 @@ public enum DXMigrations {
         M006CreateFacts(),
         M007CreateUsers(),
         M008CreateScoring(),
+        M010CreateSessions(),
+        M011CreateRounds(),
+        M012CreateAudit(),
+        M013AddRoundUnitApproval(),
     ]
 }
 

@@ -31,6 +31,8 @@ final class TaskReportModel: Model, @unchecked Sendable {
     @OptionalField(key: "percent") var percent: Double?
     @OptionalField(key: "result") var result: String?
     @OptionalField(key: "note") var note: String?
+    /// Số ký hiệu of the evidence document (added by M012).
+    @OptionalField(key: "evidence") var evidence: String?
     @OptionalField(key: "author") var author: String?
     @OptionalField(key: "updated_at") var updatedAt: Date?
 

@@ -58,6 +58,7 @@ public struct Store: Sendable {
         result["users"] = try await UserModel.query(on: db).count()
         result["scoringSchemes"] = try await ScoringSchemeModel.query(on: db).count()
         result["scoringInputs"] = try await ScoringInputModel.query(on: db).count()
+        result["rounds"] = try await RoundModel.query(on: db).count()
         return result
     }
 }

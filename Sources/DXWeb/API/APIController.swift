@@ -26,8 +26,8 @@ struct APIController: RouteCollection {
         let tree = try await req.store.unitTree()
         let unit = nonEmpty(req.query["unit"]) ?? PlanEvaluation.defaultUnit(for: plan, in: tree)
         guard tree[unit] != nil else { throw Abort(.notFound, reason: "Không có đơn vị mã \(unit).") }
-        guard tree.isWithin(unit, scope: account.unitCode) else {
-            throw Abort(.forbidden, reason: "Tài khoản \(account.username) không được xem số liệu của đơn vị \(unit).")
+        guard AccessPolicy.allows(account, .read, unit: unit, in: tree) else {
+            throw Abort(.forbidden, reason: AccessPolicy.refusal(.read))
         }
         return try jsonResponse(try await req.store.evaluate(plan: plan.code, period: period, unit: unit).document)
     }

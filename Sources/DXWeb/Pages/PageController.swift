@@ -1,3 +1,4 @@
+import DXCore
 import DXStore
 import Vapor
 
@@ -13,28 +14,47 @@ struct PageController: RouteCollection {
         routes.get("units", use: units)
     }
 
+    /// Evaluations show every unit's figures: they need a login, and the unit must be within the
+    /// account's scope (the plan's province by default).
+    func authorizeEvaluation(_ req: Request, plan key: String) async throws {
+        let account = try req.requireAccount()
+        guard let plan = try await req.store.plan(slugOrCode: key) else { return }
+        let tree = try await req.store.unitTree()
+        let unit = nonEmpty(req.query["unit"]) ?? PlanEvaluation.defaultUnit(for: plan, in: tree)
+        guard tree[unit] != nil else { return }
+        guard AccessPolicy.allows(account, .read, unit: unit, in: tree) else {
+            throw Abort(.forbidden, reason: AccessPolicy.refusal(.read))
+        }
+    }
+
     func dashboard(req: Request) async throws -> Response {
+        try await authorizeEvaluation(req, plan: req.parameters.get("slug") ?? "")
         let model = try await DashboardPage.query(req.store, plan: req.parameters.get("slug") ?? "",
                                                   period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]))
         return html(DashboardPage.render(model))
     }
 
     func indicator(req: Request) async throws -> Response {
+        try await authorizeEvaluation(req, plan: req.parameters.get("slug") ?? "")
         let model = try await IndicatorPage.query(req.store, plan: req.parameters.get("slug") ?? "",
                                                   code: req.parameters.get("code") ?? "",
                                                   period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]))
         return html(IndicatorPage.render(model))
     }
 
+    /// Rankings are published to every unit ranked, so any account may read them.
     func rankings(req: Request) async throws -> Response {
-        html(RankingsIndexPage.render(try await req.store.scoringSchemes()))
+        _ = try req.requireAccount()
+        return html(RankingsIndexPage.render(try await req.store.scoringSchemes()))
     }
 
     func ranking(req: Request) async throws -> Response {
-        html(RankingPage.render(try await RankingPage.query(req.store, scheme: req.parameters.get("scheme") ?? "")))
+        _ = try req.requireAccount()
+        return html(RankingPage.render(try await RankingPage.query(req.store, scheme: req.parameters.get("scheme") ?? "")))
     }
 
     func rankingUnit(req: Request) async throws -> Response {
+        _ = try req.requireAccount()
         let model = try await RankingUnitPage.query(req.store, scheme: req.parameters.get("scheme") ?? "",
                                                     unit: req.parameters.get("unit") ?? "")
         return html(RankingUnitPage.render(model))

@@ -29,7 +29,7 @@ enum Layout {
         </head>
         <body>
         <header class="site"><a class="brand" href="\(SiteRoute.home.path)">dxtrack</a>
-        <nav><a href="\(SiteRoute.home.path)">Kế hoạch</a> <a href="\(SiteRoute.units.path)">Đơn vị</a> <a href="\(SiteRoute.rankings.path)">Xếp hạng</a></nav></header>
+        <nav><a href="\(SiteRoute.home.path)">Kế hoạch</a> <a href="\(SiteRoute.units.path)">Đơn vị</a> <a href="\(SiteRoute.rankings.path)">Xếp hạng</a>\(UserBar.html())</nav></header>
         <main>
         \(body)
         </main>

@@ -1,0 +1,67 @@
+/// Something an account may try to do. Every check also needs the unit acted on: an account
+/// acts on its own unit's subtree only (a district account on its communes).
+public enum Permission: String, Sendable, CaseIterable {
+    /// Read a unit's report, the completeness of a round, audit entries.
+    case read
+    /// Change a unit's figures, task progress and narrative.
+    case edit
+    case submit
+    case approve
+    case returnReport
+    /// Coordinators only: make an approved or submitted report editable again.
+    case reopen
+    /// Open, change and close reporting rounds.
+    case manageRounds
+    case manageAccounts
+    /// Create and edit plans, indicators, tasks, documents and units.
+    case setUp
+}
+
+/// Role × unit scope, in one place so that every route asks the same question.
+public enum AccessPolicy {
+    public static func roleAllows(_ role: Role, _ p: Permission) -> Bool {
+        switch p {
+        case .read: true
+        case .edit, .submit: role != .viewer
+        case .approve, .returnReport: role == .administrator || role == .coordinator || role == .approver
+        case .reopen, .manageRounds: role == .administrator || role == .coordinator
+        case .manageAccounts: role == .administrator
+        case .setUp: role.canSetUp
+        }
+    }
+
+    /// Whether `account` may do `p` on `unitCode`: the role allows it and the unit lies in the
+    /// account's scope. Disabled accounts may do nothing.
+    public static func allows(_ account: Account, _ p: Permission, unit unitCode: String, in tree: UnitTree) -> Bool {
+        guard !account.disabled, roleAllows(account.role, p) else { return false }
+        return tree.isWithin(unitCode, scope: scope(of: account, in: tree))
+    }
+
+    /// The root of the subtree an account acts on: its own unit, except that coordinators and
+    /// administrators who belong to a department act on the territory it serves. The standing
+    /// agency is a department (Sở Thông tin và Truyền thông) yet runs the province's reporting.
+    public static func scope(of account: Account, in tree: UnitTree) -> String {
+        guard account.role == .coordinator || account.role == .administrator,
+              let u = tree[account.unitCode], u.kind == .department, let parent = u.parentCode else { return account.unitCode }
+        return parent
+    }
+
+    public static func isInScope(_ account: Account, unit: String, in tree: UnitTree) -> Bool {
+        tree.isWithin(unit, scope: scope(of: account, in: tree))
+    }
+
+    /// A Vietnamese sentence for a refusal.
+    public static func refusal(_ p: Permission) -> String {
+        switch p {
+        case .read: "Bạn không có quyền xem dữ liệu của đơn vị này."
+        case .edit: "Bạn không có quyền nhập, sửa số liệu của đơn vị này."
+        case .submit: "Bạn không có quyền gửi báo cáo của đơn vị này."
+        case .approve: "Bạn không có quyền phê duyệt báo cáo này."
+        case .returnReport: "Bạn không có quyền trả lại báo cáo này."
+        case .reopen: "Chỉ cơ quan thường trực hoặc quản trị mới được mở lại báo cáo."
+        case .manageRounds: "Chỉ cơ quan thường trực hoặc quản trị mới được quản lý đợt báo cáo."
+        case .manageAccounts: "Chỉ quản trị hệ thống mới được quản lý tài khoản."
+        case .setUp: "Chỉ cơ quan thường trực hoặc quản trị mới được thiết lập kế hoạch, chỉ tiêu, nhiệm vụ và đơn vị."
+        }
+    }
+}

@@ -1,0 +1,358 @@
+import DXCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// An indicator in a unit's report: what is stored now and what the period before holds.
+public struct ReportIndicator: Sendable {
+    public var plan: Plan
+    public var indicator: Indicator
+    public var entry: IndicatorEntry?
+    public var previous: IndicatorEntry?
+    public var key: ItemKey { ItemKey(plan: plan.code, code: indicator.code) }
+}
+
+public struct ReportTask: Sendable {
+    public var plan: Plan
+    public var task: PlanTask
+    public var entry: TaskEntry?
+    public var key: ItemKey { ItemKey(plan: plan.code, code: task.code) }
+}
+
+/// One unit's report in one round.
+public struct UnitReport: Sendable {
+    public var round: ReportingRound
+    public var status: RoundUnitStatus
+    public var indicators: [ReportIndicator]
+    public var tasks: [ReportTask]
+    public var previousPeriod: Period?
+
+    public func indicator(_ key: ItemKey) -> ReportIndicator? { indicators.first { $0.key == key } }
+    public func task(_ key: ItemKey) -> ReportTask? { tasks.first { $0.key == key } }
+}
+
+public enum SaveOutcome: Sendable, Equatable {
+    case unchanged(version: Int)
+    case saved(version: Int, changes: Int)
+
+    public var version: Int {
+        switch self {
+        case .unchanged(let v), .saved(let v, _): v
+        }
+    }
+}
+
+/// A save or transition based on a version that is no longer current; carries what others
+/// changed since, from the audit trail.
+public struct ReportConflict: Error, Sendable, CustomStringConvertible {
+    public var baseVersion: Int
+    public var currentVersion: Int
+    public var changes: [AuditEntry]
+    public var description: String {
+        "Báo cáo đã được người khác thay đổi (phiên bản \(baseVersion) → \(currentVersion)). Tải lại để xem thay đổi trước khi lưu."
+    }
+}
+
+extension Store {
+    public func unitReport(_ round: ReportingRound, unitCode: String) async throws -> UnitReport? {
+        guard let status = try await roundUnitStatus(round, unitCode: unitCode),
+              let unitID = try await UnitModel.query(on: db).filter(\.$code == unitCode).first()?.id else { return nil }
+        let tree = try await unitTree()
+        var contents: [PlanContents] = []
+        for code in round.planCodes {
+            if let c = try await planContents(slugOrCode: code) { contents.append(c) }
+        }
+        let assignment = Assignment.make(
+            unit: unitCode, plans: contents.map { ($0.plan, $0.indicators, $0.tasks) },
+            indicatorScope: round.indicatorScope, taskScope: round.taskScope, tree: tree)
+        let previous = round.period?.previous
+        var indicators: [ReportIndicator] = []
+        var tasks: [ReportTask] = []
+        for c in contents {
+            let ids = try await indicatorIDs(planCode: c.plan.code)
+            let rows = try await DataValueModel.query(on: db).filter(\.$unit.$id == unitID)
+                .filter(\.$indicator.$id ~~ Array(ids.values))
+                .group(.or) { g in
+                    g.filter(\.$period == round.periodID)
+                    if let p = previous { g.filter(\.$period == p.identifier) }
+                }.all()
+            let codeByID = Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) })
+            var now: [String: IndicatorEntry] = [:], before: [String: IndicatorEntry] = [:]
+            for r in rows {
+                guard let code = codeByID[r.$indicator.id] else { continue }
+                if r.period == round.periodID { now[code] = r.entry } else { before[code] = r.entry }
+            }
+            for (plan, i) in assignment.indicators where plan.code == c.plan.code {
+                indicators.append(ReportIndicator(plan: plan, indicator: i, entry: now[i.code], previous: before[i.code]))
+            }
+            let taskIDs = try await taskIDs(planCode: c.plan.code)
+            let taskCodeByID = Dictionary(uniqueKeysWithValues: taskIDs.map { ($1, $0) })
+            let reports = try await TaskReportModel.query(on: db).filter(\.$unit.$id == unitID)
+                .filter(\.$task.$id ~~ Array(taskIDs.values)).filter(\.$period == round.periodID).all()
+            var byCode: [String: TaskEntry] = [:]
+            for r in reports { if let code = taskCodeByID[r.$task.id] { byCode[code] = r.entry } }
+            for (plan, t) in assignment.tasks where plan.code == c.plan.code {
+                tasks.append(ReportTask(plan: plan, task: t, entry: byCode[t.code]))
+            }
+        }
+        return UnitReport(round: round, status: status, indicators: indicators, tasks: tasks, previousPeriod: previous)
+    }
+
+    func indicatorIDs(planCode: String) async throws -> [String: UUID] {
+        guard let p = try await PlanModel.query(on: db).filter(\.$code == planCode).first() else { return [:] }
+        let rows = try await IndicatorModel.query(on: db).filter(\.$plan.$id == p.requireID()).all()
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { (r.code, $0) } })
+    }
+
+    func taskIDs(planCode: String) async throws -> [String: UUID] {
+        guard let p = try await PlanModel.query(on: db).filter(\.$code == planCode).first() else { return [:] }
+        let rows = try await TaskModel.query(on: db).filter(\.$plan.$id == p.requireID()).all()
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { (r.code, $0) } })
+    }
+
+    /// Saves the entries of a patch in one transaction. Nothing that equals what is stored is
+    /// written, so repeating a save changes nothing and keeps the version. A real change on a
+    /// stale `baseVersion` is refused with the changes made since.
+    public func saveReport(_ round: ReportingRound, unitCode: String, patch: ReportPatch, baseVersion: Int,
+                           by actor: Actor, now: Date = Date()) async throws -> SaveOutcome {
+        try await db.transaction { tx in
+            try await Store(tx).writeReport(round, unitCode: unitCode, patch: patch, baseVersion: baseVersion, actor: actor, now: now)
+        }
+    }
+
+    private struct Change {
+        var subject: String
+        var plan: String?
+        var code: String?
+        var field: String
+        var old: String?
+        var new: String?
+    }
+
+    private func writeReport(_ round: ReportingRound, unitCode: String, patch: ReportPatch, baseVersion: Int,
+                             actor: Actor, now: Date) async throws -> SaveOutcome {
+        guard let row = try await roundUnitRow(round, unitCode: unitCode) else {
+            throw StoreError.notFound("báo cáo của đơn vị \(unitCode) trong đợt \(round.code)")
+        }
+        let unitID = row.$unit.id
+        var changes: [Change] = []
+        var valueWrites: [(UUID, DataValueModel?, IndicatorEntry)] = []
+        var taskWrites: [(UUID, TaskReportModel?, TaskEntry)] = []
+
+        for (key, entry) in patch.values.sorted(by: { $0.key < $1.key }) {
+            guard let indID = try await indicatorIDs(planCode: key.plan)[key.code] else {
+                throw StoreError.invalid("Kế hoạch \(key.plan) không có chỉ tiêu \(key.code).")
+            }
+            let existing = try await DataValueModel.query(on: db).filter(\.$indicator.$id == indID)
+                .filter(\.$unit.$id == unitID).filter(\.$period == round.periodID).first()
+            let old = existing?.entry ?? IndicatorEntry()
+            let diffs = old.differences(to: entry)
+            guard !diffs.isEmpty else { continue }
+            changes += diffs.map { Change(subject: "indicator", plan: key.plan, code: key.code, field: $0.0, old: $0.1, new: $0.2) }
+            valueWrites.append((indID, existing, entry))
+        }
+        for (key, entry) in patch.tasks.sorted(by: { $0.key < $1.key }) {
+            guard let taskID = try await taskIDs(planCode: key.plan)[key.code] else {
+                throw StoreError.invalid("Kế hoạch \(key.plan) không có nhiệm vụ \(key.code).")
+            }
+            let existing = try await TaskReportModel.query(on: db).filter(\.$task.$id == taskID)
+                .filter(\.$unit.$id == unitID).filter(\.$period == round.periodID).first()
+            let old = existing?.entry ?? TaskEntry()
+            let diffs = old.differences(to: entry)
+            guard !diffs.isEmpty else { continue }
+            changes += diffs.map { Change(subject: "task", plan: key.plan, code: key.code, field: $0.0, old: $0.1, new: $0.2) }
+            taskWrites.append((taskID, existing, entry))
+        }
+        var narrative = JSONMap.decode(row.narrative)
+        for (section, text) in patch.narrative.sorted(by: { $0.key < $1.key }) {
+            let new = VNText.nfc(text).trimmingCharacters(in: .whitespacesAndNewlines)
+            let old = narrative[section] ?? ""
+            guard new != old else { continue }
+            changes.append(Change(subject: "narrative", plan: nil, code: section, field: "text", old: old.isEmpty ? nil : old, new: new.isEmpty ? nil : new))
+            narrative[section] = new.isEmpty ? nil : new
+        }
+
+        guard !changes.isEmpty else { return .unchanged(version: row.version) }
+        guard baseVersion == row.version else {
+            throw ReportConflict(baseVersion: baseVersion, currentVersion: row.version,
+                                 changes: try await changesSince(round, unitCode: unitCode, version: baseVersion))
+        }
+        let newVersion = try await bumpVersion(row, from: baseVersion, round: round, unitCode: unitCode)
+
+        for (indID, existing, e) in valueWrites {
+            if e.isEmpty {
+                if let existing { try await existing.delete(on: db) }
+                continue
+            }
+            let r = existing ?? DataValueModel()
+            r.$indicator.id = indID
+            r.$unit.id = unitID
+            r.period = round.periodID
+            r.numerator = e.numerator
+            r.denominator = e.denominator
+            r.value = e.value
+            r.text = e.text
+            r.judgement = e.judgement?.rawValue
+            r.comment = e.comment
+            r.author = actor.username
+            r.updatedAt = now
+            try await r.save(on: db)
+        }
+        for (taskID, existing, e) in taskWrites {
+            if e.isEmpty {
+                if let existing { try await existing.delete(on: db) }
+                continue
+            }
+            let r = existing ?? TaskReportModel()
+            r.$task.id = taskID
+            r.$unit.id = unitID
+            r.period = round.periodID
+            // A report row needs a status; an entry with only text is kept as "other" until chosen.
+            r.status = (e.status ?? .other).rawValue
+            r.percent = e.percent
+            r.result = e.result
+            r.evidence = e.evidence
+            r.note = e.note
+            r.author = actor.username
+            r.updatedAt = now
+            try await r.save(on: db)
+        }
+        row.narrative = JSONMap.encode(narrative)
+        row.version = newVersion
+        if row.state == ReportState.notStarted.rawValue { row.state = ReportState.draft.rawValue }
+        row.updatedAt = now
+        row.updatedBy = actor.username
+        try await row.update(on: db)
+        for c in changes {
+            try await appendAudit(AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
+                                             planCode: c.plan, subject: c.subject, subjectCode: c.code, field: c.field,
+                                             old: c.old, new: c.new, version: newVersion))
+        }
+        return .saved(version: newVersion, changes: changes.count)
+    }
+
+    /// Moves the version on only if nobody else did first: the row is locked by the UPDATE
+    /// until this transaction ends, so two concurrent saves cannot both pass.
+    private func bumpVersion(_ row: RoundUnitModel, from base: Int, round: ReportingRound, unitCode: String) async throws -> Int {
+        let id = try row.requireID()
+        let updated = try await sql.update(RoundUnitModel.schema)
+            .set("version", to: base + 1)
+            .where("id", .equal, id)
+            .where("version", .equal, base)
+            .returning("id")
+            .all()
+        guard !updated.isEmpty else {
+            let current = try await RoundUnitModel.find(id, on: db)?.version ?? base
+            throw ReportConflict(baseVersion: base, currentVersion: current,
+                                 changes: try await changesSince(round, unitCode: unitCode, version: base))
+        }
+        return base + 1
+    }
+
+    public func changesSince(_ round: ReportingRound, unitCode: String, version: Int) async throws -> [AuditEntry] {
+        try await AuditEntryModel.query(on: db).filter(\.$roundCode == round.code).filter(\.$unitCode == unitCode)
+            .filter(\.$version > version).sort(\.$version).sort(\.$at).all().map { $0.domain() }
+    }
+
+    /// Applies a workflow action. `baseVersion`, when given, must be current. `today` decides
+    /// lateness (Vietnam's day, see `CalendarDate.today`).
+    public func transition(_ round: ReportingRound, unitCode: String, action: WorkflowAction, comment: String?,
+                           baseVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> RoundUnitStatus {
+        try await db.transaction { tx in
+            let s = Store(tx)
+            guard let row = try await s.roundUnitRow(round, unitCode: unitCode), let unit = try await s.unit(code: unitCode) else {
+                throw StoreError.notFound("báo cáo của đơn vị \(unitCode) trong đợt \(round.code)")
+            }
+            let from = ReportState(rawValue: row.state) ?? .draft
+            let to = try Workflow.next(from, action, unitApproval: round.unitApproval)
+            let base = baseVersion ?? row.version
+            guard base == row.version else {
+                throw ReportConflict(baseVersion: base, currentVersion: row.version,
+                                     changes: try await s.changesSince(round, unitCode: unitCode, version: base))
+            }
+            let newVersion = try await s.bumpVersion(row, from: base, round: round, unitCode: unitCode)
+            row.version = newVersion
+            row.state = to.rawValue
+            let cleanComment = comment.map { VNText.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            // A report goes up when it reaches "submitted" (by the reporter, or by the head of the
+            // unit in rounds with unit approval); lateness is judged then, once.
+            if to == .submitted {
+                row.submittedAt = now
+                if row.firstSubmittedAt == nil {
+                    row.firstSubmittedAt = now
+                    let deadline = CalendarDate(iso: row.deadline) ?? CalendarDate.today(now: now)
+                    row.late = CalendarDate.today(now: now) > deadline
+                }
+                row.returnComment = nil
+            }
+            switch action {
+            case .submit:
+                break
+            case .approve:
+                if to == .approved { row.approvedAt = now }
+            case .return:
+                row.returnComment = cleanComment
+                row.approvedAt = nil
+            case .reopen:
+                row.approvedAt = nil
+            }
+            row.updatedAt = now
+            row.updatedBy = actor.username
+            try await row.update(on: tx)
+            try await s.appendAudit(AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
+                                               subject: "state", field: "state", old: from.rawValue, new: to.rawValue, version: newVersion))
+            if let c = cleanComment {
+                try await s.appendAudit(AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
+                                                   subject: "state", field: "comment", old: nil, new: c, version: newVersion))
+            }
+            return row.status(unit: unit)
+        }
+    }
+}
+
+extension DataValueModel {
+    var entry: IndicatorEntry {
+        IndicatorEntry(numerator: numerator, denominator: denominator, value: value,
+                       judgement: judgement.flatMap(Judgement.init(rawValue:)), text: text, comment: comment)
+    }
+}
+
+extension TaskReportModel {
+    var entry: TaskEntry {
+        TaskEntry(status: TaskStatus(rawValue: status), percent: percent, result: result, evidence: evidence, note: note)
+    }
+}
+
+/// Numbers in the audit trail: plain digits with a dot, so they read the same in every export.
+func auditNumber(_ x: Double?) -> String? {
+    guard let x else { return nil }
+    return x.rounded() == x && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+}
+
+extension IndicatorEntry {
+    /// (field, old, new) for every field that differs.
+    func differences(to new: IndicatorEntry) -> [(String, String?, String?)] {
+        var out: [(String, String?, String?)] = []
+        func cmp(_ f: String, _ a: String?, _ b: String?) { if a != b { out.append((f, a, b)) } }
+        cmp("numerator", auditNumber(numerator), auditNumber(new.numerator))
+        cmp("denominator", auditNumber(denominator), auditNumber(new.denominator))
+        cmp("value", auditNumber(value), auditNumber(new.value))
+        cmp("judgement", judgement?.rawValue, new.judgement?.rawValue)
+        cmp("text", text, new.text)
+        cmp("comment", comment, new.comment)
+        return out
+    }
+}
+
+extension TaskEntry {
+    func differences(to new: TaskEntry) -> [(String, String?, String?)] {
+        var out: [(String, String?, String?)] = []
+        func cmp(_ f: String, _ a: String?, _ b: String?) { if a != b { out.append((f, a, b)) } }
+        cmp("status", status?.rawValue, new.status?.rawValue)
+        cmp("percent", auditNumber(percent), auditNumber(new.percent))
+        cmp("result", result, new.result)
+        cmp("evidence", evidence, new.evidence)
+        cmp("note", note, new.note)
+        return out
+    }
+}

@@ -1,0 +1,178 @@
+import DXCore
+import FluentKit
+import Foundation
+
+/// One expected unit of a round: its workflow state and version.
+public struct RoundUnitStatus: Sendable, Hashable {
+    public var unit: OrgUnit
+    public var state: ReportState
+    public var version: Int
+    public var deadline: CalendarDate
+    public var narrative: [String: String]
+    public var firstSubmittedAt: Date?
+    public var submittedAt: Date?
+    public var approvedAt: Date?
+    public var late: Bool
+    public var returnComment: String?
+    public var updatedAt: Date?
+    public var updatedBy: String?
+}
+
+extension Store {
+    /// Opens a round for `unitCodes` (already resolved from a selection), each with the
+    /// deadline of its level. All or nothing.
+    public func createRound(_ r: ReportingRound, unitCodes: [String], by actor: Actor) async throws -> ReportingRound {
+        let problems = r.problems()
+        if let first = problems.first { throw StoreError.invalid(first.message) }
+        guard !unitCodes.isEmpty else { throw StoreError.invalid("Chưa chọn đơn vị nào phải báo cáo.") }
+        return try await db.transaction { tx in
+            let s = Store(tx)
+            if try await RoundModel.query(on: tx).filter(\.$code == r.code).first() != nil {
+                throw StoreError.conflict("Mã đợt báo cáo \"\(r.code)\" đã tồn tại.")
+            }
+            for p in r.planCodes where try await PlanModel.query(on: tx).filter(\.$code == p).first() == nil {
+                throw StoreError.invalid("Không có kế hoạch \(p).")
+            }
+            let row = RoundModel()
+            row.code = r.code
+            row.title = VNText.clean(r.title)
+            row.period = r.periodID
+            row.planCodes = JSONList.encode(r.planCodes)
+            row.indicatorScope = r.indicatorScope.rawValue
+            row.taskScope = r.taskScope.rawValue
+            row.narrativeSections = JSONList.encode(r.narrativeSections.map(VNText.clean))
+            row.deadlines = JSONMap.encode(Dictionary(uniqueKeysWithValues: r.deadlines.map { ($0.key.rawValue, $0.value.iso) }))
+            row.defaultDeadline = r.defaultDeadline.iso
+            row.lockDate = r.lockDate?.iso
+            row.changeFactor = r.changeFactor
+            row.closed = r.closed
+            row.unitApproval = r.unitApproval
+            row.createdBy = actor.username
+            row.createdAt = Date()
+            try await row.create(on: tx)
+            let units = try await s.units()
+            let byCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
+            let ids = try await s.unitIDs()
+            for code in unitCodes {
+                guard let u = byCode[code], let uid = ids[code] else { throw StoreError.invalid("Không có đơn vị mã \(code).") }
+                let ru = RoundUnitModel()
+                ru.$round.id = try row.requireID()
+                ru.$unit.id = uid
+                ru.deadline = r.deadline(for: u.kind.level).iso
+                ru.state = ReportState.notStarted.rawValue
+                ru.version = 0
+                ru.narrative = "{}"
+                ru.late = false
+                try await ru.create(on: tx)
+            }
+            try await s.appendAudit(AuditEntry(username: actor.username, ip: actor.ip, roundCode: r.code, subject: "round",
+                                               subjectCode: r.code, field: "created", old: nil,
+                                               new: "\(r.periodID) · \(r.planCodes.joined(separator: ", ")) · \(unitCodes.count) đơn vị"))
+            return row.domain()
+        }
+    }
+
+    public func rounds() async throws -> [ReportingRound] {
+        try await RoundModel.query(on: db).sort(\.$createdAt, .descending).all().map { $0.domain() }
+    }
+
+    /// A round by its id or its code.
+    public func round(_ key: String) async throws -> ReportingRound? {
+        if let id = UUID(uuidString: key), let r = try await RoundModel.find(id, on: db) { return r.domain() }
+        return try await RoundModel.query(on: db).filter(\.$code == key).first()?.domain()
+    }
+
+    public func setRoundClosed(_ round: ReportingRound, closed: Bool, by actor: Actor) async throws {
+        guard let id = round.id, let row = try await RoundModel.find(id, on: db) else { throw StoreError.notFound("đợt báo cáo") }
+        guard row.closed != closed else { return }
+        row.closed = closed
+        try await row.update(on: db)
+        try await appendAudit(AuditEntry(username: actor.username, ip: actor.ip, roundCode: round.code, subject: "round",
+                                         subjectCode: round.code, field: "closed", old: String(!closed), new: String(closed)))
+    }
+
+    /// Every expected unit of a round with its state, in the order of the unit list.
+    public func roundUnitStatuses(_ round: ReportingRound) async throws -> [RoundUnitStatus] {
+        guard let id = round.id else { return [] }
+        let units = try await self.units()
+        let order = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, $0) })
+        let byCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
+        let codes = try await unitCodesByID()
+        return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).all().compactMap { r in
+            guard let code = codes[r.$unit.id], let u = byCode[code] else { return nil }
+            return r.status(unit: u)
+        }.sorted { (order[$0.unit.code] ?? 0) < (order[$1.unit.code] ?? 0) }
+    }
+
+    public func roundUnitStatus(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitStatus? {
+        guard let row = try await roundUnitRow(round, unitCode: unitCode), let u = try await unit(code: unitCode) else { return nil }
+        return row.status(unit: u)
+    }
+
+    func roundUnitRow(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitModel? {
+        guard let id = round.id, let uid = try await UnitModel.query(on: db).filter(\.$code == unitCode).first()?.id else { return nil }
+        return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).filter(\.$unit.$id == uid).first()
+    }
+
+    /// The completeness list, with the active reporting accounts of each unit for reminders.
+    public func completeness(_ round: ReportingRound) async throws -> [CompletenessEntry] {
+        let statuses = try await roundUnitStatuses(round)
+        let users = try await UserModel.query(on: db).filter(\.$disabled == false).with(\.$unit).all()
+        var contacts: [String: [String]] = [:]
+        for u in users where u.role == Role.reporter.rawValue || u.role == Role.approver.rawValue {
+            contacts[u.unit.code, default: []].append(u.username)
+        }
+        return statuses.map {
+            CompletenessEntry(unitCode: $0.unit.code, unitName: $0.unit.name, unitKind: $0.unit.kind, state: $0.state,
+                              deadline: $0.deadline, submittedAt: $0.firstSubmittedAt ?? $0.submittedAt, late: $0.late,
+                              version: $0.version, contacts: (contacts[$0.unit.code] ?? []).sorted())
+        }
+    }
+
+    /// The rounds a unit was expected in, newest first, with its state in each: its history.
+    public func roundHistory(unitCode: String) async throws -> [(round: ReportingRound, status: RoundUnitStatus)] {
+        guard let uid = try await UnitModel.query(on: db).filter(\.$code == unitCode).first()?.id,
+              let u = try await unit(code: unitCode) else { return [] }
+        let rows = try await RoundUnitModel.query(on: db).filter(\.$unit.$id == uid).with(\.$round).all()
+        return rows.map { ($0.round.domain(), $0.status(unit: u)) }
+            .sorted { ($0.round.period ?? .year(1000)) > ($1.round.period ?? .year(1000)) }
+    }
+}
+
+extension RoundModel {
+    func domain() -> ReportingRound {
+        var deadlines: [AdminLevel: CalendarDate] = [:]
+        for (k, v) in JSONMap.decode(self.deadlines) {
+            if let l = AdminLevel(rawValue: k), let d = CalendarDate(iso: v) { deadlines[l] = d }
+        }
+        return ReportingRound(
+            id: id, code: code, title: title, periodID: period, planCodes: JSONList.decode(planCodes),
+            indicatorScope: IndicatorScope(rawValue: indicatorScope) ?? .all, taskScope: TaskScope(rawValue: taskScope) ?? .none,
+            narrativeSections: JSONList.decode(narrativeSections), deadlines: deadlines,
+            defaultDeadline: CalendarDate(iso: defaultDeadline) ?? CalendarDate(2000, 1, 1),
+            lockDate: lockDate.flatMap(CalendarDate.init(iso:)), changeFactor: changeFactor, closed: closed,
+            unitApproval: unitApproval)
+    }
+}
+
+extension RoundUnitModel {
+    func status(unit: OrgUnit) -> RoundUnitStatus {
+        RoundUnitStatus(
+            unit: unit, state: ReportState(rawValue: state) ?? .draft, version: version,
+            deadline: CalendarDate(iso: deadline) ?? CalendarDate(2000, 1, 1), narrative: JSONMap.decode(narrative),
+            firstSubmittedAt: firstSubmittedAt, submittedAt: submittedAt, approvedAt: approvedAt, late: late,
+            returnComment: returnComment, updatedAt: updatedAt, updatedBy: updatedBy)
+    }
+}
+
+enum JSONMap {
+    static func encode(_ map: [String: String]) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? e.encode(map)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+    }
+}

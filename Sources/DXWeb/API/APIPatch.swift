@@ -1,0 +1,134 @@
+import DXCore
+import DXStore
+import Foundation
+
+/// Reads a PATCH body. Only the keys present change (null clears a field), so a client may
+/// send one number; the merged entries then go through the same checks as the web form.
+enum APIPatch {
+    struct Parsed {
+        var version: Int?
+        var patch = ReportPatch()
+        var issues: [FieldIssue] = []
+    }
+
+    static func read(_ body: [String: Any], report: UnitReport) -> Parsed {
+        var out = Parsed()
+        if let v = body["version"] as? Int { out.version = v }
+        else { out.issues.append(.error("version", "Thiếu số phiên bản (version) của báo cáo.")) }
+
+        func number(_ any: Any?, _ path: String) -> Double? {
+            switch any {
+            case let s as String: return EntryValidation.number(s, path: path, issues: &out.issues)
+            case let d as Double: return d
+            case let i as Int: return Double(i)
+            case nil, is NSNull: return nil
+            default:
+                out.issues.append(.error(path, "Phải là một số."))
+                return nil
+            }
+        }
+        func text(_ any: Any?, _ path: String) -> String? {
+            switch any {
+            case let s as String: return s
+            case nil, is NSNull: return nil
+            default:
+                out.issues.append(.error(path, "Phải là một chuỗi ký tự."))
+                return nil
+            }
+        }
+
+        if let list = body["values"] {
+            guard let list = list as? [[String: Any]] else {
+                out.issues.append(.error("values", "Phải là một mảng các đối tượng."))
+                return out
+            }
+            for (n, item) in list.enumerated() {
+                let p = "values[\(n)]"
+                let code = item["indicator"] as? String ?? ""
+                let plan = item["plan"] as? String
+                let matches = report.indicators.filter { $0.indicator.code == code && (plan == nil || $0.plan.code == plan) }
+                guard matches.count == 1, let target = matches.first else {
+                    out.issues.append(.error("\(p).indicator", matches.isEmpty
+                        ? "Chỉ tiêu “\(code)” không thuộc báo cáo của đơn vị này."
+                        : "Mã chỉ tiêu “\(code)” có ở nhiều kế hoạch: ghi thêm \"plan\"."))
+                    continue
+                }
+                var e = out.patch.values[target.key] ?? target.entry ?? IndicatorEntry()
+                let before = out.issues.count
+                if item.keys.contains("numerator") { e.numerator = number(item["numerator"], "\(p).numerator") }
+                if item.keys.contains("denominator") { e.denominator = number(item["denominator"], "\(p).denominator") }
+                if item.keys.contains("value") { e.value = number(item["value"], "\(p).value") }
+                if item.keys.contains("text") { e.text = text(item["text"], "\(p).text") }
+                if item.keys.contains("comment") { e.comment = text(item["comment"], "\(p).comment") }
+                if item.keys.contains("judgement") {
+                    let j = text(item["judgement"], "\(p).judgement")
+                    if let j, Judgement(rawValue: j) == nil {
+                        out.issues.append(.error("\(p).judgement", "Mức đánh giá phải là met, partlyMet hoặc notMet."))
+                    } else {
+                        e.judgement = j.flatMap(Judgement.init(rawValue:))
+                    }
+                }
+                // A rate given by its parts gets its value recomputed, not kept from before.
+                if target.indicator.measure == .rate, item.keys.contains("numerator") || item.keys.contains("denominator"),
+                   !item.keys.contains("value") { e.value = nil }
+                e = e.normalized(for: target.indicator)
+                if out.issues.count == before {
+                    out.issues += EntryValidation.check(e, indicator: target.indicator, previous: target.previous?.effectiveValue,
+                                                        changeFactor: report.round.changeFactor, path: p)
+                }
+                out.patch.values[target.key] = e
+            }
+        }
+        if let list = body["tasks"] {
+            guard let list = list as? [[String: Any]] else {
+                out.issues.append(.error("tasks", "Phải là một mảng các đối tượng."))
+                return out
+            }
+            for (n, item) in list.enumerated() {
+                let p = "tasks[\(n)]"
+                let code = item["task"] as? String ?? ""
+                let plan = item["plan"] as? String
+                let matches = report.tasks.filter { $0.task.code == code && (plan == nil || $0.plan.code == plan) }
+                guard matches.count == 1, let target = matches.first else {
+                    out.issues.append(.error("\(p).task", matches.isEmpty
+                        ? "Nhiệm vụ “\(code)” không thuộc báo cáo của đơn vị này."
+                        : "Mã nhiệm vụ “\(code)” có ở nhiều kế hoạch: ghi thêm \"plan\"."))
+                    continue
+                }
+                var e = out.patch.tasks[target.key] ?? target.entry ?? TaskEntry()
+                if item.keys.contains("status") {
+                    let s = text(item["status"], "\(p).status")
+                    if let s, TaskStatus(rawValue: s) == nil {
+                        out.issues.append(.error("\(p).status", "Tình trạng phải là một trong: \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", "))."))
+                    } else {
+                        e.status = s.flatMap(TaskStatus.init(rawValue:))
+                    }
+                }
+                if item.keys.contains("percent") { e.percent = number(item["percent"], "\(p).percent") }
+                if item.keys.contains("result") { e.result = text(item["result"], "\(p).result") }
+                if item.keys.contains("evidence") { e.evidence = text(item["evidence"], "\(p).evidence") }
+                if item.keys.contains("note") { e.note = text(item["note"], "\(p).note") }
+                e = e.normalized
+                out.issues += EntryValidation.check(e, path: p)
+                out.patch.tasks[target.key] = e
+            }
+        }
+        if let map = body["narrative"] {
+            guard let map = map as? [String: Any] else {
+                out.issues.append(.error("narrative", "Phải là một đối tượng: tên phần → nội dung."))
+                return out
+            }
+            for (section, value) in map.sorted(by: { $0.key < $1.key }) {
+                let path = "narrative.\(section)"
+                guard report.round.narrativeSections.contains(section) else {
+                    out.issues.append(.error(path, "Phần thuyết minh “\(section)” không có trong đợt báo cáo này."))
+                    continue
+                }
+                let t = text(value, path) ?? ""
+                out.issues += EntryValidation.checkNarrative(t, path: path)
+                out.patch.narrative[section] = t
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,16 @@
+import DXCore
+
+/// The part of the header that depends on who is logged in.
+enum UserBar {
+    static func html() -> String {
+        guard let a = RequestContext.account else {
+            return " <a href=\"\(WebRoute.rounds.path)\">Báo cáo định kỳ</a> <a class=\"login\" href=\"\(WebRoute.login(next: nil).path)\">Đăng nhập</a>"
+        }
+        var s = " <a href=\"\(WebRoute.rounds.path)\">Báo cáo định kỳ</a>"
+        if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"/setup\">Thiết lập</a>" }
+        if AccessPolicy.roleAllows(a.role, .manageAccounts) { s += " <a href=\"\(WebRoute.accounts.path)\">Tài khoản</a>" }
+        s += " <span class=\"who\">\(escape(a.displayName)) (\(escape(a.role.labelVI)))</span>"
+        s += " <form class=\"inline\" method=\"post\" action=\"\(WebRoute.logout.path)\">\(CSRFMiddleware.field(RequestContext.csrfToken))<button type=\"submit\" class=\"link\">Đăng xuất</button></form>"
+        return s
+    }
+}

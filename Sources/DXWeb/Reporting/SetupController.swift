@@ -1,0 +1,321 @@
+import DXCore
+import DXStore
+import Foundation
+import Vapor
+
+/// Set-up in the web app (coordinators and administrators): plans, indicators with targets,
+/// tasks and units, with the import's checks; archive, never delete.
+struct SetupController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("setup", use: search)
+        routes.get("setup", "new-plan", use: newPlan)
+        routes.post("setup", "new-plan", use: createPlan)
+        routes.get("setup", "plans", ":plan", use: plan)
+        routes.post("setup", "plans", ":plan", use: savePlan)
+        routes.get("setup", "plans", ":plan", "indicators", ":code", use: indicator)
+        routes.post("setup", "plans", ":plan", "indicators", ":code", use: saveIndicator)
+        routes.post("setup", "plans", ":plan", "indicators", ":code", "archive", use: archiveIndicator)
+        routes.get("setup", "plans", ":plan", "tasks", ":code", use: task)
+        routes.post("setup", "plans", ":plan", "tasks", ":code", use: saveTask)
+        routes.post("setup", "plans", ":plan", "tasks", ":code", "archive", use: archiveTask)
+        routes.get("setup", "units", ":code", use: unit)
+        routes.post("setup", "units", ":code", use: saveUnit)
+        // Document numbers contain "/", so the number travels in the query or the form.
+        routes.get("setup", "documents", use: document)
+        routes.post("setup", "documents", use: saveDocument)
+    }
+
+    func document(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let number = req.query[String.self, at: "number"] ?? ""
+        let doc = number.isEmpty ? nil : try await req.store.documents().first { $0.number == number }
+        if !number.isEmpty, doc == nil { throw Abort(.notFound, reason: "Không có văn bản \(number).") }
+        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
+        return html(SetupPages.document(doc, units: try await req.store.units(), form: nil, error: nil, flash: flash, csrf: req.csrf))
+    }
+
+    func saveDocument(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let f = try await FormData.read(req)
+        func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
+        let number = (f["number"] ?? "").trimmingCharacters(in: .whitespaces)
+        var error: String?
+        var issued: CalendarDate?
+        if let raw = opt("issued") {
+            issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
+            if issued == nil { error = "Ngày ban hành \"\(raw)\" không hợp lệ: nhập theo dạng ngày/tháng/năm." }
+        }
+        let existing = try await req.store.documents().first { $0.number == number }
+        if error == nil {
+            do {
+                try await req.store.saveDocument(OfficialDocument(number: number, summary: VNText.clean(f["summary"] ?? ""), issued: issued,
+                                                                  issuer: VNText.clean(f["issuer"] ?? ""), issuerUnitCode: opt("issuerUnit"),
+                                                                  signer: opt("signer")), by: req.actor)
+                return req.redirect(to: "/setup/documents?number=\(SiteRoute.component(number))&msg=saved", redirectType: .normal)
+            } catch let e as StoreError { error = e.description }
+        }
+        let r = html(SetupPages.document(existing, units: try await req.store.units(), form: f, error: error, flash: nil, csrf: req.csrf))
+        r.status = .unprocessableEntity
+        return r
+    }
+
+    func search(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let q = req.query[String.self, at: "q"] ?? ""
+        return html(SetupPages.search(query: q, hits: try await req.store.search(q), plans: try await req.store.planSummaries()))
+    }
+
+    func contents(_ req: Request) async throws -> PlanContents {
+        let key = req.parameters.get("plan") ?? ""
+        guard let c = try await req.store.planContents(slugOrCode: key) else { throw Abort(.notFound, reason: "Không có kế hoạch \"\(key)\".") }
+        return c
+    }
+
+    func plan(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let c = try await contents(req)
+        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
+        return html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: nil, flash: flash))
+    }
+
+    /// "1 | Chính quyền số" lines; nil with a message when a line has no name.
+    static func readPillars(_ text: String) -> ([Pillar], String?) {
+        var out: [Pillar] = []
+        for (n, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: "|", maxSplits: 1).map { VNText.clean(String($0)) }
+            guard !(parts.first ?? "").isEmpty else { continue }
+            guard parts.count == 2, !parts[1].isEmpty else { return ([], "Trụ cột dòng \(n + 1): ghi theo dạng “mã | tên”.") }
+            out.append(Pillar(code: parts[0], name: parts[1]))
+        }
+        return (out, nil)
+    }
+
+    func newPlan(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        return html(SetupPages.newPlan(units: try await req.store.units(), form: nil, error: nil, csrf: req.csrf))
+    }
+
+    func createPlan(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let f = try await FormData.read(req)
+        let code = VNText.clean(f["code"] ?? "")
+        let (pillars, pillarError) = Self.readPillars(f["pillars"] ?? "")
+        var error = pillarError
+        let from = Int((f["from"] ?? "").trimmingCharacters(in: .whitespaces)), to = Int((f["to"] ?? "").trimmingCharacters(in: .whitespaces))
+        if from == nil || to == nil { error = error ?? "Năm bắt đầu và năm kết thúc phải là số nguyên." }
+        var issued: CalendarDate?
+        if let raw = f["issued"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
+            if issued == nil { error = error ?? "Ngày ban hành \"\(raw)\" không hợp lệ: nhập theo dạng ngày/tháng/năm." }
+        }
+        if try await req.store.plan(slugOrCode: code) != nil { error = error ?? "Đã có kế hoạch số \(code)." }
+        if error == nil, let from, let to {
+            let slug = VNText.slug(code) + "-\(from)"
+            let p = Plan(code: code, slug: slug, kind: PlanKind(rawValue: f["kind"] ?? "") ?? .plan, title: VNText.clean(f["title"] ?? ""),
+                         issuerCode: f["issuer"] ?? "", issued: issued, horizonFrom: from, horizonTo: to, pillars: pillars)
+            do {
+                try await req.store.savePlanHeader(p, by: req.actor)
+                return req.redirect(to: "/setup/plans/\(slug)?msg=saved", redirectType: .normal)
+            } catch let e as StoreError { error = e.description }
+        }
+        let r = html(SetupPages.newPlan(units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
+        r.status = .unprocessableEntity
+        return r
+    }
+
+    func savePlan(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let c = try await contents(req)
+        let f = try await FormData.read(req)
+        var p = c.plan
+        p.title = VNText.clean(f["title"] ?? "")
+        let (pillars, pillarError) = Self.readPillars(f["pillars"] ?? "")
+        var error = pillarError
+        if f["pillars"] != nil { p.pillars = pillars }
+        if let from = f["from"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), let to = f["to"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            p.horizonFrom = from
+            p.horizonTo = to
+        } else {
+            error = error ?? "Năm bắt đầu và năm kết thúc phải là số nguyên."
+        }
+        if p.title.isEmpty { error = "Chưa nhập tên kế hoạch." }
+        if error == nil {
+            do {
+                try await req.store.savePlanHeader(p, by: req.actor)
+                return req.redirect(to: "/setup/plans/\(p.slug)?msg=saved", redirectType: .normal)
+            } catch let e as StoreError { error = e.description }
+        }
+        let r = html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: error, flash: nil))
+        r.status = .unprocessableEntity
+        return r
+    }
+
+    func indicator(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let c = try await contents(req)
+        let code = req.parameters.get("code") ?? ""
+        let units = try await req.store.units()
+        if code == "moi" {
+            return html(SetupPages.indicator(plan: c.plan, nil, isNew: true, archived: false, units: units, form: nil, error: nil, csrf: req.csrf))
+        }
+        guard let found = try await req.store.indicator(planKey: c.plan.code, code: code) else {
+            throw Abort(.notFound, reason: "Kế hoạch \(c.plan.code) không có chỉ tiêu \(code).")
+        }
+        return html(SetupPages.indicator(plan: c.plan, found.indicator, isNew: false, archived: found.archived, units: units, form: nil, error: nil, csrf: req.csrf))
+    }
+
+    /// Reads the indicator form; the first problem found is the message.
+    static func readIndicator(_ f: FormData) -> (Indicator?, String?) {
+        let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let measure = MeasureKind(rawValue: f["measure"] ?? "") else { return (nil, "Cách đo không hợp lệ.") }
+        var targets: [Target] = []
+        var n = 0
+        while f["t\(n).year"] != nil {
+            defer { n += 1 }
+            let yearText = (f["t\(n).year"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !yearText.isEmpty else { continue }
+            guard let year = Int(yearText), (1900...2100).contains(year) else { return (nil, "Mục tiêu dòng \(n + 1): năm \"\(yearText)\" không hợp lệ.") }
+            var value: Double?, upper: Double?
+            for (name, slot) in [("value", 0), ("upper", 1)] {
+                let raw = (f["t\(n).\(name)"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard !raw.isEmpty else { continue }
+                guard let x = VNNumber.parse(raw) else { return (nil, "Mục tiêu năm \(year): \"\(raw)\" không phải là số hợp lệ.") }
+                if slot == 0 { value = x } else { upper = x }
+            }
+            targets.append(Target(year: year, level: AdminLevel(rawValue: f["t\(n).level"] ?? "") ?? .any,
+                                  comparator: Comparator(rawValue: f["t\(n).comparator"] ?? "") ?? .ge, value: value, upper: upper,
+                                  text: VNText.clean(f["t\(n).text"] ?? "")))
+        }
+        func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
+        return (Indicator(
+            code: code, name: VNText.clean(f["name"] ?? ""), pillarCode: opt("pillar"), measure: measure,
+            numeratorDefinition: opt("numeratorDefinition"), denominatorDefinition: opt("denominatorDefinition"),
+            unitOfMeasure: opt("unitOfMeasure"), aggregation: UnitAggregation(rawValue: f["aggregation"] ?? "") ?? .sum,
+            temporal: TemporalAggregation(rawValue: f["temporal"] ?? "") ?? .stock,
+            direction: Direction(rawValue: f["direction"] ?? "") ?? .higherIsBetter, responsibleUnitCode: opt("responsible"),
+            allowsOverHundred: f["allowsOverHundred"] != nil, targets: targets), nil)
+    }
+
+    func saveIndicator(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let c = try await contents(req)
+        let isNew = req.parameters.get("code") == "moi"
+        let f = try await FormData.read(req)
+        let (ind, parseError) = Self.readIndicator(f)
+        var error = parseError
+        if let i = ind, error == nil {
+            if isNew, try await req.store.indicator(planKey: c.plan.code, code: i.code) != nil {
+                error = "Kế hoạch đã có chỉ tiêu mã \(i.code)."
+            } else {
+                do {
+                    try await req.store.saveIndicator(planKey: c.plan.code, i, by: req.actor)
+                    return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+                } catch let e as StoreError { error = e.description }
+            }
+        }
+        let r = html(SetupPages.indicator(plan: c.plan, nil, isNew: isNew, archived: false, units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
+        r.status = .unprocessableEntity
+        return r
+    }
+
+    func archive(_ req: Request, _ kind: Store.Archivable) async throws -> Response {
+        try req.authorize(.setUp)
+        let c = try await contents(req)
+        let archived = try await FormData.read(req)["archived"] == "true"
+        do {
+            try await req.store.setArchived(kind, planKey: c.plan.code, code: req.parameters.get("code"), archived: archived, by: req.actor)
+        } catch { throw httpError(error) }
+        return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+    }
+
+    func archiveIndicator(req: Request) async throws -> Response { try await archive(req, .indicator) }
+    func archiveTask(req: Request) async throws -> Response { try await archive(req, .task) }
+
+    func task(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let c = try await contents(req)
+        let code = req.parameters.get("code") ?? ""
+        let units = try await req.store.units()
+        if code == "moi" {
+            return html(SetupPages.task(plan: c.plan, nil, isNew: true, archived: false, units: units, form: nil, error: nil, csrf: req.csrf))
+        }
+        guard let found = try await req.store.task(planKey: c.plan.code, code: code) else {
+            throw Abort(.notFound, reason: "Kế hoạch \(c.plan.code) không có nhiệm vụ \(code).")
+        }
+        return html(SetupPages.task(plan: c.plan, found.task, isNew: false, archived: found.archived, units: units, form: nil, error: nil, csrf: req.csrf))
+    }
+
+    func saveTask(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let c = try await contents(req)
+        let isNew = req.parameters.get("code") == "moi"
+        let f = try await FormData.read(req)
+        func list(_ k: String) -> [String] { (f[k] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
+        var error: String?
+        var deadline: Deadline?
+        if let d = opt("deadline") {
+            deadline = Deadline(code: d)
+            if deadline == nil { error = "Thời hạn \"\(d)\" không hợp lệ: dùng 2024-06-30, 2024-06, 2024Q2, 2024, ongoing hoặc quarterly." }
+        }
+        let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
+        let t = PlanTask(code: code, title: VNText.clean(f["title"] ?? ""),
+                         subItems: (f["subItems"] ?? "").split(whereSeparator: \.isNewline).map { VNText.clean(String($0)) }.filter { !$0.isEmpty },
+                         pillarCode: opt("pillar"), leadUnitCode: opt("lead"), leadText: VNText.clean(f["leadText"] ?? ""),
+                         cooperatingUnitCodes: list("cooperating"), cooperatingText: VNText.clean(f["cooperatingText"] ?? ""),
+                         deadline: deadline, deadlineText: opt("deadlineText"), evidence: list("evidence"))
+        if error == nil {
+            if isNew, try await req.store.task(planKey: c.plan.code, code: code) != nil {
+                error = "Kế hoạch đã có nhiệm vụ mã \(code)."
+            } else {
+                do {
+                    try await req.store.saveTask(planKey: c.plan.code, t, by: req.actor)
+                    return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+                } catch let e as StoreError { error = e.description }
+            }
+        }
+        let r = html(SetupPages.task(plan: c.plan, nil, isNew: isNew, archived: false, units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
+        r.status = .unprocessableEntity
+        return r
+    }
+
+    func unit(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let code = req.parameters.get("code") ?? ""
+        let units = try await req.store.units()
+        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
+        if code == "moi" { return html(SetupPages.unit(nil, isNew: true, units: units, form: nil, error: nil, flash: nil, csrf: req.csrf)) }
+        guard let u = units.first(where: { $0.code == code }) else { throw Abort(.notFound, reason: "Không có đơn vị mã \(code).") }
+        return html(SetupPages.unit(u, isNew: false, units: units, form: nil, error: nil, flash: flash, csrf: req.csrf))
+    }
+
+    func saveUnit(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let isNew = req.parameters.get("code") == "moi"
+        let f = try await FormData.read(req)
+        let units = try await req.store.units()
+        let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
+        func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
+        var error: String?
+        func date(_ k: String, _ label: String) -> CalendarDate? {
+            guard let raw = opt(k) else { return nil }
+            if let d = CalendarDate(iso: raw) ?? VNDate.parse(raw) { return d }
+            error = "\(label) \"\(raw)\" không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm."
+            return nil
+        }
+        let u = OrgUnit(code: code, name: VNText.clean(f["name"] ?? ""), kind: UnitKind(rawValue: f["kind"] ?? "") ?? .other,
+                        parentCode: opt("parent"), validFrom: date("validFrom", "Ngày hiệu lực"), validTo: date("validTo", "Ngày hết hiệu lực"),
+                        successorCode: opt("successor"))
+        if code.isEmpty || code.count > 20 { error = "Mã đơn vị phải có từ 1 đến 20 ký tự." }
+        if isNew, units.contains(where: { $0.code == code }) { error = "Đã có đơn vị mã \(code)." }
+        if error == nil {
+            do {
+                try await req.store.saveUnit(u, by: req.actor)
+                return req.redirect(to: "/setup/units/\(SiteRoute.component(code))?msg=saved", redirectType: .normal)
+            } catch let e as StoreError { error = e.description }
+        }
+        let r = html(SetupPages.unit(isNew ? nil : units.first { $0.code == code }, isNew: isNew, units: units, form: f, error: error, flash: nil, csrf: req.csrf))
+        r.status = .unprocessableEntity
+        return r
+    }
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Browser test of the reporting loop (issue 3, item 11).
+
+A district reporter (hungha) logs in on a phone-sized window (390×844), fills the demo round's
+form, submits it, and the coordinator (dieuphoi) then sees the submission in the completeness
+view. Needs Debian's chromium and chromium-driver and selenium from PyPI; the server must be
+running with the demo data (scripts/browser-test.sh starts one).
+
+Usage: browser_test.py BASE_URL
+"""
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+PASSWORD = "dxtrack-demo-2024"
+PLAN = "KH-CĐS-2024"
+
+
+def driver():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    d.set_window_size(390, 844)
+    d.implicitly_wait(5)
+    return d
+
+
+def click_and_wait(d, element):
+    """Clicks a submit button and waits for the next page: the old page's html goes stale."""
+    page = d.find_element(By.TAG_NAME, "html")
+    d.execute_script("arguments[0].scrollIntoView()", element)
+    element.click()
+    WebDriverWait(d, 15).until(expected_conditions.staleness_of(page))
+
+
+def login(d, username):
+    d.get(BASE + "/login")
+    d.find_element(By.NAME, "username").send_keys(username)
+    d.find_element(By.NAME, "password").send_keys(PASSWORD)
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "Đăng nhập" not in d.title, "login failed for " + username
+
+
+def logout(d):
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "header form button"))
+
+
+def field(d, name):
+    return d.find_element(By.CSS_SELECTOR, '[name="%s"]' % name)
+
+
+def main():
+    d = driver()
+    try:
+        login(d, "hungha")
+        d.get(BASE + "/rounds/bc-nam-2024/units/339")
+        assert "Huyện Hưng Hà" in d.page_source
+        # Usable at phone width: nothing wider than the window.
+        width = d.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 400, "page is %d px wide at phone size" % width
+
+        # A wrong figure is refused with a Vietnamese message next to the field.
+        field(d, "v|%s|2.numerator" % PLAN).send_keys("120")
+        field(d, "v|%s|2.denominator" % PLAN).send_keys("100")
+        click_and_wait(d, d.find_element(By.ID, "save"))
+        assert "Tử số (120) lớn hơn mẫu số (100)" in d.page_source, d.page_source[:3000]
+
+        # Fix it, answer the rest, write the narrative, submit.
+        field(d, "v|%s|2.numerator" % PLAN).clear()
+        field(d, "v|%s|2.numerator" % PLAN).send_keys("85")
+        for code in ["1", "6", "7", "8", "9", "11", "12", "15"]:
+            field(d, "v|%s|%s.comment" % (PLAN, code)).send_keys("Chưa có số liệu")
+        for code in ["10", "14"]:
+            d.find_element(By.CSS_SELECTOR, 'select[name="v|%s|%s.judgement"] option[value="partlyMet"]' % (PLAN, code)).click()
+        field(d, "n|Kết quả").send_keys("Huyện Hưng Hà hoàn thành cơ bản các chỉ tiêu chuyển đổi số năm 2024.")
+        click_and_wait(d, d.find_element(By.ID, "submit"))
+        assert "Đã gửi báo cáo." in d.page_source, d.page_source[:2000]
+        assert d.find_element(By.ID, "report-state").text == "Đã gửi"
+        logout(d)
+
+        login(d, "dieuphoi")
+        d.get(BASE + "/rounds/bc-nam-2024")
+        row = d.find_element(By.CSS_SELECTOR, 'tr[data-unit="339"]')
+        assert "Đã gửi" in row.text, row.text
+        print("browser test passed: hungha submitted at 390x844, dieuphoi sees: " + row.text)
+    finally:
+        d.quit()
+
+
+if __name__ == "__main__":
+    main()
