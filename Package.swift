@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "DXCore"),
         // Document formats (DOCX, XLSX, CSV, HTML, PDF through LibreOffice): no domain, no framework.
         .target(name: "DXDocuments", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The official report laid out in the document formats.
+        .target(name: "DXReports", dependencies: ["DXCore", "DXDocuments"]),
         // Reading what people upload: XLSX (safely), CSV, the official unit lists.
         .target(name: "DXImport", dependencies: ["DXCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
@@ -35,7 +37,7 @@ let package = Package(
         .target(
             name: "DXWeb",
             dependencies: [
-                "DXCore", "DXStore",
+                "DXCore", "DXStore", "DXReports", "DXDocuments",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ]
@@ -43,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "dxtrack",
             dependencies: [
-                "DXCore", "DXStore", "DXWeb",
+                "DXCore", "DXStore", "DXWeb", "DXReports", "DXDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
             ]
@@ -52,6 +54,7 @@ let package = Package(
         .target(name: "DXTestSupport", dependencies: ["DXStore"], path: "Tests/DXTestSupport"),
         .testTarget(name: "DXCoreTests", dependencies: ["DXCore"]),
         .testTarget(name: "DXDocumentsTests", dependencies: ["DXDocuments"]),
+        .testTarget(name: "DXReportsTests", dependencies: ["DXReports", "DXStore", "DXTestSupport"]),
         .testTarget(
             name: "DXImportTests",
             dependencies: ["DXImport", "DXCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -65,6 +65,9 @@ def main():
         formats = {}
         percent_cells = []
         text_numbers = []
+        # Identifier columns ("STT", "TT", "Mã") hold codes such as "1.1" or "2.7", not numbers.
+        id_columns = {cell.column for cell in next(sheet.iter_rows(max_row=1), [])
+                      if isinstance(cell.value, str) and cell.value.strip() in ("STT", "TT", "Mã")}
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.value is None:
@@ -73,7 +76,7 @@ def main():
                     formats[cell.coordinate] = cell.number_format
                     if "%" in cell.number_format:
                         percent_cells.append(cell.coordinate)
-                elif isinstance(cell.value, str) and NUMBER_LIKE.match(cell.value.strip()):
+                elif isinstance(cell.value, str) and NUMBER_LIKE.match(cell.value.strip()) and cell.column not in id_columns:
                     # A header such as "(1)" is not a number; a bare "56,25" or "12" is.
                     text_numbers.append(cell.coordinate)
                 elif isinstance(cell.value, datetime.datetime):

@@ -1,0 +1,267 @@
+extension OfficialReport {
+    /// Builds the report of a period from the evaluation of an indicator plan and, optionally,
+    /// of a task plan (the standing agency's activity plan).
+    /// - Parameters:
+    ///   - documents: documents to list in the documents appendix; those issued within the
+    ///     period are kept.
+    ///   - byUnit: the chosen indicator's results for each unit below the report's unit.
+    ///   - narratives: what units wrote in their reports, attributed to them in section II–IV.
+    public static func build(settings: ReportSettings, indicators: PlanEvaluation, tasks: PlanEvaluation? = nil,
+                             documents: [OfficialDocument] = [], byUnit: [(unit: OrgUnit, result: IndicatorResult)] = [],
+                             narratives: [ReportNarrative] = []) -> OfficialReport {
+        var s = settings
+        let period = indicators.period
+        let place = VNText.clean(indicators.unit.name)
+        if s.subject.isEmpty {
+            s.subject = "Kết quả chuyển đổi số \(period.labelVI.lowercased()) \(place.lowercasedFirst)"
+        }
+        if s.introduction.isEmpty {
+            s.introduction = "Thực hiện \(VNText.clean(indicators.plan.title))"
+                + (tasks.map { ", \(VNText.clean($0.plan.title))" } ?? "")
+                + ". Trên cơ sở tổng hợp báo cáo, số liệu của các ngành, địa phương, \(VNText.clean(s.issuingBody).lowercasedFirstIfAllCaps) báo cáo kết quả \(period.labelVI.lowercased()) như sau:"
+        }
+
+        // Appendix numbers follow what is included.
+        var appendices: [ReportAppendix] = []
+        func next() -> Int { appendices.count + 1 }
+        let citation = "Báo cáo số \(s.numberText)"
+
+        let indicatorAppendix = next()
+        appendices.append(indicatorTable(indicators, number: indicatorAppendix))
+        var taskAppendix: Int?
+        if s.includeTasks, let t = tasks, !t.tasks.lines.isEmpty {
+            taskAppendix = next()
+            appendices.append(taskTable(t, number: taskAppendix!))
+        }
+        var docsAppendix: Int?
+        let issued = documents.filter { d in d.issued.map { period.start <= $0 && $0 <= period.end } ?? false }
+            .sorted { ($0.issued!, $0.number) < ($1.issued!, $1.number) }
+        if s.includeDocuments, !issued.isEmpty {
+            docsAppendix = next()
+            appendices.append(documentTable(issued, number: docsAppendix!))
+        }
+        if let code = s.byUnitIndicator, let r = indicators.indicator(code), !byUnit.isEmpty {
+            appendices.append(unitTable(r, byUnit, unit: indicators.unit, number: next()))
+        }
+        _ = citation
+
+        // I. Results against the plan's targets and tasks.
+        let summary = indicators.summary
+        var partI = [ReportItem(
+            number: "1", title: "Kết quả thực hiện các chỉ tiêu theo \(VNText.clean(indicators.plan.title))",
+            paragraphs: [ReportParagraph(summary.headlineVI(planName: indicators.plan.title))]
+                + summary.linesVI().map { ReportParagraph("- " + $0) }
+                + [ReportParagraph("(Chi tiết tại Phụ lục \(VNText.roman(indicatorAppendix)) kèm theo).", italic: true)])]
+        if let t = tasks, !t.tasks.lines.isEmpty {
+            var paragraphs = [ReportParagraph(t.tasks.progressHeadlineVI(planName: t.plan.title))]
+            paragraphs += t.tasks.progressLinesVI().map { ReportParagraph("- " + $0) }
+            paragraphs += t.tasks.pillarLinesVI(t.plan.pillars).map { ReportParagraph("- " + $0) }
+            if let n = taskAppendix { paragraphs.append(ReportParagraph("(Chi tiết tại Phụ lục \(VNText.roman(n)) kèm theo).", italic: true)) }
+            partI.append(ReportItem(number: "2", title: "Kết quả thực hiện nhiệm vụ theo \(VNText.clean(t.plan.title))", paragraphs: paragraphs))
+        }
+
+        // II. Results by pillar: the figures, then what units wrote.
+        var partII: [ReportItem] = []
+        for (i, group) in indicators.indicatorsByPillar.enumerated() {
+            var paragraphs = group.results.map { r -> ReportParagraph in
+                var line = "- \(SummaryLine.inline(r.indicator.name)): \(r.valueLabelVI)"
+                if let parts = r.partsLabelVI { line += " (\(parts))" }
+                line += "; \(r.evaluation.labelVI.lowercasedFirst)"
+                if let c = r.samePeriodLastYear { line += "; \(c.sentenceVI(.samePeriodLastYear))" }
+                return ReportParagraph(line + ".")
+            }
+            if i == indicators.indicatorsByPillar.count - 1 {
+                paragraphs += narratives.filter { isResults($0.section) }.map { ReportParagraph("- \($0.unitName): \(VNText.clean($0.text))") }
+            }
+            partII.append(ReportItem(number: String(i + 1), title: group.pillar?.name ?? "Các chỉ tiêu khác", paragraphs: paragraphs))
+        }
+        if let n = docsAppendix {
+            partII.append(ReportItem(number: String(partII.count + 1), title: "Văn bản chỉ đạo, điều hành",
+                                     paragraphs: [ReportParagraph("Trong kỳ đã ban hành \(VNNumber.padded(issued.count)) văn bản về chuyển đổi số."),
+                                                  ReportParagraph("(Có danh mục văn bản tại Phụ lục \(VNText.roman(n)) kèm theo).", italic: true)]))
+        }
+
+        // III. Assessment: what the figures say, then what units reported.
+        var strengths = [ReportParagraph("- Hoàn thành \(VNNumber.fraction(summary.count(.met), summary.total, width: 2)) chỉ tiêu (\(VNNumber.percent(summary.count(.met), of: summary.total))).")]
+        if let t = tasks {
+            strengths.append(ReportParagraph("- Hoàn thành \(VNNumber.fraction(t.tasks.count(.done), t.tasks.inScope.count, width: 2)) nhiệm vụ trong kỳ."))
+        }
+        var limits: [ReportParagraph] = []
+        let lagging = summary.evaluations.filter { [.partlyMetBelow50, .notMet].contains($0.evaluationClass) }
+        for e in lagging { limits.append(ReportParagraph("- Chỉ tiêu \(e.indicatorCode) (\(SummaryLine.inline(e.indicatorName))): \(e.labelVI.lowercasedFirst).")) }
+        let unevaluated = summary.evaluations(.notEvaluable)
+        if !unevaluated.isEmpty {
+            limits.append(ReportParagraph("- \(VNNumber.padded(unevaluated.count)) chỉ tiêu chưa có số liệu để đánh giá (\(unevaluated.map(\.indicatorCode).joined(separator: ", ")))."))
+        }
+        if let t = tasks, !t.tasks.overdue.isEmpty {
+            limits.append(ReportParagraph("- \(VNNumber.padded(t.tasks.overdue.count)) nhiệm vụ quá hạn chưa hoàn thành (\(t.tasks.overdue.map(\.task.code).joined(separator: ", ")))."))
+        }
+        limits += narratives.filter { isLimits($0.section) }.map { ReportParagraph("- \($0.unitName): \(VNText.clean($0.text))") }
+        if limits.isEmpty { limits = [ReportParagraph("- Không có.")] }
+
+        // IV. Next tasks: what is not done yet, then what units propose.
+        var next: [ReportParagraph] = []
+        let open = summary.evaluations.filter { $0.evaluationClass != .met }
+        if !open.isEmpty {
+            next.append(ReportParagraph("- Tập trung hoàn thành các chỉ tiêu chưa đạt: \(open.map(\.indicatorCode).joined(separator: ", "))."))
+        }
+        if let t = tasks {
+            let remaining = t.tasks.inScope.filter { !$0.isDone }
+            if !remaining.isEmpty {
+                next.append(ReportParagraph("- Tiếp tục triển khai \(VNNumber.padded(remaining.count)) nhiệm vụ chưa hoàn thành của \(VNText.clean(t.plan.title))."))
+            }
+        }
+        next += narratives.filter { isProposals($0.section) }.map { ReportParagraph("- \($0.unitName): \(VNText.clean($0.text))") }
+        if next.isEmpty { next = [ReportParagraph("- Duy trì kết quả đã đạt được.")] }
+
+        let sections = [
+            ReportSection(number: "I", title: "TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM \(period.start.year)", items: partI),
+            ReportSection(number: "II", title: "KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ \(period.labelVI.uppercased())", items: partII),
+            ReportSection(number: "III", title: "ĐÁNH GIÁ CHUNG", items: [
+                ReportItem(number: "1", title: "Kết quả đạt được", paragraphs: strengths),
+                ReportItem(number: "2", title: "Tồn tại, hạn chế", paragraphs: limits)]),
+            ReportSection(number: "IV", title: "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", items: [ReportItem(number: nil, title: nil, paragraphs: next)]),
+        ]
+        let closing = "Trên đây là báo cáo kết quả chuyển đổi số \(period.labelVI.lowercased()) \(place.lowercasedFirst), \(VNText.clean(s.issuingBody).lowercasedFirstIfAllCaps) trân trọng báo cáo./."
+        return OfficialReport(settings: s, sections: sections, closing: closing, appendices: appendices)
+    }
+
+    static func isResults(_ section: String) -> Bool { VNText.searchKey(section).contains("ket qua") }
+    static func isLimits(_ section: String) -> Bool {
+        let k = VNText.searchKey(section)
+        return k.contains("han che") || k.contains("ton tai") || k.contains("vuong mac")
+    }
+    static func isProposals(_ section: String) -> Bool {
+        let k = VNText.searchKey(section)
+        return k.contains("de xuat") || k.contains("kien nghi") || k.contains("phuong huong")
+    }
+
+    // MARK: Appendices
+
+    static func indicatorTable(_ e: PlanEvaluation, number: Int) -> ReportAppendix {
+        let columns = [
+            ReportColumn(title: "STT", kind: .text, width: 0.06), ReportColumn(title: "Chỉ tiêu", kind: .text, width: 0.27),
+            ReportColumn(title: "Mục tiêu", kind: .text, width: 0.12), ReportColumn(title: "Kết quả", kind: .percent, width: 0.12),
+            ReportColumn(title: "Số liệu tuyệt đối", kind: .text, width: 0.13), ReportColumn(title: "Đánh giá", kind: .text, width: 0.14),
+            ReportColumn(title: "Ghi chú", kind: .text, width: 0.16),
+        ]
+        var rows: [ReportRow] = []
+        for (i, g) in e.indicatorsByPillar.enumerated() {
+            rows.append(ReportRow(kind: .group, cells: [.text(VNText.roman(i + 1)), .text(g.pillar?.name ?? "Các chỉ tiêu khác")]))
+            for r in g.results {
+                let value: ReportCell = r.aggregate.value.map { r.indicator.measure == .rate ? .percent($0) : .number($0) }
+                    ?? .text(r.valueLabelVI)
+                let note = [r.reported?.comment.map(VNText.clean), r.aggregate.source == .aggregated ? r.aggregate.coverage.labelVI : nil]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+                rows.append(ReportRow(kind: .item, cells: [
+                    .text(r.indicator.code), .text(VNText.clean(r.indicator.name)),
+                    .text(r.evaluation.target.map { $0.shortLabelVI(unit: r.indicator.unitOfMeasure) } ?? ""),
+                    r.indicator.measure == .qualitative ? .text(VNText.clean(r.aggregate.text ?? "")) : value,
+                    r.partsLabelVI.map(ReportCell.text) ?? .empty, .text(r.evaluation.labelVI), note.isEmpty ? .empty : .text(note),
+                ]))
+            }
+        }
+        return ReportAppendix(kind: .indicators, number: number,
+                              title: "Kết quả thực hiện các chỉ tiêu theo \(VNText.clean(e.plan.title)) (\(e.period.labelVI.lowercased()))",
+                              landscape: true, table: ReportTable(columns: columns, rows: rows))
+    }
+
+    static func taskTable(_ e: PlanEvaluation, number: Int) -> ReportAppendix {
+        let columns = [
+            ReportColumn(title: "STT", kind: .text, width: 0.05), ReportColumn(title: "Nhiệm vụ", kind: .text, width: 0.31),
+            ReportColumn(title: "Cơ quan chủ trì", kind: .text, width: 0.14), ReportColumn(title: "Cơ quan phối hợp", kind: .text, width: 0.16),
+            ReportColumn(title: "Thời gian hoàn thành", kind: .text, width: 0.10), ReportColumn(title: "Kết quả", kind: .text, width: 0.12),
+            ReportColumn(title: "Ghi chú", kind: .text, width: 0.12),
+        ]
+        var rows: [ReportRow] = []
+        let groups = e.tasks.byPillar(e.plan.pillars)
+        for (i, g) in groups.enumerated() {
+            rows.append(ReportRow(kind: .group, cells: [.text(VNText.roman(i + 1)), .text(g.pillar?.name ?? "Nhiệm vụ khác")]))
+            for line in g.lines {
+                let t = line.task
+                let result = line.report.map { r in
+                    [r.statusLabel, r.result.map(VNText.clean) ?? ""].filter { !$0.isEmpty }.joined(separator: ". ")
+                } ?? "Chưa có báo cáo"
+                var note = line.report?.note.map(VNText.clean) ?? ""
+                if line.isOverdue { note = (note.isEmpty ? "" : note + "; ") + "Quá hạn" }
+                rows.append(ReportRow(kind: .item, cells: [
+                    .text(t.code), .text(VNText.clean(t.title)), .text(VNText.clean(t.leadText)),
+                    .text(VNText.clean(t.cooperatingText)), .text(t.deadlineLabel), .text(result), note.isEmpty ? .empty : .text(note),
+                ]))
+            }
+        }
+        return ReportAppendix(kind: .tasks, number: number,
+                              title: "Kết quả thực hiện nhiệm vụ theo \(VNText.clean(e.plan.title)) (\(e.period.labelVI.lowercased()))",
+                              landscape: true, table: ReportTable(columns: columns, rows: rows))
+    }
+
+    static func documentTable(_ documents: [OfficialDocument], number: Int) -> ReportAppendix {
+        let columns = [
+            ReportColumn(title: "STT", kind: .text, width: 0.06), ReportColumn(title: "Số ký hiệu", kind: .text, width: 0.14),
+            ReportColumn(title: "Trích yếu", kind: .text, width: 0.40), ReportColumn(title: "Ngày ban hành", kind: .text, width: 0.12),
+            ReportColumn(title: "Cơ quan ban hành", kind: .text, width: 0.14), ReportColumn(title: "Lãnh đạo ký", kind: .text, width: 0.14),
+        ]
+        let rows = documents.enumerated().map { i, d in
+            ReportRow(kind: .item, cells: [.text(String(i + 1)), .text(d.number), .text(VNText.clean(d.summary)),
+                                           .text(d.issued.map { VNDate.numeric($0) } ?? ""), .text(VNText.clean(d.issuer)),
+                                           d.signer.map { .text(VNText.clean($0)) } ?? .empty])
+        }
+        return ReportAppendix(kind: .documents, number: number, title: "Danh mục văn bản về chuyển đổi số đã ban hành",
+                              landscape: true, table: ReportTable(columns: columns, rows: rows))
+    }
+
+    /// One indicator by unit, with a total row that is the ratio of the sums, never a mean of rates.
+    static func unitTable(_ total: IndicatorResult, _ units: [(unit: OrgUnit, result: IndicatorResult)], unit: OrgUnit,
+                          number: Int) -> ReportAppendix {
+        let columns = [
+            ReportColumn(title: "STT", kind: .text, width: 0.07), ReportColumn(title: "Đơn vị", kind: .text, width: 0.38),
+            ReportColumn(title: "Tử số", kind: .number, width: 0.15), ReportColumn(title: "Mẫu số", kind: .number, width: 0.15),
+            ReportColumn(title: "Tỷ lệ", kind: .percent, width: 0.12), ReportColumn(title: "Đánh giá", kind: .text, width: 0.13),
+        ]
+        func cells(_ r: IndicatorResult) -> [ReportCell] {
+            [r.aggregate.numerator.map(ReportCell.number) ?? .empty, r.aggregate.denominator.map(ReportCell.number) ?? .empty,
+             r.aggregate.value.map(ReportCell.percent) ?? .text(ValueSource.missing.labelVI), .text(r.evaluation.labelVI)]
+        }
+        var rows = units.enumerated().map { i, u in
+            ReportRow(kind: .item, cells: [.text(String(i + 1)), .text(u.unit.name)] + cells(u.result))
+        }
+        // The total of the rows shown: their numerators over their denominators.
+        let parts = units.compactMap { u in u.result.aggregate.numerator.flatMap { n in u.result.aggregate.denominator.map { (n, $0) } } }
+        let n = parts.reduce(0) { $0 + $1.0 }, d = parts.reduce(0) { $0 + $1.1 }
+        let rate = d > 0 ? n * 100 / d : nil
+        let evaluation = IndicatorEvaluation(indicator: total.indicator, value: rate, judgement: nil,
+                                             year: total.aggregate.period.year, level: unit.kind.level)
+        rows.append(ReportRow(kind: .total, cells: [
+            .empty, .text("Tổng cộng (\(VNText.clean(unit.name)))"),
+            parts.isEmpty ? .empty : .number(n), parts.isEmpty ? .empty : .number(d),
+            rate.map(ReportCell.percent) ?? .text(ValueSource.missing.labelVI), .text(evaluation.labelVI),
+        ]))
+        return ReportAppendix(kind: .byUnit, number: number,
+                              title: "\(VNText.clean(total.indicator.name)) theo đơn vị", landscape: false,
+                              table: ReportTable(columns: columns, rows: rows))
+    }
+}
+
+/// Text pieces of the report's sentences.
+enum SummaryLine {
+    static func inline(_ s: String) -> String {
+        var t = VNText.clean(s)
+        while let last = t.last, ".;:,".contains(last) { t.removeLast() }
+        return t
+    }
+}
+
+extension String {
+    /// "Hoàn thành" → "hoàn thành" inside a sentence; names stay as they are when the whole
+    /// text is not a sentence start.
+    var lowercasedFirst: String {
+        guard let f = first else { return self }
+        return f.lowercased() + dropFirst()
+    }
+
+    /// "BAN CHỈ ĐẠO VỀ CHUYỂN ĐỔI SỐ" → "Ban chỉ đạo về chuyển đổi số" inside a sentence.
+    var lowercasedFirstIfAllCaps: String {
+        guard self == uppercased(), let f = first else { return self }
+        return String(f) + dropFirst().lowercased()
+    }
+}

@@ -1,0 +1,163 @@
+/// The official report as plain values, independent of the file format: the header, sections
+/// I–IV, signature and recipients, and the appendices. Every figure and sentence comes from
+/// the evaluations it is built from, so the text and the appendices cannot disagree.
+public struct OfficialReport: Sendable, Hashable {
+    public var settings: ReportSettings
+    public var sections: [ReportSection]
+    public var closing: String
+    public var appendices: [ReportAppendix]
+}
+
+/// What the person issuing the report decides: who issues it, its number and date, who signs
+/// and who receives it. Saved as a reusable template.
+public struct ReportSettings: Sendable, Hashable, Codable {
+    /// "UBND TỈNH THÁI BÌNH"; empty when the issuing body has no parent line.
+    public var parentBody: String
+    /// "BAN CHỈ ĐẠO VỀ CHUYỂN ĐỔI SỐ".
+    public var issuingBody: String
+    /// The number of "Số: 83/BC-BCĐ"; `nil` leaves the number blank for the clerk to fill in.
+    public var number: Int?
+    public var symbol: String
+    public var place: String
+    public var date: CalendarDate
+    /// The summary line under "BÁO CÁO"; built from the period and plan when empty.
+    public var subject: String
+    /// The opening paragraph before section I; built when empty.
+    public var introduction: String
+    /// "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN".
+    public var authority: [String]
+    public var signerName: String
+    public var recipients: [String]
+    /// "VT, CNTT" of "- Lưu: VT, CNTT."
+    public var archive: String
+    /// Which appendices to include.
+    public var includeTasks: Bool
+    public var includeDocuments: Bool
+    /// The indicator whose figures by unit make an appendix, if any.
+    public var byUnitIndicator: String?
+
+    public init(parentBody: String = "", issuingBody: String, number: Int? = nil, symbol: String = "BC-UBND",
+                place: String, date: CalendarDate, subject: String = "", introduction: String = "",
+                authority: [String] = [], signerName: String = "", recipients: [String] = [], archive: String = "VT",
+                includeTasks: Bool = true, includeDocuments: Bool = true, byUnitIndicator: String? = nil) {
+        self.parentBody = parentBody
+        self.issuingBody = issuingBody
+        self.number = number
+        self.symbol = symbol
+        self.place = place
+        self.date = date
+        self.subject = subject
+        self.introduction = introduction
+        self.authority = authority
+        self.signerName = signerName
+        self.recipients = recipients
+        self.archive = archive
+        self.includeTasks = includeTasks
+        self.includeDocuments = includeDocuments
+        self.byUnitIndicator = byUnitIndicator
+    }
+
+    /// "83/BC-BCĐ", or ".../BC-BCĐ" while the number is not given; numbers below 10 padded.
+    public var numberText: String {
+        (number.map { VNNumber.padded($0) } ?? "...") + "/" + symbol
+    }
+}
+
+/// "I. TÌNH HÌNH THỰC HIỆN KẾ HOẠCH" with its numbered items.
+public struct ReportSection: Sendable, Hashable {
+    /// Roman numeral without the dot: "I".
+    public var number: String
+    public var title: String
+    public var items: [ReportItem]
+}
+
+/// "1. Kết quả thực hiện các chỉ tiêu ..." and its paragraphs.
+public struct ReportItem: Sendable, Hashable {
+    public var number: String?
+    public var title: String?
+    public var paragraphs: [ReportParagraph]
+}
+
+public struct ReportParagraph: Sendable, Hashable {
+    public var text: String
+    /// Italic cross-references such as "(Chi tiết tại Phụ lục I kèm theo)."
+    public var italic: Bool
+    /// A source or a long citation, written as a footnote.
+    public var footnote: String?
+
+    public init(_ text: String, italic: Bool = false, footnote: String? = nil) {
+        self.text = text
+        self.italic = italic
+        self.footnote = footnote
+    }
+}
+
+/// What a unit wrote in a section of its report ("Kết quả", "Tồn tại hạn chế", "Đề xuất").
+public struct ReportNarrative: Sendable, Hashable {
+    public var unitName: String
+    public var section: String
+    public var text: String
+
+    public init(unitName: String, section: String, text: String) {
+        self.unitName = unitName
+        self.section = section
+        self.text = text
+    }
+}
+
+public struct ReportAppendix: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case indicators, tasks, documents, byUnit
+    }
+
+    public var kind: Kind
+    /// 1 for "Phụ lục I".
+    public var number: Int
+    public var title: String
+    public var landscape: Bool
+    public var table: ReportTable
+}
+
+/// A table of an appendix: typed cells, so spreadsheets get numbers and documents get text.
+public struct ReportTable: Sendable, Hashable {
+    public var columns: [ReportColumn]
+    public var rows: [ReportRow]
+}
+
+public struct ReportColumn: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case text, number, percent }
+    public var title: String
+    public var kind: Kind
+    /// Share of the table's width.
+    public var width: Double
+}
+
+public struct ReportRow: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A pillar heading spanning the row ("I. Chính quyền số").
+        case group
+        case item
+        case total
+    }
+
+    public var kind: Kind
+    public var cells: [ReportCell]
+}
+
+public enum ReportCell: Sendable, Hashable {
+    case text(String)
+    case number(Double)
+    /// A rate in per cent (56.25 for 56,25%).
+    case percent(Double)
+    case empty
+
+    /// As a document shows it: "1.013", "56,25%".
+    public var textVI: String {
+        switch self {
+        case .text(let s): s
+        case .number(let x): VNNumber.format(x, fractionDigits: 2)
+        case .percent(let x): VNNumber.percent(x)
+        case .empty: ""
+        }
+    }
+}

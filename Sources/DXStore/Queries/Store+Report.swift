@@ -1,0 +1,51 @@
+import DXCore
+import FluentKit
+
+extension Store {
+    /// The official report of a period, built from the stored facts: the evaluation of the
+    /// indicator plan, optionally of a task plan, the documents issued in the period, the units'
+    /// narratives of submitted or approved reports in rounds of the period, and one indicator by
+    /// unit when the settings name one.
+    public func officialReport(plan key: String, period periodID: String, unit unitCode: String? = nil,
+                               tasksPlan: String? = nil, settings: ReportSettings) async throws -> OfficialReport {
+        let indicators = try await evaluate(plan: key, period: periodID, unit: unitCode)
+        var tasks: PlanEvaluation?
+        if let tasksPlan { tasks = try await evaluate(plan: tasksPlan, period: periodID, unit: indicators.unit.code) }
+        var byUnit: [(unit: OrgUnit, result: IndicatorResult)] = []
+        if let code = settings.byUnitIndicator {
+            guard let indicator = indicators.indicator(code)?.indicator else {
+                throw StoreError.invalid("Kế hoạch \(indicators.plan.code) không có chỉ tiêu \(code)")
+            }
+            let tree = try await unitTree()
+            let values = try await values(planCode: indicators.plan.code)
+            for child in tree.children(of: indicators.unit.code)
+            where child.overlaps(from: indicators.period.start, to: indicators.period.end) {
+                let e = PlanEvaluation(plan: indicators.plan, indicators: [indicator], tasks: [], tree: tree, unit: child,
+                                       period: indicators.period, values: values, taskReports: [])
+                if let r = e.indicators.first, r.aggregate.hasData { byUnit.append((child, r)) }
+            }
+        }
+        return OfficialReport.build(settings: settings, indicators: indicators, tasks: tasks,
+                                    documents: try await documents(), byUnit: byUnit,
+                                    narratives: try await narratives(plan: indicators.plan.code, period: indicators.period))
+    }
+
+    /// What units wrote in the narrative sections of their submitted or approved reports.
+    public func narratives(plan: String, period: Period) async throws -> [ReportNarrative] {
+        let rounds = try await RoundModel.query(on: db).filter(\.$period == period.identifier).all()
+            .filter { JSONList.decode($0.planCodes).contains(plan) }
+        var result: [ReportNarrative] = []
+        for round in rounds {
+            let rows = try await RoundUnitModel.query(on: db).filter(\.$round.$id == round.requireID()).with(\.$unit).all()
+                .filter { $0.state == ReportState.submitted.rawValue || $0.state == ReportState.approved.rawValue }
+                .sorted { $0.unit.name < $1.unit.name }
+            for row in rows {
+                for (section, text) in JSONMap.decode(row.narrative).sorted(by: { $0.key < $1.key })
+                where !VNText.clean(text).isEmpty {
+                    result.append(ReportNarrative(unitName: row.unit.name, section: section, text: text))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,132 @@
+import DXTestSupport
+import Foundation
+import XCTest
+
+/// `dxtrack report` on the demo data, its files judged by independent readers: python-docx,
+/// openpyxl, LibreOffice and pdftotext. A reader that is missing skips the check, or fails it
+/// when DXTRACK_REQUIRE_DOC_TOOLS=1 (CI installs them all).
+final class ReportCommandTests: XCTestCase {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func demo() throws -> (db: String, dir: URL) {
+        let path = TestDatabases.sqlitePath()
+        let db = "sqlite:" + path
+        XCTAssertEqual(try CLI.run(["demo", "--db", db]).status, 0)
+        return (db, URL(fileURLWithPath: path).deletingLastPathComponent())
+    }
+
+    func report(_ format: String, _ out: URL, db: String, extra: [String] = []) throws -> CLI.Run {
+        try CLI.run(["report", "--plan", "KH-CĐS-2024", "--tasks-plan", "83/KH-BCĐ", "--period", "2024S1", "--number", "83",
+                     "--format", format, "--out", out.path, "--db", db] + extra)
+    }
+
+    /// Runs a checker script; skips (or fails under CI) when python or its module is missing.
+    func python(_ script: String, _ args: [String]) throws -> [String: Any] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Self.repo.appendingPathComponent("scripts/\(script)").path] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        if text.contains("No module named") { try missing("python module for \(script): \(text)") }
+        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            XCTFail("\(script) printed no JSON: \(text)")
+            return [:]
+        }
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        return json
+    }
+
+    func missing(_ what: String) throws {
+        if ProcessInfo.processInfo.environment["DXTRACK_REQUIRE_DOC_TOOLS"] == "1" {
+            XCTFail("\(what) is missing (DXTRACK_REQUIRE_DOC_TOOLS=1)")
+        }
+        throw XCTSkip("\(what) is missing")
+    }
+
+    func testTheDOCXIsInTheStatesFormatAndSaysNineOfSixteen() throws {
+        let (db, dir) = try demo()
+        let out = dir.appendingPathComponent("bao-cao.docx")
+        let r = try report("docx", out, db: db)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "Đã ghi \(out.path) (3 phụ lục).\n")
+        let json = try python("check-docx.py", ["--expect-text", "09/16", "--expect-text", "56,25%", "--require-landscape", out.path])
+        XCTAssertEqual((json["problems"] as? [Any])?.count, 0, "\(json["problems"] ?? "")")
+        let text = json["text"] as? String ?? ""
+        XCTAssertTrue(text.contains("Số: 83/BC-BCĐ"), "the number in the header")
+        XCTAssertTrue(text.contains("Phụ lục III"))
+        XCTAssertTrue(text.contains("(Kèm theo Báo cáo số 83/BC-BCĐ"))
+    }
+
+    func testTheXLSXHasOneSheetPerAppendixWithTheEvaluationsValues() throws {
+        let (db, dir) = try demo()
+        let out = dir.appendingPathComponent("phu-luc.xlsx")
+        let r = try report("xlsx", out, db: db)
+        XCTAssertEqual(r.status, 0, r.err)
+        let json = try python("check-xlsx.py", ["--expect-sheets", "3", out.path])
+        XCTAssertEqual((json["problems"] as? [Any])?.count ?? 0, 0, "\(json["problems"] ?? "")")
+        let sheets = json["sheets"] as? [[String: Any]] ?? []
+        XCTAssertEqual(sheets.compactMap { $0["name"] as? String }, ["Phụ lục I - Chỉ tiêu", "Phụ lục II - Nhiệm vụ", "Phụ lục III - Văn bản"])
+        let first = try XCTUnwrap(sheets.first)
+        XCTAssertEqual(first["freeze_panes"] as? String, "C2")
+        let rows = first["rows"] as? [[Any]] ?? []
+        // Row 9: the header, the pillar row, then indicators 1–7. Its rate is the fraction 60/90.
+        XCTAssertEqual(rows[8][0] as? String, "7")
+        XCTAssertEqual(try XCTUnwrap(rows[8][3] as? Double), 60.0 / 90, accuracy: 1e-12)
+        XCTAssertEqual((first["number_formats"] as? [String: Any])?["D9"] as? String, "0.00%")
+    }
+
+    func testCSVAndHTMLAndTheirBadInputs() throws {
+        let (db, dir) = try demo()
+        let csv = dir.appendingPathComponent("phu-luc-1.csv")
+        XCTAssertEqual(try report("csv", csv, db: db).status, 0)
+        let bytes = try Data(contentsOf: csv)
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, so Excel reads the Vietnamese")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("STT,Chỉ tiêu,Mục tiêu,Kết quả"), String(text.prefix(80)))
+        XCTAssertTrue(text.contains("66,67%"))
+        let html = dir.appendingPathComponent("xem-truoc.html")
+        XCTAssertEqual(try report("html", html, db: db).status, 0)
+        XCTAssertTrue(try String(contentsOf: html, encoding: .utf8).contains("09/16 chỉ tiêu đạt 56,25%"))
+
+        let noAppendix = try report("csv", csv, db: db, extra: ["--appendix", "9"])
+        XCTAssertEqual(noAppendix.status, 1)
+        XCTAssertEqual(noAppendix.err, "Lỗi: Báo cáo chỉ có 3 phụ lục; không có phụ lục 9.\n")
+        let badPeriod = try CLI.run(["report", "--plan", "KH-CĐS-2024", "--period", "2024X", "--format", "docx",
+                                     "--out", dir.appendingPathComponent("x.docx").path, "--db", db])
+        XCTAssertEqual(badPeriod.status, 1)
+        XCTAssertTrue(badPeriod.err.hasPrefix("Lỗi: "), badPeriod.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.docx").path), "nothing written")
+        let template = dir.appendingPathComponent("mau.json")
+        try Data("{\"issuingBody\": 3}".utf8).write(to: template)
+        let badTemplate = try report("docx", dir.appendingPathComponent("y.docx"), db: db, extra: ["--template", template.path])
+        XCTAssertEqual(badTemplate.status, 1)
+        XCTAssertTrue(badTemplate.err.hasPrefix("Lỗi: Mẫu báo cáo \(template.path) không hợp lệ"), badTemplate.err)
+    }
+
+    func testThePDFRepeatsTheTableHeaderOnALaterPage() throws {
+        guard ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].contains(where: FileManager.default.fileExists)
+        else { return try missing("LibreOffice") }
+        guard FileManager.default.fileExists(atPath: "/usr/bin/pdftotext") else { return try missing("pdftotext") }
+        let (db, dir) = try demo()
+        let out = dir.appendingPathComponent("bao-cao.pdf")
+        let r = try report("pdf", out, db: db)
+        XCTAssertEqual(r.status, 0, r.err)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        p.arguments = ["-layout", out.path, "-"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let pages = text.components(separatedBy: "\u{0C}")
+        let withTaskHeader = pages.filter { $0.contains("Cơ quan phối hợp") }
+        XCTAssertGreaterThan(withTaskHeader.count, 1, "the tasks appendix's header repeats on its later pages")
+        XCTAssertTrue(pages[0].contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    }
+}
