@@ -6,6 +6,7 @@ public enum SiteRoute: Hashable, Sendable {
     case plan(slug: String)
     case dashboard(slug: String, period: String?, unit: String?)
     case indicator(slug: String, code: String, period: String?, unit: String?)
+    case report(slug: String, format: String, period: String, tasksPlan: String?)
     case rankings
     case ranking(scheme: String)
     case rankingUnit(scheme: String, unit: String)
@@ -28,6 +29,8 @@ public enum SiteRoute: Hashable, Sendable {
             "/plans/\(Self.component(slug))/dashboard" + Self.query(["period": period, "unit": unit])
         case .indicator(let slug, let code, let period, let unit):
             "/plans/\(Self.component(slug))/indicators/\(Self.component(code))" + Self.query(["period": period, "unit": unit])
+        case .report(let slug, let format, let period, let tasksPlan):
+            "/plans/\(Self.component(slug))/report.\(format)" + Self.query(["period": period, "tasks": tasksPlan])
         case .rankings: "/rankings"
         case .ranking(let scheme): "/rankings/\(Self.component(scheme))"
         case .rankingUnit(let scheme, let unit): "/rankings/\(Self.component(scheme))/units/\(Self.component(unit))"

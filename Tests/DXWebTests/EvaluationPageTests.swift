@@ -121,6 +121,42 @@ final class EvaluationPageTests: XCTestCase {
         }
     }
 
+    func testTheReportIsOneClickFromTheDashboard() async throws {
+        try await withDemoApp { app, _ in
+            let viewer = try await browser(app, "lanhdao").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024S1", headers: viewer) { res async in
+                XCTAssertTrue(res.body.string.contains("/plans/kh-cds-2024/report.docx?period=2024S1&amp;tasks=83-kh-bcd-2024"), "download link")
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/report.docx?period=2024S1&tasks=83-kh-bcd-2024", headers: viewer) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(res.headers.contentType?.subType, "vnd.openxmlformats-officedocument.wordprocessingml.document")
+                XCTAssertEqual(Array(res.body.readableBytesView.prefix(2)), [0x50, 0x4B], "a zip package")
+                XCTAssertTrue(res.headers.first(name: .contentDisposition)?.contains("bao-cao-kh-cds-2024-2024S1.docx") ?? false)
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/report.html?period=2024S1", headers: viewer) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("Số mục tiêu hoàn thành: 09/16 chỉ tiêu đạt 56,25%."))
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/report.xlsx?period=2024S1", headers: viewer) { res async in
+                XCTAssertEqual(res.status, .ok)
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/report.exe?period=2024S1", headers: viewer) { res async in
+                XCTAssertEqual(res.status, .notFound)
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/report.docx", headers: viewer) { res async in
+                XCTAssertEqual(res.status, .badRequest)
+                XCTAssertTrue(res.body.string.contains("Thiếu kỳ báo cáo"))
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/report.docx?period=2024S1") { res async in
+                XCTAssertEqual(res.status, .seeOther, "login first")
+            }
+            let district = try await browser(app, "hungha").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/report.docx?period=2024S1", headers: district) { res async in
+                XCTAssertEqual(res.status, .forbidden, "the province's report is above Hưng Hà")
+            }
+        }
+    }
+
     func testDataIsEscapedOnTheDashboard() async throws {
         try await withDemoApp { app, _ in
             let viewer = try await browser(app, "lanhdao").headers

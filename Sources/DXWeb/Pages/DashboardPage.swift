@@ -28,6 +28,9 @@ enum DashboardPage {
         var ancestors: [OrgUnit]
         var children: [ChildRow]
         var leads: [LeadRow]
+        /// The activity plan whose tasks the report counts beside this plan's indicators: a
+        /// task plan of the same issuer and years, if there is one.
+        var tasksPlan: String?
     }
 
     static func query(_ store: Store, plan key: String, period: String?, unit: String?) async throws -> Model {
@@ -46,8 +49,12 @@ enum DashboardPage {
                                        unit: child, period: evaluation.period, values: values, taskReports: [])
                 return ChildRow(unit: child, summary: e.summary, withData: e.indicators.count(where: { $0.aggregate.hasData }))
             }
+        let companion = contents.indicators.isEmpty ? nil : try await store.planSummaries().first {
+            $0.taskCount > 0 && $0.indicatorCount == 0 && $0.plan.covers(year: evaluation.period.start.year)
+                && $0.plan.horizonFrom == $0.plan.horizonTo
+        }?.plan.slug
         return Model(evaluation: evaluation, periods: periods, ancestors: tree.ancestors(of: evaluation.unit.code).reversed(),
-                     children: children, leads: leads(evaluation.tasks, tree: tree))
+                     children: children, leads: leads(evaluation.tasks, tree: tree), tasksPlan: companion)
     }
 
     /// In-scope tasks counted by lead agency, the agencies with the most tasks not done first.
@@ -81,6 +88,9 @@ enum DashboardPage {
         b += " › \(escape(e.unit.name))</p>"
         b += "<h1>\(escape(e.plan.title)) — \(escape(e.period.labelVI))</h1>"
         b += periodPicker(m)
+        b += "<p class=\"downloads\">Báo cáo theo Nghị định 30/2020: " + ReportDownload.Format.allCases.map { f in
+            "<a href=\"\(escape(SiteRoute.report(slug: e.plan.slug, format: f.rawValue, period: e.period.identifier, tasksPlan: m.tasksPlan).path))\">\(escape(f.label))</a>"
+        }.joined(separator: " · ") + "</p>"
 
         b += "<h2>Kết quả thực hiện mục tiêu</h2>"
         b += "<ul class=\"figures\">"

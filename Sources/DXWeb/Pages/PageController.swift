@@ -1,4 +1,5 @@
 import DXCore
+import DXReports
 import DXStore
 import Vapor
 
@@ -8,6 +9,7 @@ struct PageController: RouteCollection {
         routes.get("plans", ":slug", use: plan)
         routes.get("plans", ":slug", "dashboard", use: dashboard)
         routes.get("plans", ":slug", "indicators", ":code", use: indicator)
+        routes.get("plans", ":slug", ":report", use: report)
         routes.get("rankings", use: rankings)
         routes.get("rankings", ":scheme", use: ranking)
         routes.get("rankings", ":scheme", "units", ":unit", use: rankingUnit)
@@ -40,6 +42,27 @@ struct PageController: RouteCollection {
                                                   code: req.parameters.get("code") ?? "",
                                                   period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]))
         return html(IndicatorPage.render(model))
+    }
+
+    /// The official report of the dashboard's plan and period, in the format its name ends with.
+    func report(req: Request) async throws -> Response {
+        let slug = req.parameters.get("slug") ?? ""
+        let name = req.parameters.get("report") ?? ""
+        guard name.hasPrefix("report."), let format = ReportDownload.Format(rawValue: String(name.dropFirst("report.".count))) else {
+            throw Abort(.notFound)
+        }
+        try await authorizeEvaluation(req, plan: slug)
+        guard let period = nonEmpty(req.query["period"]) else {
+            throw Abort(.badRequest, reason: "Thiếu kỳ báo cáo (period).")
+        }
+        let report = try await req.store.officialReport(plan: slug, period: period, unit: nonEmpty(req.query["unit"]),
+                                                        tasksPlan: nonEmpty(req.query["tasks"]), settings: ReportTemplates.standard)
+        let data = try await req.application.threadPool.runIfActive { try ReportDownload.render(report, format) }
+        var headers: HTTPHeaders = ["Content-Type": format.contentType]
+        if format != .html {
+            headers.add(name: .contentDisposition, value: "attachment; filename=\"bao-cao-\(slug)-\(period).\(format.rawValue)\"")
+        }
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
     /// Rankings are published to every unit ranked, so any account may read them.

@@ -1,0 +1,42 @@
+import DXCore
+import DXDocuments
+import DXReports
+import Foundation
+
+/// The report files the dashboard links to.
+enum ReportDownload {
+    enum Format: String, CaseIterable {
+        case docx, xlsx, csv, html, pdf
+
+        var contentType: String {
+            switch self {
+            case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            case .csv: "text/csv; charset=utf-8"
+            case .html: "text/html; charset=utf-8"
+            case .pdf: "application/pdf"
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .docx: "Word (DOCX)"
+            case .xlsx: "Phụ lục Excel (XLSX)"
+            case .csv: "Phụ lục I (CSV)"
+            case .html: "Xem trước"
+            case .pdf: "PDF"
+            }
+        }
+    }
+
+    /// Blocks while LibreOffice converts a PDF: call it off the event loop.
+    static func render(_ report: OfficialReport, _ format: Format) throws -> Data {
+        switch format {
+        case .docx: try DOCXWriter().write(ReportDocument.model(report))
+        case .xlsx: try XLSXWriter().write(ReportSpreadsheet.workbook(report))
+        case .csv: ReportSpreadsheet.csv(report.appendices[0])
+        case .html: try HTMLWriter().write(ReportDocument.model(report))
+        case .pdf: try PDFConverter().convert(ReportDocument.model(report))
+        }
+    }
+}
