@@ -64,7 +64,7 @@ extension OfficialReport {
         var partII: [ReportItem] = []
         for (i, group) in indicators.indicatorsByPillar.enumerated() {
             var paragraphs = group.results.map { r -> ReportParagraph in
-                var line = "- \(SummaryLine.inline(r.indicator.name)): \(r.valueLabelVI)"
+                var line = "- \(SummaryText.inline(r.indicator.name)): \(r.valueLabelVI)"
                 if let parts = r.partsLabelVI { line += " (\(parts))" }
                 line += "; \(r.evaluation.labelVI.lowercasedFirst)"
                 if let c = r.samePeriodLastYear { line += "; \(c.sentenceVI(.samePeriodLastYear))" }
@@ -88,7 +88,7 @@ extension OfficialReport {
         }
         var limits: [ReportParagraph] = []
         let lagging = summary.evaluations.filter { [.partlyMetBelow50, .notMet].contains($0.evaluationClass) }
-        for e in lagging { limits.append(ReportParagraph("- Chỉ tiêu \(e.indicatorCode) (\(SummaryLine.inline(e.indicatorName))): \(e.labelVI.lowercasedFirst).")) }
+        for e in lagging { limits.append(ReportParagraph("- Chỉ tiêu \(e.indicatorCode) (\(SummaryText.inline(e.indicatorName))): \(e.labelVI.lowercasedFirst).")) }
         let unevaluated = summary.evaluations(.notEvaluable)
         if !unevaluated.isEmpty {
             limits.append(ReportParagraph("- \(VNNumber.padded(unevaluated.count)) chỉ tiêu chưa có số liệu để đánh giá (\(unevaluated.map(\.indicatorCode).joined(separator: ", ")))."))
@@ -239,15 +239,6 @@ extension OfficialReport {
         return ReportAppendix(kind: .byUnit, number: number,
                               title: "\(VNText.clean(total.indicator.name)) theo đơn vị", landscape: false,
                               table: ReportTable(columns: columns, rows: rows))
-    }
-}
-
-/// Text pieces of the report's sentences.
-enum SummaryLine {
-    static func inline(_ s: String) -> String {
-        var t = VNText.clean(s)
-        while let last = t.last, ".;:,".contains(last) { t.removeLast() }
-        return t
     }
 }
 
