@@ -28,8 +28,8 @@ enum DashboardPage {
         var ancestors: [OrgUnit]
         var children: [ChildRow]
         var leads: [LeadRow]
-        /// The activity plan whose tasks the report counts beside this plan's indicators: a
-        /// task plan of the same issuer and years, if there is one.
+        /// The activity plan whose tasks the report counts beside this plan's indicators: the
+        /// first one-year plan of tasks only that covers the period's year, if there is one.
         var tasksPlan: String?
     }
 
