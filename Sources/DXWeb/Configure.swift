@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReportingController())
     try app.register(collection: AccountsController())
     try app.register(collection: SetupController())
+    try app.register(collection: ReportTemplatesController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
 }
 
@@ -59,9 +60,12 @@ struct SecurityHeaders: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let r = try await next.respond(to: request)
         r.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        r.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         r.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        r.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        // A response with its own policy (the report preview) keeps it.
+        if !r.headers.contains(name: "Content-Security-Policy") {
+            r.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+            r.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        }
         return r
     }
 }

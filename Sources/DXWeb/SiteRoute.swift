@@ -20,6 +20,11 @@ public enum SiteRoute: Hashable, Sendable {
     case apiPeriod(id: String)
     case apiEvaluation(slug: String, period: String, unit: String?)
     case apiRanking(scheme: String)
+    case reportTemplates
+    case newReportTemplate(plan: String?)
+    case reportTemplate(code: String, issue: ReportIssue?)
+    case reportTemplateFile(code: String, format: String, issue: ReportIssue)
+    case reportNarratives(code: String, period: String)
 
     public var path: String {
         switch self {
@@ -45,6 +50,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiEvaluation(let slug, let period, let unit):
             "/api/v1/plans/\(Self.component(slug))/evaluation" + Self.query(["period": period, "unit": unit])
         case .apiRanking(let scheme): "/api/v1/rankings/\(Self.component(scheme))"
+        case .reportTemplates: "/reports"
+        case .newReportTemplate(let plan): "/reports/new" + Self.query(["plan": plan])
+        case .reportTemplate(let code, let issue): "/reports/\(Self.component(code))" + (issue.map(Self.query) ?? "")
+        case .reportTemplateFile(let code, let format, let issue): "/reports/\(Self.component(code))/report.\(format)" + Self.query(issue)
+        case .reportNarratives(let code, let period): "/reports/\(Self.component(code))/narratives" + Self.query(["period": period])
         }
     }
 
@@ -52,6 +62,10 @@ public enum SiteRoute: Hashable, Sendable {
     static func query(_ items: KeyValuePairs<String, String?>) -> String {
         let parts = items.compactMap { k, v in v.map { "\(k)=\(component($0))" } }
         return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+    }
+
+    static func query(_ issue: ReportIssue) -> String {
+        query(["period": issue.period, "number": issue.number.map(String.init), "date": issue.date?.iso])
     }
 
     static func component(_ s: String) -> String {

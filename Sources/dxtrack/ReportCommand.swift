@@ -11,6 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Xuất báo cáo chính thức theo thể thức Nghị định 30/2020. / Write the official report in the Decree 30 format.",
         discussion: """
         Ví dụ / Example: dxtrack report --plan KH-CĐS-2024 --tasks-plan 83/KH-BCĐ --period 2024S1 --format docx --out bao-cao.docx
+        Mẫu đã lưu / A saved template: dxtrack report --template bao-cao-cds-tinh --period 2024S1 --number 83 --format docx --out bao-cao.docx
         xlsx: mỗi phụ lục một trang tính / one sheet per appendix; csv: phụ lục chỉ tiêu, hoặc --appendix N / the indicator appendix, or --appendix N.
         """)
 
@@ -18,8 +19,8 @@ struct ReportCommand: AsyncParsableCommand {
         case docx, xlsx, csv, html, pdf
     }
 
-    @Option(help: "Kế hoạch chỉ tiêu (mã hoặc định danh) / Indicator plan (code or slug)")
-    var plan: String
+    @Option(help: "Kế hoạch chỉ tiêu (mã hoặc định danh); không cần khi dùng mẫu đã lưu / Indicator plan (code or slug); taken from a saved template when omitted")
+    var plan: String?
 
     @Option(help: "Kế hoạch nhiệm vụ đưa vào mục I.2 và phụ lục / Task plan for section I.2 and its appendix")
     var tasksPlan: String?
@@ -30,11 +31,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Mã đơn vị / Unit code")
     var unit: String?
 
-    @Option(help: "Mẫu báo cáo (tệp JSON các trường của ReportSettings) / Template: a JSON file of report settings")
+    @Option(help: "Mẫu báo cáo: mã mẫu đã lưu trên web hoặc tệp JSON các trường của ReportSettings / Template: a saved template's code, or a JSON file of report settings")
     var template: String?
 
     @Option(help: "Số báo cáo / Report number")
     var number: Int?
+
+    @Option(help: "Ngày báo cáo (dd/mm/yyyy), mặc định hôm nay / Report date, today by default")
+    var date: String?
 
     @Option(help: "Phụ lục cho định dạng csv / Appendix number for csv")
     var appendix: Int = 1
@@ -48,16 +52,37 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        var settings = try loadSettings()
-        if let number { settings.number = number }
+        if let number, number < 1 { throw CLIError("Số báo cáo phải là số nguyên dương.") }
+        var given: CalendarDate?
+        if let date {
+            guard let d = CalendarDate(iso: date) ?? VNDate.parse(date) else {
+                throw CLIError("Ngày báo cáo \"\(date)\" không hợp lệ: nhập theo dạng ngày/tháng/năm.")
+            }
+            given = d
+        }
+        let file = try loadSettingsFile()
+        // A settings file may fix its date; a saved template is dated when issued.
+        let day = given ?? file?.date ?? CalendarDate.today()
         let runtime = try await database.openMigrated()
         let report: OfficialReport
         do {
-            report = try await runtime.store.officialReport(plan: plan, period: period, unit: unit, tasksPlan: tasksPlan,
-                                                            settings: settings)
+            var saved: ReportTemplate?
+            if let template, file == nil {
+                saved = try await runtime.store.reportTemplate(template)
+                if saved == nil {
+                    throw CLIError("Không có mẫu báo cáo \"\(template)\": không phải tệp JSON, cũng không phải mã mẫu đã lưu.")
+                }
+            }
+            guard let planKey = plan ?? saved?.planCode else {
+                throw CLIError("Thiếu --plan: chọn kế hoạch chỉ tiêu, hoặc dùng --template với một mẫu đã lưu.")
+            }
+            let settings = (saved?.settings ?? file ?? ReportTemplates.standard)
+            let template = ReportTemplate(code: "cli", name: "cli", planCode: planKey, tasksPlanCode: tasksPlan ?? saved?.tasksPlanCode,
+                                          unitCode: unit ?? saved?.unitCode, settings: settings)
+            report = try await runtime.store.officialReport(template: template, period: period, number: number ?? settings.number, date: day)
         } catch {
             await runtime.shutdown()
-            throw CLIError(String(describing: error))
+            throw (error as? CLIError) ?? CLIError(String(describing: error))
         }
         await runtime.shutdown()
         let url = URL(fileURLWithPath: out)
@@ -81,9 +106,10 @@ struct ReportCommand: AsyncParsableCommand {
         print("Đã ghi \(out) (\(report.appendices.count) phụ lục).")
     }
 
-    /// The template's fields, or the standing agency's usual ones for the plan's province.
-    func loadSettings() throws -> ReportSettings {
-        guard let template else { return ReportTemplates.standard }
+    /// The settings of a JSON template file, or nil when `--template` names no file (then it
+    /// is the code of a saved template).
+    func loadSettingsFile() throws -> ReportSettings? {
+        guard let template, FileManager.default.fileExists(atPath: template) else { return nil }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: template)) } catch {
             throw CLIError("Không đọc được mẫu báo cáo \(template).")

@@ -108,6 +108,34 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(badTemplate.err.hasPrefix("Lỗi: Mẫu báo cáo \(template.path) không hợp lệ"), badTemplate.err)
     }
 
+    func testASavedTemplateGivesThePlansAndTheHeader() throws {
+        let (db, dir) = try demo()
+        let html = dir.appendingPathComponent("mau.html")
+        let r = try CLI.run(["report", "--template", "bao-cao-cds-tinh", "--period", "2024S1", "--number", "83", "--date", "05/07/2024",
+                             "--format", "html", "--out", html.path, "--db", db])
+        XCTAssertEqual(r.status, 0, r.err)
+        let text = try String(contentsOf: html, encoding: .utf8)
+        XCTAssertTrue(text.contains("83/BC-BCĐ"))
+        XCTAssertTrue(text.contains("ngày 05 tháng 7 năm 2024"))
+        XCTAssertTrue(text.contains("09/16 chỉ tiêu đạt 56,25%"))
+        XCTAssertFalse(text.contains("Phụ lục IV"), "no district reported indicator 16 for the half-year")
+        let year = dir.appendingPathComponent("nam.html")
+        XCTAssertEqual(try CLI.run(["report", "--template", "bao-cao-cds-tinh", "--period", "2024", "--format", "html", "--out", year.path, "--db", db]).status, 0)
+        let yearText = try String(contentsOf: year, encoding: .utf8)
+        XCTAssertTrue(yearText.contains("Phụ lục IV"), "indicator 16 by district after indicators, tasks and documents")
+        XCTAssertTrue(yearText.contains("Huyện Hưng Hà"))
+
+        let unknown = try CLI.run(["report", "--template", "khong-co", "--period", "2024S1", "--format", "html", "--out", html.path, "--db", db])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.err, "Lỗi: Không có mẫu báo cáo \"khong-co\": không phải tệp JSON, cũng không phải mã mẫu đã lưu.\n")
+        let noPlan = try CLI.run(["report", "--period", "2024S1", "--format", "html", "--out", html.path, "--db", db])
+        XCTAssertEqual(noPlan.status, 1)
+        XCTAssertTrue(noPlan.err.contains("Thiếu --plan"), noPlan.err)
+        let badDate = try CLI.run(["report", "--template", "bao-cao-cds-tinh", "--period", "2024S1", "--date", "31/02/2024",
+                                   "--format", "html", "--out", html.path, "--db", db])
+        XCTAssertEqual(badDate.err, "Lỗi: Ngày báo cáo \"31/02/2024\" không hợp lệ: nhập theo dạng ngày/tháng/năm.\n")
+    }
+
     func testThePDFRepeatsTheTableHeaderOnALaterPage() throws {
         guard ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].contains(where: FileManager.default.fileExists)
         else { return try missing("LibreOffice") }

@@ -15,6 +15,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageAccounts
     /// Create and edit plans, indicators, tasks, documents and units.
     case setUp
+    /// Save report templates and edit the units' narratives before the report is issued.
+    case issueReports
 }
 
 /// Role × unit scope, in one place so that every route asks the same question.
@@ -26,7 +28,7 @@ public enum AccessPolicy {
         case .approve, .returnReport: role == .administrator || role == .coordinator || role == .approver
         case .reopen, .manageRounds: role == .administrator || role == .coordinator
         case .manageAccounts: role == .administrator
-        case .setUp: role.canSetUp
+        case .setUp, .issueReports: role.canSetUp
         }
     }
 
@@ -62,6 +64,7 @@ public enum AccessPolicy {
         case .manageRounds: "Chỉ cơ quan thường trực hoặc quản trị mới được quản lý đợt báo cáo."
         case .manageAccounts: "Chỉ quản trị hệ thống mới được quản lý tài khoản."
         case .setUp: "Chỉ cơ quan thường trực hoặc quản trị mới được thiết lập kế hoạch, chỉ tiêu, nhiệm vụ và đơn vị."
+        case .issueReports: "Chỉ cơ quan thường trực hoặc quản trị mới được lưu mẫu báo cáo và biên tập thuyết minh của đơn vị."
         }
     }
 }

@@ -9,6 +9,8 @@ extension OfficialReport {
     public static func build(settings: ReportSettings, indicators: PlanEvaluation, tasks: PlanEvaluation? = nil,
                              documents: [OfficialDocument] = [], byUnit: [(unit: OrgUnit, result: IndicatorResult)] = [],
                              narratives: [ReportNarrative] = []) -> OfficialReport {
+        // A paragraph the coordinator emptied is left out of the report.
+        let narratives = narratives.filter { !VNText.clean($0.text).isEmpty }
         var s = settings
         let period = indicators.period
         let place = VNText.clean(indicators.unit.name)

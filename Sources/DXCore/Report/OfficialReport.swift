@@ -93,16 +93,24 @@ public struct ReportParagraph: Sendable, Hashable {
 }
 
 /// What a unit wrote in a section of its report ("Kết quả", "Tồn tại hạn chế", "Đề xuất").
+/// The coordinator may edit the text before issuing; `submitted` keeps what the unit sent.
 public struct ReportNarrative: Sendable, Hashable {
+    public var unitCode: String
     public var unitName: String
     public var section: String
     public var text: String
+    /// What the unit submitted, when the coordinator has changed it ("" when left out).
+    public var submitted: String?
 
-    public init(unitName: String, section: String, text: String) {
+    public init(unitCode: String = "", unitName: String, section: String, text: String, submitted: String? = nil) {
+        self.unitCode = unitCode
         self.unitName = unitName
         self.section = section
         self.text = text
+        self.submitted = submitted
     }
+
+    public var edited: Bool { submitted != nil }
 }
 
 public struct ReportAppendix: Sendable, Hashable {

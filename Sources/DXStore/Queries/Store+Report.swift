@@ -30,11 +30,15 @@ extension Store {
                                     narratives: try await narratives(plan: indicators.plan.code, period: indicators.period))
     }
 
-    /// What units wrote in the narrative sections of their submitted or approved reports.
+    /// What units wrote in the narrative sections of their submitted or approved reports, with
+    /// the coordinator's edits applied (an emptied paragraph keeps its entry with empty text).
     public func narratives(plan: String, period: Period) async throws -> [ReportNarrative] {
         let rounds = try await RoundModel.query(on: db).filter(\.$period == period.identifier).all()
             .filter { JSONList.decode($0.planCodes).contains(plan) }
+        let edits = try await NarrativeEditModel.query(on: db).filter(\.$planCode == plan).filter(\.$period == period.identifier).all()
+        let edited = Dictionary(edits.map { ("\($0.unitCode)\u{1F}\($0.section)", $0.text) }, uniquingKeysWith: { a, _ in a })
         var result: [ReportNarrative] = []
+        var seen: Set<String> = []
         for round in rounds {
             let rows = try await RoundUnitModel.query(on: db).filter(\.$round.$id == round.requireID()).with(\.$unit).all()
                 .filter { $0.state == ReportState.submitted.rawValue || $0.state == ReportState.approved.rawValue }
@@ -42,7 +46,13 @@ extension Store {
             for row in rows {
                 for (section, text) in JSONMap.decode(row.narrative).sorted(by: { $0.key < $1.key })
                 where !VNText.clean(text).isEmpty {
-                    result.append(ReportNarrative(unitName: row.unit.name, section: section, text: text))
+                    let key = "\(row.unit.code)\u{1F}\(section)"
+                    guard seen.insert(key).inserted else { continue }
+                    if let e = edited[key] {
+                        result.append(ReportNarrative(unitCode: row.unit.code, unitName: row.unit.name, section: section, text: e, submitted: text))
+                    } else {
+                        result.append(ReportNarrative(unitCode: row.unit.code, unitName: row.unit.name, section: section, text: text))
+                    }
                 }
             }
         }

@@ -57,12 +57,7 @@ struct PageController: RouteCollection {
         }
         let report = try await req.store.officialReport(plan: slug, period: period, unit: nonEmpty(req.query["unit"]),
                                                         tasksPlan: nonEmpty(req.query["tasks"]), settings: ReportTemplates.standard)
-        let data = try await req.application.threadPool.runIfActive { try ReportDownload.render(report, format) }
-        var headers: HTTPHeaders = ["Content-Type": format.contentType]
-        if format != .html {
-            headers.add(name: .contentDisposition, value: "attachment; filename=\"bao-cao-\(slug)-\(period).\(format.rawValue)\"")
-        }
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return try await ReportDownload.response(req, report, format, name: "bao-cao-\(slug)-\(period)")
     }
 
     /// Rankings are published to every unit ranked, so any account may read them.

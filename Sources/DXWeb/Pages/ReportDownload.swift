@@ -2,6 +2,7 @@ import DXCore
 import DXDocuments
 import DXReports
 import Foundation
+import Vapor
 
 /// The report files the dashboard links to.
 enum ReportDownload {
@@ -38,5 +39,20 @@ enum ReportDownload {
         case .html: try HTMLWriter().write(ReportDocument.model(report))
         case .pdf: try PDFConverter().convert(ReportDocument.model(report))
         }
+    }
+
+    /// The file as a response: rendered off the event loop, downloaded as an attachment except
+    /// the HTML preview, which may be framed by our own pages and carries its own inline styles
+    /// but runs no script.
+    static func response(_ req: Request, _ report: OfficialReport, _ format: Format, name: String) async throws -> Response {
+        let data = try await req.application.threadPool.runIfActive { try render(report, format) }
+        var headers: HTTPHeaders = ["Content-Type": format.contentType]
+        if format == .html {
+            headers.add(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+            headers.add(name: "X-Frame-Options", value: "SAMEORIGIN")
+        } else {
+            headers.add(name: .contentDisposition, value: "attachment; filename=\"\(name).\(format.rawValue)\"")
+        }
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }

@@ -26,6 +26,7 @@ enum ReportingStyles {
     .hint{color:#555;font-size:.9rem;margin:.1rem 0}
     .crumbs{font-size:.9rem}
     .who{opacity:.9}
+    iframe.preview{width:100%;height:80vh;border:1px solid #999;background:#fff}
     .st-submitted,.st-approved{background:#e3f4e1}.st-returned{background:#fbe3e1}.st-draft{background:#fff6d6}
     @media (max-width:40rem){.row{grid-template-columns:1fr}header.site nav a,header.site nav form{display:inline-block;margin:.15rem .5rem .15rem 0}}
     """

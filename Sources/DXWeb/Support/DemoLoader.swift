@@ -1,4 +1,5 @@
 import DXCore
+import DXReports
 import DXStore
 import Foundation
 
@@ -31,6 +32,7 @@ public enum DemoLoader {
                                           passwordHash: try demoHash())
         }
         try await DemoRound.load(into: store)
+        try await DemoReportTemplate.load(into: store, settings: ReportTemplates.standard)
         return LoadSummary(before: before, after: try await store.counts())
     }
 

@@ -1,0 +1,41 @@
+import DXCore
+import XCTest
+
+final class ReportTemplateRulesTests: XCTestCase {
+    static let valid = ReportTemplate(
+        code: "bao-cao-6-thang", name: "Báo cáo 6 tháng", planCode: "KH-CĐS-2024", tasksPlanCode: "83/KH-BCĐ",
+        settings: ReportSettings(parentBody: "UBND tỉnh Thái Bình", issuingBody: "Ban Chỉ đạo về chuyển đổi số", number: 12, symbol: "BC-BCĐ",
+                                 place: "Thái Bình", date: CalendarDate(2024, 1, 2), authority: ["TM. Ban Chỉ đạo", "Trưởng ban"],
+                                 recipients: ["Như trên"], archive: "VT, CNTT"))
+
+    func testAValidTemplateHasNoProblems() {
+        XCTAssertEqual(Self.valid.problems(), [])
+    }
+
+    func testEachProblemIsReportedAgainstItsField() {
+        var t = Self.valid
+        t.code = "Báo cáo 6 tháng"
+        t.name = "  "
+        t.tasksPlanCode = t.planCode
+        t.settings.issuingBody = ""
+        t.settings.place = ""
+        t.settings.symbol = "83/BC-BCĐ"
+        t.settings.authority = ["KT. Chủ tịch", "Phó Chủ tịch", "x", "y"]
+        t.settings.recipients = []
+        t.settings.archive = ""
+        XCTAssertEqual(t.problems().map(\.path), ["code", "name", "tasksPlan", "issuingBody", "place", "symbol", "authority", "recipients", "archive"])
+        XCTAssertEqual(t.problems().first?.message, "Mã mẫu báo cáo gồm 1–60 ký tự: chữ thường không dấu, số và dấu gạch ngang.")
+    }
+
+    func testEachIssueCarriesItsOwnNumberAndDate() {
+        let s = Self.valid.settings(number: nil, date: CalendarDate(2024, 7, 5))
+        XCTAssertEqual(s.numberText, ".../BC-BCĐ")
+        XCTAssertEqual(s.date, CalendarDate(2024, 7, 5))
+        XCTAssertEqual(Self.valid.settings(number: 8, date: CalendarDate(2024, 7, 5)).numberText, "08/BC-BCĐ")
+    }
+
+    func testAnEmptiedNarrativeIsNotAnEditUntilItDiffers() {
+        XCTAssertFalse(ReportNarrative(unitName: "Sở Nội vụ", section: "Kết quả", text: "a").edited)
+        XCTAssertTrue(ReportNarrative(unitName: "Sở Nội vụ", section: "Kết quả", text: "", submitted: "a").edited)
+    }
+}
