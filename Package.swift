@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "dxtrack",
             dependencies: [
-                "DXCore", "DXStore", "DXWeb", "DXReports", "DXDocuments",
+                "DXCore", "DXStore", "DXWeb", "DXReports", "DXDocuments", "DXImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
             ]

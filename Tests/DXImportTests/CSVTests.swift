@@ -137,7 +137,7 @@ final class DataValueCSVTests: XCTestCase {
                       value: -0.5, text: "Đạt", author: "cb01"),
         ]
         let text = DataValueCSV.write(values)
-        XCTAssertTrue(text.hasPrefix("plan_code,period,unit_code,indicator_code,numerator,denominator,value,text,comment,stored_by\r\n"))
+        XCTAssertTrue(text.hasPrefix("plan_code,period,unit_code,indicator_code,numerator,denominator,value,text,comment,stored_by,judgement\r\n"))
         let back = try DataValueCSV.read(Data(text.utf8))
         XCTAssertEqual(back.errors, [])
         XCTAssertEqual(back.values, values)

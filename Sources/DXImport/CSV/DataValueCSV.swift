@@ -17,6 +17,7 @@ import Foundation
 /// | `text` | | `ket qua` — a written result of a qualitative indicator |
 /// | `comment` | | **`comment`**, `ghi chu` |
 /// | `stored_by` | | **`storedby`** — kept as the author |
+/// | `judgement` | | `danh gia` — `met`, `partlyMet`, `notMet` or `Đạt`, `Đạt một phần`, `Chưa đạt`: the recorded judgement of an indicator no number decides |
 ///
 /// DHIS2's other columns — `categoryoptioncombo` (`catoptcombo`), `attributeoptioncombo`
 /// (`attroptcombo`), `lastupdated`, `created`, `followup` (`flwup`) — are accepted and ignored;
@@ -40,10 +41,12 @@ public enum DataValueCSV {
         case text
         case comment
         case storedBy = "stored_by"
+        case judgement
 
         /// Header names accepted for the column, as `headerKey` folds them.
         var aliases: [String] {
             switch self {
+            case .judgement: ["judgement", "danhgia"]
             case .plan: ["plancode", "plan", "makehoach"]
             case .period: ["period", "pe", "ky", "kybaocao"]
             case .unit: ["unitcode", "unit", "orgunit", "ou", "madonvi", "donvi"]
@@ -66,6 +69,7 @@ public enum DataValueCSV {
             case .numerator: "tử số"
             case .denominator: "mẫu số"
             case .value: "giá trị"
+            case .judgement: "đánh giá"
             case .text: "kết quả"
             case .comment: "ghi chú"
             case .storedBy: "người nhập"
@@ -192,12 +196,17 @@ public enum DataValueCSV {
             let value = number(.value)
             let text = field(.text)
             let comment = field(.comment)
+            var judgement: Judgement?
+            if let j = field(.judgement) {
+                judgement = Judgement(rawValue: j) ?? Judgement.allCases.first { VNText.searchKey($0.labelVI) == VNText.searchKey(j) }
+                if judgement == nil { fail(.judgement, "đánh giá \"\(j)\" không hợp lệ (Đạt, Đạt một phần, Chưa đạt)") }
+            }
             if (field(.numerator) == nil) != (field(.denominator) == nil) {
                 fail(field(.numerator) == nil ? .numerator : .denominator,
                      "có tử số thì phải có mẫu số và ngược lại")
             }
             if let d = denominator, d < 0 { fail(.denominator, "mẫu số không được âm") }
-            if field(.value) == nil, field(.numerator) == nil, field(.denominator) == nil, text == nil, comment == nil {
+            if field(.value) == nil, field(.numerator) == nil, field(.denominator) == nil, text == nil, comment == nil, field(.judgement) == nil {
                 fail(nil, "dòng không có số liệu (giá trị, tử số và mẫu số, kết quả hoặc ghi chú)")
             }
             guard errors.count == errorCount, let plan, let periodID, let unit, let indicator else { continue }
@@ -211,7 +220,7 @@ public enum DataValueCSV {
             rows.append(Row(line: record.line, value: DataValue(
                 planCode: plan, indicatorCode: indicator, unitCode: unit, periodID: periodID,
                 numerator: numerator, denominator: denominator, value: value, text: text,
-                comment: comment, author: field(.storedBy))))
+                judgement: judgement, comment: comment, author: field(.storedBy))))
         }
         return Result(rows: rows, errors: errors, warnings: warnings)
     }
@@ -225,7 +234,7 @@ public enum DataValueCSV {
         let rows = values.map { v -> [String] in
             [v.planCode, v.periodID, v.unitCode, v.indicatorCode,
              v.numerator.map(plainNumber) ?? "", v.denominator.map(plainNumber) ?? "",
-             v.value.map(plainNumber) ?? "", v.text ?? "", v.comment ?? "", v.author ?? ""]
+             v.value.map(plainNumber) ?? "", v.text ?? "", v.comment ?? "", v.author ?? "", v.judgement?.rawValue ?? ""]
         }
         return CSVReader.write([header] + rows)
     }

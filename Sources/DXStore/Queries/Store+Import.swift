@@ -175,7 +175,8 @@ extension Store {
         return row
     }
 
-    public func upsertValue(_ v: DataValue) async throws {
+    @discardableResult
+    public func upsertValue(_ v: DataValue) async throws -> ImportChange {
         let ctx = "Số liệu \(v.planCode) / \(v.indicatorCode) / \(v.unitCode) / \(v.periodID)"
         guard (try? Period.parse(v.periodID)) != nil else {
             throw StoreError.invalid("\(ctx): mã kỳ báo cáo không hợp lệ")
@@ -190,8 +191,8 @@ extension Store {
         let unitID = try await requireUnitID(v.unitCode, ctx)
         let row = try await DataValueModel.query(on: db).filter(\.$indicator.$id == indID)
             .filter(\.$unit.$id == unitID).filter(\.$period == v.periodID).first() ?? DataValueModel()
-        let unchanged = row.id != nil && row.domainFields == v.domainFields
-        guard !unchanged else { return }
+        let change: ImportChange = row.id == nil ? .created : row.domainFields == v.domainFields ? .unchanged : .updated
+        guard change != .unchanged else { return change }
         row.$indicator.id = indID
         row.$unit.id = unitID
         row.period = v.periodID
@@ -204,6 +205,7 @@ extension Store {
         row.author = v.author
         row.updatedAt = v.updatedAt ?? Date()
         try await row.save(on: db)
+        return change
     }
 
     public func upsertTaskReport(_ r: TaskReport) async throws {

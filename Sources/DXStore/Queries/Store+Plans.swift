@@ -11,7 +11,7 @@ public struct PlanSummary: Sendable, Hashable, Codable {
 }
 
 /// A plan with everything it contains.
-public struct PlanContents: Sendable, Hashable {
+public struct PlanContents: Sendable, Hashable, Codable {
     public var plan: Plan
     public var indicators: [Indicator]
     public var tasks: [PlanTask]

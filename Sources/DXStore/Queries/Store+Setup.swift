@@ -177,7 +177,7 @@ extension Store {
         try await db.transaction { tx in
             let s = Store(tx)
             let before = try await UnitModel.query(on: tx).filter(\.$code == u.code).first()?.name
-            _ = try await s.writeUnits([u])
+            if let e = try await s.writeUnits([u]).errors.first { throw StoreError.invalid(e) }
             try await s.appendAudit(AuditEntry(username: actor.username, ip: actor.ip, unitCode: u.code, subject: "unit", subjectCode: u.code,
                                                field: before == nil ? "created" : "definition", old: before, new: u.name))
         }

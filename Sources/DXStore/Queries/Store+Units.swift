@@ -22,16 +22,29 @@ extension Store {
     /// Returns how many rows were created and updated.
     @discardableResult
     public func upsertUnits(_ units: [OrgUnit]) async throws -> (created: Int, updated: Int) {
-        try await db.transaction { try await Store($0).writeUnits(units) }
+        try await db.transaction { tx in
+            let w = try await Store(tx).writeUnits(units)
+            if let first = w.errors.first { throw StoreError.invalid(first) }
+            return (w.created, w.updated)
+        }
     }
 
-    func writeUnits(_ units: [OrgUnit]) async throws -> (created: Int, updated: Int) {
+    /// What writing units did; a unit whose parent is unknown is skipped with an error.
+    struct UnitWrite {
+        var created = 0, updated = 0, unchanged = 0
+        var errors: [String] = []
+    }
+
+    func writeUnits(_ units: [OrgUnit]) async throws -> UnitWrite {
         var ids = try await unitIDs()
-        var created = 0, updated = 0
+        var w = UnitWrite()
         for u in units {
             let parentID: UUID?
             if let p = u.parentCode {
-                guard let id = ids[p] else { throw StoreError.invalid("Đơn vị \(u.code): đơn vị cấp trên \(p) không tồn tại") }
+                guard let id = ids[p] else {
+                    w.errors.append("Đơn vị \(u.code): đơn vị cấp trên \(p) không tồn tại")
+                    continue
+                }
                 parentID = id
             } else {
                 parentID = nil
@@ -49,14 +62,16 @@ extension Store {
             row.searchKey = VNText.searchKey(u.code + " " + u.name)
             if isNew {
                 try await row.create(on: db)
-                created += 1
+                w.created += 1
             } else if let b = before, b != (row.domain(parentCode: nil), row.$parent.id, row.searchKey) {
                 try await row.update(on: db)
-                updated += 1
+                w.updated += 1
+            } else {
+                w.unchanged += 1
             }
             ids[u.code] = row.id
         }
-        return (created, updated)
+        return w
     }
 
     func unitIDs() async throws -> [String: UUID] {

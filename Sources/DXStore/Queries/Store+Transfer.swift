@@ -1,0 +1,116 @@
+import DXCore
+import FluentKit
+import Foundation
+
+/// What importing one record did.
+public enum ImportChange: Sendable, Equatable {
+    case created, updated, unchanged
+}
+
+/// What an import did, or would do on a dry run: counts, and the errors by row that made it
+/// apply nothing.
+public struct ImportOutcome: Sendable, Equatable {
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var errors: [String] = []
+    /// Whether the changes were written: false on a dry run and whenever there are errors.
+    public var applied = false
+
+    public init() {}
+
+    mutating func count(_ c: ImportChange) {
+        switch c {
+        case .created: created += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        }
+    }
+}
+
+/// Imports of set-up data and figures: each in one transaction, every row tried so the error
+/// report is complete, and rolled back when any row fails or on a dry run — so a dry run runs
+/// exactly the checks and writes of the real import.
+extension Store {
+    /// Units by code, parents before children. A code already used for a unit with another
+    /// name under another parent is refused: it is another unit (official codes are reused
+    /// across the 2025 reform), and this database keeps one unit per code.
+    public func importUnits(_ units: [OrgUnit], dryRun: Bool) async throws -> ImportOutcome {
+        try await transfer(dryRun: dryRun) { s in
+            var o = ImportOutcome()
+            let stored = try await s.units()
+            let storedNames = Dictionary(stored.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let incoming = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            func place(_ parent: String?, _ name: (String) -> String?) -> String { parent.map { " thuộc \(name($0) ?? $0)" } ?? "" }
+            for old in stored {
+                guard let u = incoming[old.code], VNText.nfc(old.name) != VNText.nfc(u.name), old.parentCode != u.parentCode else { continue }
+                o.errors.append("Đơn vị \(u.code): mã này đang là \(old.name)\(place(old.parentCode) { storedNames[$0] }); "
+                    + "tệp dùng cho \(u.name)\(place(u.parentCode) { incoming[$0]?.name ?? storedNames[$0] }). "
+                    + "Hai đơn vị khác nhau không dùng chung mã trong cùng cơ sở dữ liệu.")
+            }
+            guard o.errors.isEmpty else { return o }
+            let w = try await s.writeUnits(units)
+            o.created = w.created
+            o.updated = w.updated
+            o.unchanged = w.unchanged
+            o.errors = w.errors
+            return o
+        }
+    }
+
+    /// Figures by plan, indicator, unit and period; `line` is the row of the file for messages.
+    public func importValues(_ rows: [(line: Int, value: DataValue)], dryRun: Bool) async throws -> ImportOutcome {
+        try await transfer(dryRun: dryRun) { s in
+            var o = ImportOutcome()
+            for r in rows {
+                do { o.count(try await s.upsertValue(r.value)) } catch let e as StoreError {
+                    o.errors.append("Dòng \(r.line): \(e.description)")
+                }
+            }
+            return o
+        }
+    }
+
+    /// Plans with their pillars, indicators with targets, and tasks, by plan code.
+    public func importPlans(_ plans: [PlanContents], dryRun: Bool) async throws -> ImportOutcome {
+        try await transfer(dryRun: dryRun) { s in
+            var o = ImportOutcome()
+            for p in plans {
+                let before = try await s.planContents(slugOrCode: p.plan.code)
+                do {
+                    try await s.writePlan(p)
+                    o.count(before == nil ? .created : before == p ? .unchanged : .updated)
+                } catch let e as StoreError {
+                    o.errors.append("Kế hoạch \(p.plan.code): \(e.description)")
+                }
+            }
+            return o
+        }
+    }
+
+    /// Every plan's contents, for export.
+    public func allPlanContents() async throws -> [PlanContents] {
+        var out: [PlanContents] = []
+        for p in try await PlanModel.query(on: db).sort(\.$code).all() {
+            if let c = try await planContents(slugOrCode: p.code) { out.append(c) }
+        }
+        return out
+    }
+
+    private struct Rollback: Error {
+        let outcome: ImportOutcome
+    }
+
+    private func transfer(dryRun: Bool, _ body: @escaping @Sendable (Store) async throws -> ImportOutcome) async throws -> ImportOutcome {
+        do {
+            return try await db.transaction { tx in
+                var o = try await body(Store(tx))
+                if dryRun || !o.errors.isEmpty { throw Rollback(outcome: o) }
+                o.applied = true
+                return o
+            }
+        } catch let r as Rollback {
+            return r.outcome
+        }
+    }
+}

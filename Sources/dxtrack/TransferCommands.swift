@@ -1,0 +1,189 @@
+import ArgumentParser
+import DXCore
+import DXImport
+import DXStore
+import Foundation
+
+/// What `dxtrack import` and `dxtrack export` move.
+enum TransferKind: String, ExpressibleByArgument, CaseIterable {
+    case units, plans, values
+
+    var labelVI: String {
+        switch self {
+        case .units: "Đơn vị"
+        case .plans: "Kế hoạch"
+        case .values: "Số liệu"
+        }
+    }
+}
+
+enum TransferFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json
+}
+
+extension JSONEncoder {
+    static var transfer: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }
+}
+
+extension JSONDecoder {
+    static var transfer: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+}
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập đơn vị, kế hoạch hoặc số liệu từ tệp CSV/JSON. / Import units, plans or figures from a CSV or JSON file.",
+        discussion: """
+        units: CSV (code, name, kind, parent_code, valid_from, valid_to, successor_code), danh mục chính thức 2025 hoặc 2024 / the official 2025 or 2024 lists, hoặc JSON.
+        plans: JSON (như dxtrack export plans viết ra / as written by dxtrack export plans).
+        values: CSV (period, unit_code, indicator_code, numerator, denominator, value, text, comment; tên cột của DHIS2 cũng được / DHIS2 column names accepted) hoặc JSON.
+        Tất cả trong một giao dịch: có một dòng lỗi thì không ghi gì. / One transaction: one bad row and nothing is written.
+        """)
+
+    @Argument(help: "units | plans | values")
+    var kind: TransferKind
+
+    @Argument(help: "Tệp CSV hoặc JSON / A CSV or JSON file")
+    var file: String
+
+    @Option(help: "Kế hoạch của các dòng số liệu không ghi mã kế hoạch / The plan of value rows without a plan column")
+    var plan: String?
+
+    @Flag(help: "Chỉ kiểm tra và in những gì sẽ thay đổi, không ghi / Check and print what would change, write nothing")
+    var dryRun = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw CLIError("Không đọc được tệp \(file).")
+        }
+        let isJSON = file.lowercased().hasSuffix(".json")
+        var warnings: [String] = []
+        var parseErrors: [String] = []
+        var units: [OrgUnit] = [], plans: [PlanContents] = [], values: [(line: Int, value: DataValue)] = []
+        do {
+            switch (kind, isJSON) {
+            case (.units, true): units = try decode([OrgUnit].self, data)
+            case (.plans, true): plans = try decode([PlanContents].self, data)
+            case (.values, true): values = try decode([DataValue].self, data).enumerated().map { ($0.offset + 1, $0.element) }
+            case (.plans, false): throw CLIError("Kế hoạch nhập từ tệp JSON (.json), như dxtrack export plans --format json viết ra.")
+            case (.units, false):
+                let table = try CSVReader.read(data)
+                if UnitCSV.matches(table.header) {
+                    let r = UnitCSV.read(table)
+                    (units, warnings, parseErrors) = (r.units, r.warnings, r.errors.map(\.description))
+                } else {
+                    let r = OfficialUnitList.parse(table)
+                    (units, parseErrors) = (r.units, r.errors.map(\.description))
+                    print("Danh mục đơn vị hành chính \(r.shape == .twoLevel2025 ? "2025 (hai cấp)" : "2024 (ba cấp)"): \(VNNumber.format(Double(r.provinces.count))) tỉnh, \(VNNumber.format(Double(r.districts.count))) huyện, \(VNNumber.format(Double(r.communes.count))) xã.")
+                }
+            case (.values, false):
+                let r = try DataValueCSV.read(data, defaultPlanCode: plan)
+                (values, warnings, parseErrors) = (r.rows.map { ($0.line, $0.value) }, r.warnings, r.errors.map(\.description))
+            }
+        } catch let e as CLIError {
+            throw e
+        } catch let e as CSVError {
+            throw CLIError("Tệp \(file): \(e.message)")
+        }
+        for w in warnings { print("Lưu ý: \(w)") }
+        guard parseErrors.isEmpty else { throw refusal(parseErrors) }
+
+        let runtime = try await database.openMigrated()
+        let outcome: ImportOutcome
+        do {
+            switch kind {
+            case .units: outcome = try await runtime.store.importUnits(units, dryRun: dryRun)
+            case .plans: outcome = try await runtime.store.importPlans(plans, dryRun: dryRun)
+            case .values: outcome = try await runtime.store.importValues(values, dryRun: dryRun)
+            }
+        } catch {
+            await runtime.shutdown()
+            throw CLIError(String(describing: error))
+        }
+        await runtime.shutdown()
+        guard outcome.errors.isEmpty else { throw refusal(outcome.errors) }
+        let n = { (x: Int) in VNNumber.format(Double(x)) }
+        print("\(kind.labelVI): \(n(outcome.created)) thêm mới, \(n(outcome.updated)) cập nhật, \(n(outcome.unchanged)) không đổi.")
+        if dryRun { print("Chạy thử: chưa ghi gì vào cơ sở dữ liệu.") }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        do { return try JSONDecoder.transfer.decode(type, from: data) } catch {
+            throw CLIError("Tệp \(file) không phải JSON hợp lệ của \(kind.labelVI.lowercased()): \(error)")
+        }
+    }
+
+    /// Every error on its own line, then one sentence; nothing was written.
+    func refusal(_ errors: [String]) -> CLIError {
+        for e in errors.prefix(200) { FileHandle.standardError.write(Data("\(e)\n".utf8)) }
+        if errors.count > 200 { FileHandle.standardError.write(Data("… và \(errors.count - 200) lỗi khác\n".utf8)) }
+        return CLIError("\(file): \(VNNumber.format(Double(errors.count))) lỗi, không nhập gì.")
+    }
+}
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Xuất đơn vị, kế hoạch hoặc số liệu ra CSV/JSON mà dxtrack import đọc lại được. / Export units, plans or figures as CSV or JSON that dxtrack import reads back.")
+
+    @Argument(help: "units | plans | values")
+    var kind: TransferKind
+
+    @Option(help: "csv | json")
+    var format: TransferFormat = .csv
+
+    @Option(help: "Chỉ số liệu của kế hoạch này / Only this plan's figures")
+    var plan: String?
+
+    @Option(help: "Tệp kết quả; mặc định in ra màn hình / Output file; standard output by default")
+    var out: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        if kind == .plans, format == .csv { throw CLIError("Kế hoạch xuất ra JSON (--format json): mỗi kế hoạch kèm trụ cột, chỉ tiêu, mục tiêu và nhiệm vụ.") }
+        let runtime = try await database.openMigrated()
+        let data: Data
+        do {
+            let store = runtime.store
+            switch (kind, format) {
+            case (.units, .csv): data = Data(UnitCSV.write(try await store.units()).utf8)
+            case (.units, .json): data = try JSONEncoder.transfer.encode(try await store.units())
+            case (.plans, _): data = try JSONEncoder.transfer.encode(try await store.allPlanContents())
+            case (.values, _):
+                var values: [DataValue] = []
+                var codes = plan.map { [$0] } ?? []
+                if plan == nil { codes = try await store.allPlanContents().map(\.plan.code) }
+                for code in codes {
+                    guard let p = try await store.plan(slugOrCode: code) else { throw CLIError("Không có kế hoạch \(code).") }
+                    values += try await store.values(planCode: p.code)
+                }
+                data = format == .csv ? Data(("\u{FEFF}" + DataValueCSV.write(values)).utf8) : try JSONEncoder.transfer.encode(values)
+            }
+        } catch {
+            await runtime.shutdown()
+            throw (error as? CLIError) ?? CLIError(String(describing: error))
+        }
+        await runtime.shutdown()
+        guard let out else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+            throw CLIError("Không ghi được tệp \(out).")
+        }
+        print("Đã ghi \(out).")
+    }
+}
