@@ -6,15 +6,28 @@ import Foundation
 
 /// What `dxtrack import` and `dxtrack export` move.
 enum TransferKind: String, ExpressibleByArgument, CaseIterable {
-    case units, plans, values
+    case units, plans, indicators, tasks, values
 
     var labelVI: String {
         switch self {
         case .units: "Đơn vị"
         case .plans: "Kế hoạch"
+        case .indicators: "Chỉ tiêu"
+        case .tasks: "Nhiệm vụ"
         case .values: "Số liệu"
         }
     }
+}
+
+/// JSON rows of `dxtrack export indicators|tasks`: the item with its plan's code.
+struct PlanIndicator: Codable {
+    var plan: String
+    var indicator: Indicator
+}
+
+struct PlanTaskRow: Codable {
+    var plan: String
+    var task: PlanTask
 }
 
 enum TransferFormat: String, ExpressibleByArgument, CaseIterable {
@@ -44,12 +57,14 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Nhập đơn vị, kế hoạch hoặc số liệu từ tệp CSV/JSON. / Import units, plans or figures from a CSV or JSON file.",
         discussion: """
         units: CSV (code, name, kind, parent_code, valid_from, valid_to, successor_code), danh mục chính thức 2025 hoặc 2024 / the official 2025 or 2024 lists, hoặc JSON.
-        plans: JSON (như dxtrack export plans viết ra / as written by dxtrack export plans).
+        plans: CSV (code, slug, kind, title, issuer_code, issued, horizon_from, horizon_to, pillars) chỉ phần đầu kế hoạch / plan headings only; JSON: cả chỉ tiêu và nhiệm vụ / with indicators and tasks.
+        indicators: CSV mỗi dòng một mục tiêu / one row per target (plan_code, code, name, pillar, measure, ..., target_year, target_level, target_comparator, target_value, target_upper, target_text).
+        tasks: CSV (plan_code, code, title, pillar, lead_unit, lead_text, cooperating_units, cooperating_text, deadline, deadline_text, sub_items, evidence).
         values: CSV (period, unit_code, indicator_code, numerator, denominator, value, text, comment; tên cột của DHIS2 cũng được / DHIS2 column names accepted) hoặc JSON.
         Tất cả trong một giao dịch: có một dòng lỗi thì không ghi gì. / One transaction: one bad row and nothing is written.
         """)
 
-    @Argument(help: "units | plans | values")
+    @Argument(help: "units | plans | indicators | tasks | values")
     var kind: TransferKind
 
     @Argument(help: "Tệp CSV hoặc JSON / A CSV or JSON file")
@@ -71,13 +86,24 @@ struct ImportCommand: AsyncParsableCommand {
         let isJSON = file.lowercased().hasSuffix(".json")
         var warnings: [String] = []
         var parseErrors: [String] = []
-        var units: [OrgUnit] = [], plans: [PlanContents] = [], values: [(line: Int, value: DataValue)] = []
+        var units: [OrgUnit] = [], plans: [PlanContents] = [], headers: [Plan] = [], values: [(line: Int, value: DataValue)] = []
+        var indicators: [(planCode: String, indicator: Indicator)] = [], tasks: [(planCode: String, task: PlanTask)] = []
         do {
             switch (kind, isJSON) {
             case (.units, true): units = try decode([OrgUnit].self, data)
             case (.plans, true): plans = try decode([PlanContents].self, data)
             case (.values, true): values = try decode([DataValue].self, data).enumerated().map { ($0.offset + 1, $0.element) }
-            case (.plans, false): throw CLIError("Kế hoạch nhập từ tệp JSON (.json), như dxtrack export plans --format json viết ra.")
+            case (.indicators, true): indicators = try decode([PlanIndicator].self, data).map { ($0.plan, $0.indicator) }
+            case (.tasks, true): tasks = try decode([PlanTaskRow].self, data).map { ($0.plan, $0.task) }
+            case (.plans, false):
+                let r = SetupCSV.plans(try CSVReader.read(data))
+                (headers, warnings, parseErrors) = (r.items, r.warnings, r.errors.map(\.description))
+            case (.indicators, false):
+                let r = SetupCSV.indicators(try CSVReader.read(data))
+                (indicators, warnings, parseErrors) = (r.items, r.warnings, r.errors.map(\.description))
+            case (.tasks, false):
+                let r = SetupCSV.tasks(try CSVReader.read(data))
+                (tasks, warnings, parseErrors) = (r.items, r.warnings, r.errors.map(\.description))
             case (.units, false):
                 let table = try CSVReader.read(data)
                 if UnitCSV.matches(table.header) {
@@ -105,7 +131,10 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             switch kind {
             case .units: outcome = try await runtime.store.importUnits(units, dryRun: dryRun)
-            case .plans: outcome = try await runtime.store.importPlans(plans, dryRun: dryRun)
+            case .plans: outcome = isJSON ? try await runtime.store.importPlans(plans, dryRun: dryRun)
+                : try await runtime.store.importPlanHeaders(headers, dryRun: dryRun)
+            case .indicators: outcome = try await runtime.store.importIndicators(indicators, dryRun: dryRun)
+            case .tasks: outcome = try await runtime.store.importTasks(tasks, dryRun: dryRun)
             case .values: outcome = try await runtime.store.importValues(values, dryRun: dryRun)
             }
         } catch {
@@ -138,13 +167,13 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Xuất đơn vị, kế hoạch hoặc số liệu ra CSV/JSON mà dxtrack import đọc lại được. / Export units, plans or figures as CSV or JSON that dxtrack import reads back.")
 
-    @Argument(help: "units | plans | values")
+    @Argument(help: "units | plans | indicators | tasks | values")
     var kind: TransferKind
 
     @Option(help: "csv | json")
     var format: TransferFormat = .csv
 
-    @Option(help: "Chỉ số liệu của kế hoạch này / Only this plan's figures")
+    @Option(help: "Chỉ kế hoạch này (chỉ tiêu, nhiệm vụ, số liệu) / Only this plan (indicators, tasks, figures)")
     var plan: String?
 
     @Option(help: "Tệp kết quả; mặc định in ra màn hình / Output file; standard output by default")
@@ -153,7 +182,6 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        if kind == .plans, format == .csv { throw CLIError("Kế hoạch xuất ra JSON (--format json): mỗi kế hoạch kèm trụ cột, chỉ tiêu, mục tiêu và nhiệm vụ.") }
         let runtime = try await database.openMigrated()
         let data: Data
         do {
@@ -161,7 +189,19 @@ struct ExportCommand: AsyncParsableCommand {
             switch (kind, format) {
             case (.units, .csv): data = Data(UnitCSV.write(try await store.units()).utf8)
             case (.units, .json): data = try JSONEncoder.transfer.encode(try await store.units())
-            case (.plans, _): data = try JSONEncoder.transfer.encode(try await store.allPlanContents())
+            case (.plans, .json): data = try JSONEncoder.transfer.encode(try await store.allPlanContents())
+            case (.plans, .csv): data = Data(SetupCSV.write(try await store.allPlanContents().map(\.plan)).utf8)
+            case (.indicators, _), (.tasks, _):
+                let contents = try await store.allPlanContents().filter { c in plan.map { c.plan.code == $0 || c.plan.slug == $0 } ?? true }
+                if let plan, contents.isEmpty { throw CLIError("Không có kế hoạch \(plan).") }
+                let inds = contents.flatMap { c in c.indicators.map { (planCode: c.plan.code, indicator: $0) } }
+                let tks = contents.flatMap { c in c.tasks.map { (planCode: c.plan.code, task: $0) } }
+                switch (kind, format) {
+                case (.indicators, .csv): data = Data(SetupCSV.write(indicators: inds).utf8)
+                case (.indicators, _): data = try JSONEncoder.transfer.encode(inds.map { PlanIndicator(plan: $0.planCode, indicator: $0.indicator) })
+                case (_, .csv): data = Data(SetupCSV.write(tasks: tks).utf8)
+                default: data = try JSONEncoder.transfer.encode(tks.map { PlanTaskRow(plan: $0.planCode, task: $0.task) })
+                }
             case (.values, _):
                 var values: [DataValue] = []
                 var codes = plan.map { [$0] } ?? []

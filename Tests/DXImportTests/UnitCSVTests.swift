@@ -55,3 +55,43 @@ final class UnitCSVTests: XCTestCase {
         XCTAssertEqual(back.units, units)
     }
 }
+
+final class SetupCSVTests: XCTestCase {
+    func testIndicatorRowsAddTargetsAndBadCellsAreNamed() throws {
+        let r = SetupCSV.indicators(try CSVReader.read("""
+        plan_code,code,name,measure,direction,target_year,target_level,target_comparator,target_value,target_upper
+        KH,1,Tỷ lệ A,rate,,2025,,ge,80,
+        KH,1,,,,2026,commune,ge,"85,5",
+        KH,2,Chỉ số B,score,,,,,,
+        KH,3,Chỉ số C,count,down,,,,,
+        KH,4,Chỉ số D,count,,2025,,range,10,5
+        KH,5,Chỉ số E,count,,năm sau,,ge,1,
+        """))
+        XCTAssertEqual(r.errors.map(\.description), [
+            "Dòng 4, cột 'measure': \"score\" không hợp lệ (rate, count, amount, qualitative, rank)",
+            "Dòng 5, cột 'direction': \"down\" không hợp lệ (higher, lower)",
+            "Dòng 6, cột 'target_value': Khoảng mục tiêu năm 2025 không hợp lệ: cận dưới lớn hơn cận trên hoặc thiếu cận trên",
+            "Dòng 7, cột 'target_year': năm mục tiêu \"năm sau\" phải là số nguyên",
+        ])
+        XCTAssertEqual(r.items.count, 0, "nothing from a file with errors")
+        let good = SetupCSV.indicators(try CSVReader.read("plan_code,code,name,measure,target_year,target_level,target_comparator,target_value\nKH,1,Tỷ lệ A,rate,2025,,ge,80\nKH,1,,,2026,commune,ge,\"85,5\"\n"))
+        XCTAssertEqual(good.errors, [])
+        XCTAssertEqual(good.items.first?.indicator.targets.map(\.value), [80, 85.5])
+        XCTAssertEqual(good.items.first?.indicator.targets.map(\.level), [.any, .commune])
+    }
+
+    func testPlansAndTasksReadBackWhatIsWritten() throws {
+        let plan = Plan(code: "83/KH-BCĐ", slug: "83-kh-bcd-2024", kind: .plan, title: "Kế hoạch hoạt động của Ban Chỉ đạo năm 2024", issuerCode: "34",
+                        issued: CalendarDate(2024, 3, 1), horizonFrom: 2024, horizonTo: 2024, parentCode: "02-NQ/TU",
+                        pillars: [Pillar(code: "1", name: "Chính quyền số"), Pillar(code: "2", name: "Kinh tế số")])
+        XCTAssertEqual(SetupCSV.plans(try CSVReader.read(SetupCSV.write([plan]))).items, [plan])
+        let task = PlanTask(code: "1.2", title: "Rà soát; cập nhật danh mục", subItems: ["Bước 1: khảo sát", "- Bước 2"], pillarCode: "1",
+                            leadUnitCode: "TB-STTTT", leadText: "Sở TT&TT", cooperatingUnitCodes: ["339", "TB-STP"],
+                            cooperatingText: "- Các sở;\n- UBND huyện", deadline: .quarter(year: 2024, quarter: 2), deadlineText: "Quý II/2024")
+        let back = SetupCSV.tasks(try CSVReader.read(SetupCSV.write(tasks: [(planCode: "83/KH-BCĐ", task: task)])))
+        XCTAssertEqual(back.errors, [])
+        XCTAssertEqual(back.items.first?.task, task)
+        XCTAssertEqual(SetupCSV.tasks(try CSVReader.read("plan_code,code,title,deadline\nKH,1,A,cuối năm\n")).errors.map(\.description),
+                       ["Dòng 2, cột 'deadline': thời hạn \"cuối năm\" không hợp lệ (2024-06-30, 2024-06, 2024Q2, 2024, ongoing, quarterly)"])
+    }
+}

@@ -18,7 +18,8 @@ final class TransferCommandTests: XCTestCase {
         let dir = try scratch()
         for db in try await CLI.databases() {
             XCTAssertEqual(try CLI.run(["demo", "--db", db]).status, 0)
-            for (kind, format) in [("units", "csv"), ("units", "json"), ("values", "csv"), ("values", "json"), ("plans", "json")] {
+            for (kind, format) in [("units", "csv"), ("units", "json"), ("values", "csv"), ("values", "json"), ("plans", "csv"), ("plans", "json"),
+                                   ("indicators", "csv"), ("indicators", "json"), ("tasks", "csv"), ("tasks", "json")] {
                 let file = dir.appendingPathComponent("\(kind).\(format)").path
                 let export = try CLI.run(["export", kind, "--format", format, "--out", file, "--db", db])
                 XCTAssertEqual(export.status, 0, export.err)
@@ -105,6 +106,59 @@ final class TransferCommandTests: XCTestCase {
             let o = try CLI.run(["import", "units", orphan.path, "--db", db])
             XCTAssertEqual(o.status, 1)
             XCTAssertTrue(o.err.contains("Đơn vị X1: đơn vị cấp trên 404 không tồn tại"), o.err)
+        }
+    }
+
+    func testAProvinceIsSetUpFromCSVFilesAndEvaluated() async throws {
+        let dir = try scratch()
+        func file(_ name: String, _ text: String) throws -> String {
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let units = try file("don-vi.csv", """
+        Mã đơn vị;Tên đơn vị;Loại;Mã cấp trên
+        01;Thành phố Hà Nội;tỉnh;
+        HN-STTTT;Sở Thông tin và Truyền thông;sở;01
+        001;Quận Ba Đình;huyện;01
+        002;Quận Hoàn Kiếm;huyện;01
+        """)
+        let plans = try file("ke-hoach.csv", """
+        code,kind,title,issuer_code,issued,horizon_from,horizon_to,pillars
+        KH-01/2025,plan,Kế hoạch chuyển đổi số năm 2025,01,15/01/2025,2025,2025,1: Chính quyền số; 2: Xã hội số
+        """)
+        let indicators = try file("chi-tieu.csv", """
+        plan_code,code,name,pillar,measure,unit_of_measure,aggregation,temporal,target_year,target_level,target_comparator,target_value,target_text
+        KH-01/2025,1,Tỷ lệ hồ sơ trực tuyến toàn trình,1,rate,%,sum,flow,2025,any,ge,80,Đạt từ 80% trở lên
+        KH-01/2025,1,,,,,,,2025,district,ge,70,Cấp huyện đạt từ 70%
+        KH-01/2025,2,Số điểm truy cập Internet công cộng,2,count,điểm,sum,stock,2025,any,ge,10,10 điểm
+        """)
+        let tasks = try file("nhiem-vu.csv", """
+        plan_code,code,title,pillar,lead_unit,cooperating_units,deadline,sub_items
+        KH-01/2025,1,Xây dựng kho dữ liệu dùng chung,1,HN-STTTT,001; 002,2025-06,"Khảo sát hiện trạng
+        Triển khai kho dữ liệu"
+        """)
+        let values = try file("so-lieu.csv", """
+        plan_code;period;unit_code;indicator_code;numerator;denominator;value
+        KH-01/2025;2025S1;001;1;450;500;
+        KH-01/2025;2025S1;002;1;300;500;
+        KH-01/2025;2025S1;01;2;;;12
+        """)
+        for db in try await CLI.databases() {
+            for (kind, path, summary) in [("units", units, "Đơn vị: 4 thêm mới"), ("plans", plans, "Kế hoạch: 1 thêm mới"),
+                                          ("indicators", indicators, "Chỉ tiêu: 2 thêm mới"), ("tasks", tasks, "Nhiệm vụ: 1 thêm mới"),
+                                          ("values", values, "Số liệu: 3 thêm mới")] {
+                let r = try CLI.run(["import", kind, path, "--db", db])
+                XCTAssertEqual(r.status, 0, "\(kind): \(r.err)")
+                XCTAssertTrue(r.out.hasPrefix(summary), "\(kind): \(r.out)")
+            }
+            let exported = try CLI.run(["export", "tasks", "--plan", "KH-01/2025", "--db", db]).out
+            XCTAssertTrue(exported.contains("KH-01/2025,1,Xây dựng kho dữ liệu dùng chung,1,HN-STTTT,,001; 002,,2025-06,,\"Khảo sát hiện trạng\nTriển khai kho dữ liệu\","), exported)
+            let e = try CLI.run(["evaluate", "--plan", "KH-01/2025", "--period", "2025S1", "--db", db])
+            XCTAssertEqual(e.status, 0, e.err)
+            // (450 + 300) / (500 + 500) = 75% against 80%: not met; 12 points against 10: met.
+            XCTAssertTrue(e.out.contains("01/02"), e.out)
+            XCTAssertTrue(e.out.contains("75%"), e.out)
         }
     }
 

@@ -54,7 +54,14 @@ public struct CSVRecord: Hashable, Sendable {
         self.fields = fields
     }
 
-    public subscript(index: Int) -> String? { fields.indices.contains(index) ? fields[index] : nil }
+    /// The field, without the `'` that `CSVReader.escape` puts before a leading `=`, `+`, `-`
+    /// or `@` (and that Excel also uses to mark text), so what we write reads back the same.
+    public subscript(index: Int) -> String? {
+        guard fields.indices.contains(index) else { return nil }
+        let f = fields[index]
+        if f.first == "'", let second = f.dropFirst().first, "=+-@".contains(second) { return String(f.dropFirst()) }
+        return f
+    }
 }
 
 /// A CSV file as read: the header and the records after it.

@@ -88,6 +88,66 @@ extension Store {
         }
     }
 
+    /// Plan headings and pillars from a spreadsheet; the plans' indicators and tasks stay.
+    public func importPlanHeaders(_ plans: [Plan], dryRun: Bool) async throws -> ImportOutcome {
+        try await transfer(dryRun: dryRun) { s in
+            var o = ImportOutcome()
+            for p in plans {
+                let before = try await s.planContents(slugOrCode: p.code)
+                var contents = before ?? PlanContents(plan: p)
+                contents.plan = p
+                do {
+                    try await s.writePlan(contents)
+                    o.count(before == nil ? .created : before?.plan == p ? .unchanged : .updated)
+                } catch let e as StoreError {
+                    o.errors.append("Kế hoạch \(p.code): \(e.description)")
+                }
+            }
+            return o
+        }
+    }
+
+    /// Indicators (with their targets) into existing plans, by code: listed ones are created or
+    /// replaced, the others stay as they are.
+    public func importIndicators(_ items: [(planCode: String, indicator: Indicator)], dryRun: Bool) async throws -> ImportOutcome {
+        try await merge(items.map { ($0.planCode, $0.indicator) }, dryRun: dryRun, keyPath: \.indicators, code: \.code)
+    }
+
+    public func importTasks(_ items: [(planCode: String, task: PlanTask)], dryRun: Bool) async throws -> ImportOutcome {
+        try await merge(items.map { ($0.planCode, $0.task) }, dryRun: dryRun, keyPath: \.tasks, code: \.code)
+    }
+
+    private func merge<T: Hashable & Sendable>(_ items: [(String, T)], dryRun: Bool, keyPath: WritableKeyPath<PlanContents, [T]> & Sendable,
+                                               code: KeyPath<T, String> & Sendable) async throws -> ImportOutcome {
+        let plans = items.map(\.0).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return try await transfer(dryRun: dryRun) { s in
+            var o = ImportOutcome()
+            for plan in plans {
+                guard var contents = try await s.planContents(slugOrCode: plan) else {
+                    o.errors.append("Kế hoạch \(plan): không tìm thấy (nhập kế hoạch trước)")
+                    continue
+                }
+                var changes: [ImportChange] = []
+                for (p, item) in items where p == plan {
+                    if let i = contents[keyPath: keyPath].firstIndex(where: { $0[keyPath: code] == item[keyPath: code] }) {
+                        changes.append(contents[keyPath: keyPath][i] == item ? .unchanged : .updated)
+                        contents[keyPath: keyPath][i] = item
+                    } else {
+                        changes.append(.created)
+                        contents[keyPath: keyPath].append(item)
+                    }
+                }
+                do {
+                    try await s.writePlan(contents)
+                    changes.forEach { o.count($0) }
+                } catch let e as StoreError {
+                    o.errors.append("Kế hoạch \(plan): \(e.description)")
+                }
+            }
+            return o
+        }
+    }
+
     /// Every plan's contents, for export.
     public func allPlanContents() async throws -> [PlanContents] {
         var out: [PlanContents] = []
