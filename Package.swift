@@ -53,7 +53,7 @@ let package = Package(
         // Test databases shared by the store, web and command-line tests.
         .target(name: "DXTestSupport", dependencies: ["DXStore"], path: "Tests/DXTestSupport"),
         .testTarget(name: "DXCoreTests", dependencies: ["DXCore"]),
-        .testTarget(name: "DXDocumentsTests", dependencies: ["DXDocuments"]),
+        .testTarget(name: "DXDocumentsTests", dependencies: ["DXDocuments", "DXReports"]),
         .testTarget(name: "DXReportsTests", dependencies: ["DXReports", "DXStore", "DXTestSupport"]),
         .testTarget(
             name: "DXImportTests",
