@@ -88,8 +88,20 @@ def main():
         login(d, "dieuphoi")
         d.get(BASE + "/rounds/bc-nam-2024")
         row = d.find_element(By.CSS_SELECTOR, 'tr[data-unit="339"]')
-        assert "Đã gửi" in row.text, row.text
-        print("browser test passed: hungha submitted at 390x844, dieuphoi sees: " + row.text)
+        row_text = row.text
+        assert "Đã gửi" in row_text, row_text
+
+        # The report preview is framed by the template page: the browser must be allowed to
+        # show it (CSP frame-ancestors 'self') and it must carry the evaluation's sentence.
+        d.get(BASE + "/reports/bao-cao-cds-tinh?period=2024S1&number=83")
+        frame = d.find_element(By.CSS_SELECTOR, "iframe.preview")
+        d.switch_to.frame(frame)
+        preview = d.find_element(By.TAG_NAME, "body").text
+        d.switch_to.default_content()
+        assert "09/16 chỉ tiêu đạt 56,25%" in preview, preview[:2000]
+        assert "83/BC-BCĐ" in preview, preview[:2000]
+        print("browser test passed: hungha submitted at 390x844, dieuphoi sees: " + row_text
+              + "; the report preview shows 83/BC-BCĐ and 09/16")
     finally:
         d.quit()
 
