@@ -93,7 +93,7 @@ struct ErrorPage: AsyncMiddleware {
                 if status == .unauthorized { r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
                 return r
             }
-            let html = Layout.page(title: "Lỗi \(status.code)", body: "<h1>Lỗi \(status.code)</h1><p>\(escape(message))</p><p><a href=\"/\">Về trang chủ</a></p>")
+            let html = Layout.page(title: "Lỗi \(status.code)", body: "<h1>Lỗi \(status.code)</h1><p>\(escape(message))</p><p><a href=\"\(SiteRoute.home.path)\">Về trang chủ</a></p>")
             return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
         }
     }

@@ -26,7 +26,7 @@ struct LoginController: RouteCollection {
         var b = "<h1>Đăng nhập</h1>"
         if let e = error { b += "<p class=\"err\" role=\"alert\">\(escape(e))</p>" }
         b += """
-        <form method="post" action="/login" class="stack narrow">
+        <form method="post" action="\(SiteRoute.login(next: nil).path)" class="stack narrow">
         \(CSRFMiddleware.field(token))
         <input type="hidden" name="next" value="\(escape(next ?? ""))">
         <label>Tên đăng nhập <input name="username" autocomplete="username" autocapitalize="none" required value="\(escape(username))"></label>
@@ -66,7 +66,7 @@ struct LoginController: RouteCollection {
         try await req.store.createSession(username: account.username, tokenHash: Credentials.tokenHash(token),
                                           csrfToken: CSRFMiddleware.newToken(),
                                           expiresAt: now.addingTimeInterval(WebSessionMiddleware.lifetime), ip: ip)
-        let r = req.redirect(to: next ?? WebRoute.rounds.path, redirectType: .normal)
+        let r = req.redirect(to: next ?? SiteRoute.rounds.path, redirectType: .normal)
         r.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(token, req: req, maxAge: Int(WebSessionMiddleware.lifetime))
         return r
     }

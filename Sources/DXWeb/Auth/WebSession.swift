@@ -31,7 +31,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
             }
         } catch is LoginRequired {
             let back = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            return request.redirect(to: WebRoute.login(next: back).path, redirectType: .normal)
+            return request.redirect(to: SiteRoute.login(next: back).path, redirectType: .normal)
         }
     }
 

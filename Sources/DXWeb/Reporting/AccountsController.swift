@@ -51,7 +51,7 @@ struct AccountsController: RouteCollection {
             let status: HTTPStatus = if case .conflict = e { .conflict } else { .unprocessableEntity }
             return try await render(req, form: f, error: e.description, status: status)
         }
-        return req.redirect(to: WebRoute.accounts.path + "?msg=created", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accounts.path(message: "created"), redirectType: .normal)
     }
 
     func act(req: Request) async throws -> Response {
@@ -78,6 +78,6 @@ struct AccountsController: RouteCollection {
         default:
             throw Abort(.notFound, reason: "Không có thao tác này.")
         }
-        return req.redirect(to: WebRoute.accounts.path + "?msg=\(action)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accounts.path(message: action), redirectType: .normal)
     }
 }

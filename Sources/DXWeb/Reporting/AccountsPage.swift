@@ -13,13 +13,13 @@ enum AccountsPage {
             b += "<tr><td>\(escape(a.username))</td><td>\(escape(a.displayName))</td><td>\(escape(a.role.labelVI))</td>"
             b += "<td>\(escape(names[a.unitCode] ?? a.unitCode))</td><td>\(a.disabled ? "<span class=\"badge s-not\">Đã khóa</span>" : "Đang dùng")</td><td>"
             let toggle = a.disabled ? ("enable", "Mở khóa") : ("disable", "Khóa")
-            b += "<form method=\"post\" class=\"inline\" action=\"\(WebRoute.accountAction(username: a.username, action: toggle.0).path)\">\(CSRFMiddleware.field(csrf))<button type=\"submit\">\(toggle.1)</button></form> "
-            b += "<form method=\"post\" class=\"inline\" action=\"\(WebRoute.accountAction(username: a.username, action: "reset").path)\">\(CSRFMiddleware.field(csrf))<input name=\"password\" type=\"password\" placeholder=\"Mật khẩu mới\" autocomplete=\"new-password\" required> <button type=\"submit\">Đặt lại mật khẩu</button></form>"
+            b += "<form method=\"post\" class=\"inline\" action=\"\(SiteRoute.accountAction(username: a.username, action: toggle.0).path)\">\(CSRFMiddleware.field(csrf))<button type=\"submit\">\(toggle.1)</button></form> "
+            b += "<form method=\"post\" class=\"inline\" action=\"\(SiteRoute.accountAction(username: a.username, action: "reset").path)\">\(CSRFMiddleware.field(csrf))<input name=\"password\" type=\"password\" placeholder=\"Mật khẩu mới\" autocomplete=\"new-password\" required> <button type=\"submit\">Đặt lại mật khẩu</button></form>"
             b += "</td></tr>"
         }
         b += "</tbody></table></div>"
         func v(_ n: String) -> String { escape(form?[n] ?? "") }
-        b += "<h2>Tạo tài khoản</h2><form method=\"post\" action=\"\(WebRoute.accounts.path)\" class=\"stack narrow\">\(CSRFMiddleware.field(csrf))"
+        b += "<h2>Tạo tài khoản</h2><form method=\"post\" action=\"\(SiteRoute.accounts.path)\" class=\"stack narrow\">\(CSRFMiddleware.field(csrf))"
         b += "<label>Tên đăng nhập <input name=\"username\" required autocapitalize=\"none\" value=\"\(v("username"))\"></label>"
         b += "<label>Họ tên <input name=\"displayName\" value=\"\(v("displayName"))\"></label>"
         b += "<label>Vai trò <select name=\"role\">" + Role.allCases.map { "<option value=\"\($0.rawValue)\"\(form?["role"] == $0.rawValue ? " selected" : "")>\(escape($0.labelVI))</option>" }.joined() + "</select></label>"

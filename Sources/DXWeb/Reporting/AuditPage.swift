@@ -10,7 +10,7 @@ enum AuditPage {
         if let u = unit { filter.append("đơn vị \(u)") }
         if let s = subject { filter.append("mã \(s)") }
         b += "<p class=\"meta\">\(filter.isEmpty ? "Tất cả thay đổi trong phạm vi của bạn" : "Lọc: " + escape(filter.joined(separator: ", "))) · \(entries.count) mục, mới nhất trước. Nhật ký không sửa được.</p>"
-        b += "<form method=\"get\" action=\"/audit\" class=\"row\"><label>Đợt <input name=\"round\" value=\"\(escape(round ?? ""))\"></label>"
+        b += "<form method=\"get\" action=\"\(SiteRoute.audit(round: nil, unit: nil, subject: nil).path)\" class=\"row\"><label>Đợt <input name=\"round\" value=\"\(escape(round ?? ""))\"></label>"
         b += "<label>Đơn vị <input name=\"unit\" value=\"\(escape(unit ?? ""))\"></label><label>Mã chỉ tiêu/nhiệm vụ <input name=\"subject\" value=\"\(escape(subject ?? ""))\"></label><button type=\"submit\">Lọc</button></form>"
         b += "<div class=\"wide\"><table id=\"audit\"><thead><tr><th>Thời điểm</th><th>Người sửa</th>\(showIP ? "<th>Địa chỉ</th>" : "")<th>Đợt / đơn vị</th><th>Nội dung</th><th>Cũ</th><th>Mới</th></tr></thead><tbody>"
         for e in entries {

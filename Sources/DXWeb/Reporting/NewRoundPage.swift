@@ -11,9 +11,9 @@ enum NewRoundPage {
         }
         let chosenPlans = Set(form?.all("plans") ?? [])
         let chosenKinds = Set(form?.all("kinds") ?? ["department", "district"])
-        var b = "<p class=\"crumbs\"><a href=\"\(WebRoute.rounds.path)\">Đợt báo cáo</a></p><h1>Mở đợt báo cáo mới</h1>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">Đợt báo cáo</a></p><h1>Mở đợt báo cáo mới</h1>"
         if !issues.isEmpty { b += "<div class=\"box errbox\" role=\"alert\"><strong>Chưa mở được đợt báo cáo:</strong><ul>" + issues.map { "<li>\(escape($0.message))</li>" }.joined() + "</ul></div>" }
-        b += "<form method=\"post\" action=\"\(WebRoute.newRound.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<form method=\"post\" action=\"\(SiteRoute.newRound.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += "<label>Mã đợt (chữ thường không dấu, số, gạch ngang) <input name=\"code\" required value=\"\(v("code"))\" placeholder=\"bc-quy-3-2024\"></label>\(msg("code"))"
         b += "<label>Tên đợt <input name=\"title\" required value=\"\(v("title"))\" placeholder=\"Báo cáo kết quả chuyển đổi số quý III/2024\"></label>\(msg("title"))"
         b += "<label>Kỳ báo cáo <input name=\"period\" required value=\"\(v("period"))\" placeholder=\"2024Q3\"></label>"

@@ -39,7 +39,7 @@ enum ReportPage {
             (byPath[name] ?? []).contains { $0.severity == .error } ? " aria-invalid=\"true\" aria-describedby=\"\(escape(domID(name)))-msg\"" : ""
         }
 
-        var b = "<p class=\"crumbs\"><a href=\"\(WebRoute.rounds.path)\">Đợt báo cáo</a> › <a href=\"\(WebRoute.round(r.round.code).path)\">\(escape(r.round.title))</a></p>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">Đợt báo cáo</a> › <a href=\"\(SiteRoute.round(r.round.code).path)\">\(escape(r.round.title))</a></p>"
         b += "<h1>\(escape(st.unit.name))</h1>"
         b += "<p class=\"meta\">\(escape(period?.headingVI ?? r.round.periodID)) · Hạn nộp: \(VNDate.numeric(st.deadline))"
         if let l = r.round.lockDate { b += " · Khóa sổ: \(VNDate.numeric(l))" }
@@ -63,7 +63,7 @@ enum ReportPage {
         }
         if let why = m.editRefusal { b += "<p class=\"muted\">\(escape(why))</p>" }
 
-        b += "<form method=\"post\" action=\"\(WebRoute.report(round: r.round.code, unit: st.unit.code).path)\" class=\"report\">"
+        b += "<form method=\"post\" action=\"\(SiteRoute.unitReport(round: r.round.code, unit: st.unit.code).path)\" class=\"report\">"
         b += CSRFMiddleware.field(m.csrf)
         b += "<input type=\"hidden\" name=\"version\" value=\"\(m.conflict?.currentVersion ?? st.version)\">"
 
@@ -107,7 +107,7 @@ enum ReportPage {
             b += "<label>Kết quả (diễn giải) <textarea name=\"\(escape(tn))\" id=\"\(escape(domID(tn)))\" rows=\"2\"\(dis)>\(val(tn, e?.text ?? ""))</textarea></label>\(msgs(tn))"
             b += "<label>Ghi chú <input name=\"\(escape(cn))\" id=\"\(escape(domID(cn)))\" value=\"\(val(cn, e?.comment ?? ""))\"\(dis)></label>\(msgs(cn))"
             if m.form == nil, let e { b += evaluation(e, indicator: i, period: period, level: st.unit.kind.level) }
-            b += "<p class=\"hint\"><a href=\"\(WebRoute.audit(round: r.round.code, unit: st.unit.code, subject: i.code).path)\">Lịch sử thay đổi chỉ tiêu này</a></p>"
+            b += "<p class=\"hint\"><a href=\"\(SiteRoute.audit(round: r.round.code, unit: st.unit.code, subject: i.code).path)\">Lịch sử thay đổi chỉ tiêu này</a></p>"
             b += "</fieldset>"
         }
 
@@ -151,7 +151,7 @@ enum ReportPage {
         if !review.isEmpty {
             b += "<h2>Xử lý báo cáo</h2><div class=\"review\">"
             for a in review {
-                b += "<form method=\"post\" action=\"\(WebRoute.reportAction(round: r.round.code, unit: st.unit.code, action: a.rawValue).path)\" class=\"stack\">"
+                b += "<form method=\"post\" action=\"\(SiteRoute.unitReportAction(round: r.round.code, unit: st.unit.code, action: a.rawValue).path)\" class=\"stack\">"
                 b += CSRFMiddleware.field(m.csrf) + "<input type=\"hidden\" name=\"version\" value=\"\(st.version)\">"
                 if a == .return {
                     b += "<label>Lý do trả lại <textarea name=\"comment\" rows=\"2\" required></textarea></label>\(msgs("comment"))"
@@ -160,11 +160,11 @@ enum ReportPage {
             }
             b += "</div>"
         }
-        b += "<p><a href=\"\(WebRoute.audit(round: r.round.code, unit: st.unit.code, subject: nil).path)\">Nhật ký thay đổi của báo cáo này</a></p>"
+        b += "<p><a href=\"\(SiteRoute.audit(round: r.round.code, unit: st.unit.code, subject: nil).path)\">Nhật ký thay đổi của báo cáo này</a></p>"
         if m.history.count > 1 {
             b += "<h2>Các đợt báo cáo của đơn vị</h2><table><thead><tr><th>Đợt</th><th>Kỳ</th><th>Trạng thái</th></tr></thead><tbody>"
             for h in m.history {
-                b += "<tr><td><a href=\"\(WebRoute.report(round: h.round.code, unit: st.unit.code).path)\">\(escape(h.round.title))</a></td><td>\(escape(h.round.period?.headingVI ?? h.round.periodID))</td><td>\(escape(h.status.state.labelVI))\(h.status.late ? " (muộn)" : "")</td></tr>"
+                b += "<tr><td><a href=\"\(SiteRoute.unitReport(round: h.round.code, unit: st.unit.code).path)\">\(escape(h.round.title))</a></td><td>\(escape(h.round.period?.headingVI ?? h.round.periodID))</td><td>\(escape(h.status.state.labelVI))\(h.status.late ? " (muộn)" : "")</td></tr>"
             }
             b += "</tbody></table>"
         }

@@ -47,7 +47,7 @@ struct ReportingController: RouteCollection {
         if issues.isEmpty, let r = round {
             do {
                 round = try await req.store.createRound(r, unitCodes: units.map(\.code), by: req.actor)
-                return req.redirect(to: WebRoute.round(r.code).path, redirectType: .normal)
+                return req.redirect(to: SiteRoute.round(r.code).path, redirectType: .normal)
             } catch let e as StoreError {
                 issues.append(.error("code", e.description))
             }
@@ -84,7 +84,7 @@ struct ReportingController: RouteCollection {
         let round = try await req.loadRound(req.parameters.get("round"))
         let closed = try await FormData.read(req)["closed"] == "true"
         try await req.store.setRoundClosed(round, closed: closed, by: req.actor)
-        return req.redirect(to: WebRoute.round(round.code).path, redirectType: .normal)
+        return req.redirect(to: SiteRoute.round(round.code).path, redirectType: .normal)
     }
 
     static let flashes: [String: String] = [
@@ -159,7 +159,7 @@ struct ReportingController: RouteCollection {
                 throw httpError(error)
             }
         }
-        return req.redirect(to: WebRoute.report(round: round.code, unit: unit).path + "?msg=\(msg)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.unitReport(round: round.code, unit: unit).path(message: msg), redirectType: .normal)
     }
 
     func act(req: Request) async throws -> Response {
@@ -193,7 +193,7 @@ struct ReportingController: RouteCollection {
         } catch {
             throw httpError(error)
         }
-        return req.redirect(to: WebRoute.report(round: round.code, unit: unit).path + "?msg=\(action.rawValue)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.unitReport(round: round.code, unit: unit).path(message: action.rawValue), redirectType: .normal)
     }
 
     func audit(req: Request) async throws -> Response {

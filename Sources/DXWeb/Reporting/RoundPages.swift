@@ -6,12 +6,12 @@ import Foundation
 enum RoundsPage {
     static func render(rounds: [(ReportingRound, CompletenessSummary)], canManage: Bool) -> String {
         var b = "<h1>Đợt báo cáo định kỳ</h1>"
-        if canManage { b += "<p><a class=\"button\" href=\"\(WebRoute.newRound.path)\">Mở đợt báo cáo mới</a></p>" }
+        if canManage { b += "<p><a class=\"button\" href=\"\(SiteRoute.newRound.path)\">Mở đợt báo cáo mới</a></p>" }
         if rounds.isEmpty { b += "<p>Chưa có đợt báo cáo nào.</p>" }
         else {
             b += "<div class=\"wide\"><table><thead><tr><th>Đợt báo cáo</th><th>Kỳ</th><th>Hạn nộp</th><th>Tình hình nộp</th></tr></thead><tbody>"
             for (r, s) in rounds {
-                b += "<tr><td><a href=\"\(WebRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">Đã đóng</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span></td>"
+                b += "<tr><td><a href=\"\(SiteRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">Đã đóng</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span></td>"
                 b += "<td>\(escape(r.period?.headingVI ?? r.periodID))</td><td>\(VNDate.numeric(r.defaultDeadline))</td>"
                 b += "<td>\(VNNumber.fraction(s.submitted, s.expected, width: 2)) đơn vị đã gửi</td></tr>"
             }
@@ -34,7 +34,7 @@ enum RoundPage {
     static func render(_ m: Model) -> String {
         let r = m.round
         let summary = CompletenessSummary(m.entries)
-        var b = "<p class=\"crumbs\"><a href=\"\(WebRoute.rounds.path)\">Đợt báo cáo</a></p>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">Đợt báo cáo</a></p>"
         b += "<h1>\(escape(r.title))</h1>"
         b += "<p class=\"meta\">Kỳ: \(escape(r.period?.headingVI ?? r.periodID))"
         if let p = r.period { b += " (số liệu \(escape(p.cutOff.labelVI)))" }
@@ -47,9 +47,9 @@ enum RoundPage {
         if r.closed { dl += " · <strong>Đợt đã đóng</strong>" }
         b += "<p class=\"meta\">\(dl)</p>"
         b += "<p id=\"summary\"><strong>\(escape(summary.sentenceVI))</strong></p>"
-        b += "<p><a href=\"\(WebRoute.roundCSV(r.code).path)\">Tải danh sách (CSV)</a> · <a href=\"\(WebRoute.audit(round: r.code, unit: nil, subject: nil).path)\">Nhật ký thay đổi</a></p>"
+        b += "<p><a href=\"\(SiteRoute.roundCSV(r.code).path)\">Tải danh sách (CSV)</a> · <a href=\"\(SiteRoute.audit(round: r.code, unit: nil, subject: nil).path)\">Nhật ký thay đổi</a></p>"
         if m.canManage {
-            b += "<form method=\"post\" action=\"\(WebRoute.roundClose(r.code).path)\" class=\"inline\">\(CSRFMiddleware.field(m.csrf))"
+            b += "<form method=\"post\" action=\"\(SiteRoute.roundClose(r.code).path)\" class=\"inline\">\(CSRFMiddleware.field(m.csrf))"
             b += "<input type=\"hidden\" name=\"closed\" value=\"\(r.closed ? "false" : "true")\"><button type=\"submit\">\(r.closed ? "Mở lại đợt" : "Đóng đợt")</button></form>"
         }
         b += "<h2>Tình hình nộp báo cáo</h2><div class=\"wide\"><table id=\"completeness\"><thead><tr><th>Đơn vị</th><th>Hạn nộp</th><th>Trạng thái</th><th>Ngày gửi</th></tr></thead><tbody>"
@@ -63,7 +63,7 @@ enum RoundPage {
             var state = e.state.labelVI
             if e.state.isSubmitted { state += e.late ? " (muộn)" : " (đúng hạn)" }
             else if e.isOverdue(today: m.today) { state += " – quá hạn" }
-            b += "<tr data-unit=\"\(escape(e.unitCode))\"><td><a href=\"\(WebRoute.report(round: r.code, unit: e.unitCode).path)\">\(escape(e.unitName))</a></td>"
+            b += "<tr data-unit=\"\(escape(e.unitCode))\"><td><a href=\"\(SiteRoute.unitReport(round: r.code, unit: e.unitCode).path)\">\(escape(e.unitName))</a></td>"
             b += "<td>\(VNDate.numeric(e.deadline))</td><td><span class=\"badge \(cls)\">\(escape(state))</span></td>"
             b += "<td>\(e.submittedAt.map { escape(timestamp($0)) } ?? "")</td></tr>"
         }

@@ -51,7 +51,7 @@ struct SetupController: RouteCollection {
                 try await req.store.saveDocument(OfficialDocument(number: number, summary: VNText.clean(f["summary"] ?? ""), issued: issued,
                                                                   issuer: VNText.clean(f["issuer"] ?? ""), issuerUnitCode: opt("issuerUnit"),
                                                                   signer: opt("signer")), by: req.actor)
-                return req.redirect(to: "/setup/documents?number=\(SiteRoute.component(number))&msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupDocument(number: number).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.document(existing, units: try await req.store.units(), form: f, error: error, flash: nil, csrf: req.csrf))
@@ -115,7 +115,7 @@ struct SetupController: RouteCollection {
                          issuerCode: f["issuer"] ?? "", issued: issued, horizonFrom: from, horizonTo: to, pillars: pillars)
             do {
                 try await req.store.savePlanHeader(p, by: req.actor)
-                return req.redirect(to: "/setup/plans/\(slug)?msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupPlan(slug: slug).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.newPlan(units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
@@ -142,7 +142,7 @@ struct SetupController: RouteCollection {
         if error == nil {
             do {
                 try await req.store.savePlanHeader(p, by: req.actor)
-                return req.redirect(to: "/setup/plans/\(p.slug)?msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupPlan(slug: p.slug).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: error, flash: nil))
@@ -209,7 +209,7 @@ struct SetupController: RouteCollection {
             } else {
                 do {
                     try await req.store.saveIndicator(planKey: c.plan.code, i, by: req.actor)
-                    return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+                    return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
                 } catch let e as StoreError { error = e.description }
             }
         }
@@ -225,7 +225,7 @@ struct SetupController: RouteCollection {
         do {
             try await req.store.setArchived(kind, planKey: c.plan.code, code: req.parameters.get("code"), archived: archived, by: req.actor)
         } catch { throw httpError(error) }
-        return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
     }
 
     func archiveIndicator(req: Request) async throws -> Response { try await archive(req, .indicator) }
@@ -270,7 +270,7 @@ struct SetupController: RouteCollection {
             } else {
                 do {
                     try await req.store.saveTask(planKey: c.plan.code, t, by: req.actor)
-                    return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+                    return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
                 } catch let e as StoreError { error = e.description }
             }
         }
@@ -311,7 +311,7 @@ struct SetupController: RouteCollection {
         if error == nil {
             do {
                 try await req.store.saveUnit(u, by: req.actor)
-                return req.redirect(to: "/setup/units/\(SiteRoute.component(code))?msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupUnit(code: code).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.unit(isNew ? nil : units.first { $0.code == code }, isNew: isNew, units: units, form: f, error: error, flash: nil, csrf: req.csrf))

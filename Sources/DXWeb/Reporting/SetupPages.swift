@@ -6,47 +6,47 @@ import Foundation
 enum SetupPages {
     static func search(query: String, hits: [SearchHit], plans: [PlanSummary]) -> String {
         var b = "<h1>Thiết lập</h1>"
-        b += "<form method=\"get\" action=\"/setup\" class=\"row\"><label>Tìm đơn vị, kế hoạch, chỉ tiêu, nhiệm vụ, văn bản (không cần dấu) <input name=\"q\" id=\"q\" value=\"\(escape(query))\"></label><button type=\"submit\">Tìm</button></form>"
+        b += "<form method=\"get\" action=\"\(SiteRoute.setup(query: nil).path)\" class=\"row\"><label>Tìm đơn vị, kế hoạch, chỉ tiêu, nhiệm vụ, văn bản (không cần dấu) <input name=\"q\" id=\"q\" value=\"\(escape(query))\"></label><button type=\"submit\">Tìm</button></form>"
         if !query.isEmpty {
             b += "<h2>Kết quả tìm “\(escape(query))” (\(hits.count))</h2><ul id=\"hits\">"
             for h in hits {
                 let label: String
                 let link: String?
                 switch h.kind {
-                case .unit: label = "Đơn vị"; link = "/setup/units/\(SiteRoute.component(h.code))"
-                case .plan: label = "Kế hoạch"; link = h.planSlug.map { "/setup/plans/\($0)" }
-                case .indicator: label = "Chỉ tiêu"; link = h.planSlug.map { "/setup/plans/\($0)/indicators/\(SiteRoute.component(h.code))" }
-                case .task: label = "Nhiệm vụ"; link = h.planSlug.map { "/setup/plans/\($0)/tasks/\(SiteRoute.component(h.code))" }
-                case .document: label = "Văn bản"; link = "/setup/documents?number=" + SiteRoute.component(h.code)
+                case .unit: label = "Đơn vị"; link = SiteRoute.setupUnit(code: h.code).path
+                case .plan: label = "Kế hoạch"; link = h.planSlug.map { SiteRoute.setupPlan(slug: $0).path }
+                case .indicator: label = "Chỉ tiêu"; link = h.planSlug.map { SiteRoute.setupIndicator(plan: $0, code: h.code).path }
+                case .task: label = "Nhiệm vụ"; link = h.planSlug.map { SiteRoute.setupTask(plan: $0, code: h.code).path }
+                case .document: label = "Văn bản"; link = SiteRoute.setupDocument(number: h.code).path
                 }
                 let text = "\(label) \(h.code): \(h.title)" + (h.archived ? " (đã lưu trữ)" : "")
                 b += "<li>" + (link.map { "<a href=\"\($0)\">\(escape(text))</a>" } ?? escape(text)) + "</li>"
             }
             b += "</ul>"
         }
-        b += "<h2>Kế hoạch</h2><p><a class=\"button\" href=\"/setup/new-plan\">Thêm kế hoạch</a></p><ul>" + plans.map { "<li><a href=\"/setup/plans/\($0.plan.slug)\">\(escape($0.plan.code))</a> – \(escape($0.plan.title))</li>" }.joined() + "</ul>"
-        b += "<p><a class=\"button\" href=\"/setup/units/moi\">Thêm đơn vị</a> <a class=\"button\" href=\"/setup/documents\">Thêm văn bản</a></p>"
+        b += "<h2>Kế hoạch</h2><p><a class=\"button\" href=\"\(SiteRoute.setupNewPlan.path)\">Thêm kế hoạch</a></p><ul>" + plans.map { "<li><a href=\"\(SiteRoute.setupPlan(slug: $0.plan.slug).path)\">\(escape($0.plan.code))</a> – \(escape($0.plan.title))</li>" }.joined() + "</ul>"
+        b += "<p><a class=\"button\" href=\"\(SiteRoute.setupUnit(code: nil).path)\">Thêm đơn vị</a> <a class=\"button\" href=\"\(SiteRoute.setupDocument(number: nil).path)\">Thêm văn bản</a></p>"
         return Layout.page(title: "Thiết lập", body: b)
     }
 
     static func plan(_ c: PlanContents, archived: (indicators: [String], tasks: [String]), csrf: String, error: String?, flash: String?) -> String {
         let p = c.plan
-        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a></p><h1>\(escape(p.kind.labelVI)) \(escape(p.code))</h1>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">Thiết lập</a></p><h1>\(escape(p.kind.labelVI)) \(escape(p.code))</h1>"
         if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
         if let e = error { b += "<p class=\"err\" role=\"alert\">\(escape(e))</p>" }
-        b += "<form method=\"post\" action=\"/setup/plans/\(p.slug)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<form method=\"post\" action=\"\(SiteRoute.setupPlan(slug: p.slug).path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += "<label>Tên kế hoạch <textarea name=\"title\" rows=\"2\">\(escape(p.title))</textarea></label>"
         b += "<div class=\"row\"><label>Từ năm <input name=\"from\" value=\"\(p.horizonFrom)\"></label><label>Đến năm <input name=\"to\" value=\"\(p.horizonTo)\"></label></div>"
         b += "<label>Trụ cột (mỗi dòng: mã | tên) <textarea name=\"pillars\" rows=\"\(max(3, p.pillars.count + 1))\">\(escape(p.pillars.map { "\($0.code) | \($0.name)" }.joined(separator: "\n")))</textarea></label>"
         b += "<button type=\"submit\">Lưu</button></form>"
-        b += "<h2>Chỉ tiêu (\(c.indicators.count))</h2><p><a class=\"button\" href=\"/setup/plans/\(p.slug)/indicators/moi\">Thêm chỉ tiêu</a></p><ul>"
-        for i in c.indicators { b += "<li><a href=\"/setup/plans/\(p.slug)/indicators/\(SiteRoute.component(i.code))\">\(escape(i.code)). \(escape(i.name))</a></li>" }
+        b += "<h2>Chỉ tiêu (\(c.indicators.count))</h2><p><a class=\"button\" href=\"\(SiteRoute.setupIndicator(plan: p.slug, code: nil).path)\">Thêm chỉ tiêu</a></p><ul>"
+        for i in c.indicators { b += "<li><a href=\"\(SiteRoute.setupIndicator(plan: p.slug, code: i.code).path)\">\(escape(i.code)). \(escape(i.name))</a></li>" }
         b += "</ul>"
-        if !archived.indicators.isEmpty { b += "<p class=\"muted\">Đã lưu trữ: " + archived.indicators.map { "<a href=\"/setup/plans/\(p.slug)/indicators/\(SiteRoute.component($0))\">\(escape($0))</a>" }.joined(separator: ", ") + "</p>" }
-        b += "<h2>Nhiệm vụ (\(c.tasks.count))</h2><p><a class=\"button\" href=\"/setup/plans/\(p.slug)/tasks/moi\">Thêm nhiệm vụ</a></p><ul>"
-        for t in c.tasks { b += "<li><a href=\"/setup/plans/\(p.slug)/tasks/\(SiteRoute.component(t.code))\">\(escape(t.code)). \(escape(t.title))</a></li>" }
+        if !archived.indicators.isEmpty { b += "<p class=\"muted\">Đã lưu trữ: " + archived.indicators.map { "<a href=\"\(SiteRoute.setupIndicator(plan: p.slug, code: $0).path)\">\(escape($0))</a>" }.joined(separator: ", ") + "</p>" }
+        b += "<h2>Nhiệm vụ (\(c.tasks.count))</h2><p><a class=\"button\" href=\"\(SiteRoute.setupTask(plan: p.slug, code: nil).path)\">Thêm nhiệm vụ</a></p><ul>"
+        for t in c.tasks { b += "<li><a href=\"\(SiteRoute.setupTask(plan: p.slug, code: t.code).path)\">\(escape(t.code)). \(escape(t.title))</a></li>" }
         b += "</ul>"
-        if !archived.tasks.isEmpty { b += "<p class=\"muted\">Đã lưu trữ: " + archived.tasks.map { "<a href=\"/setup/plans/\(p.slug)/tasks/\(SiteRoute.component($0))\">\(escape($0))</a>" }.joined(separator: ", ") + "</p>" }
+        if !archived.tasks.isEmpty { b += "<p class=\"muted\">Đã lưu trữ: " + archived.tasks.map { "<a href=\"\(SiteRoute.setupTask(plan: p.slug, code: $0).path)\">\(escape($0))</a>" }.joined(separator: ", ") + "</p>" }
         return Layout.page(title: "Thiết lập \(p.code)", body: b)
     }
 
@@ -57,9 +57,9 @@ enum SetupPages {
 
     static func newPlan(units: [OrgUnit], form: FormData?, error: String?, csrf: String) -> String {
         func v(_ n: String, _ d: String = "") -> String { escape(form?[n] ?? d) }
-        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a></p><h1>Thêm kế hoạch</h1>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">Thiết lập</a></p><h1>Thêm kế hoạch</h1>"
         if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
-        b += "<form method=\"post\" action=\"/setup/new-plan\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<form method=\"post\" action=\"\(SiteRoute.setupNewPlan.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += "<label>Số ký hiệu (ví dụ 83/KH-BCĐ) <input name=\"code\" required value=\"\(v("code"))\"></label>"
         b += "<label>Loại <select name=\"kind\">" + options(PlanKind.allCases, selected: form?["kind"] ?? "plan", value: \.rawValue, label: \.labelVI) + "</select></label>"
         b += "<label>Tên <textarea name=\"title\" rows=\"2\" required>\(v("title"))</textarea></label>"
@@ -77,11 +77,11 @@ enum SetupPages {
 
     static func indicator(plan: Plan, _ i: Indicator?, isNew: Bool, archived: Bool, units: [OrgUnit], form: FormData?, error: String?, csrf: String) -> String {
         func v(_ n: String, _ d: String) -> String { escape(form?[n] ?? d) }
-        let base = "/setup/plans/\(plan.slug)/indicators/\(isNew ? "moi" : SiteRoute.component(i?.code ?? ""))"
-        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a> › <a href=\"/setup/plans/\(plan.slug)\">\(escape(plan.code))</a></p>"
+        let route = SiteRoute.setupIndicator(plan: plan.slug, code: isNew ? nil : i?.code ?? "")
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">Thiết lập</a> › <a href=\"\(SiteRoute.setupPlan(slug: plan.slug).path)\">\(escape(plan.code))</a></p>"
         b += "<h1>\(isNew ? "Thêm chỉ tiêu" : "Chỉ tiêu \(escape(i?.code ?? ""))")\(archived ? " (đã lưu trữ)" : "")</h1>"
         if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
-        b += "<form method=\"post\" action=\"\(base)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<form method=\"post\" action=\"\(route.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += isNew ? "<label>Mã (ví dụ 1.3) <input name=\"code\" required value=\"\(v("code", ""))\"></label>" : "<input type=\"hidden\" name=\"code\" value=\"\(escape(i?.code ?? ""))\">"
         b += "<label>Tên chỉ tiêu <textarea name=\"name\" rows=\"3\" required>\(v("name", i?.name ?? ""))</textarea></label>"
         b += "<label>Trụ cột <select name=\"pillar\">" + options(plan.pillars, selected: form?["pillar"] ?? i?.pillarCode, value: \.code, label: { "\($0.code). \($0.name)" }, blank: "— Không —") + "</select></label>"
@@ -109,17 +109,17 @@ enum SetupPages {
         }
         b += "</tbody></table></div><p class=\"hint\">Để trống năm để bỏ một dòng mục tiêu.</p></fieldset>"
         b += "<button type=\"submit\" class=\"primary\">Lưu chỉ tiêu</button></form>"
-        if !isNew { b += archiveForm(base + "/archive", archived: archived, csrf: csrf) }
+        if !isNew { b += archiveForm(SiteRoute.setupIndicatorArchive(plan: plan.slug, code: i?.code ?? "").path, archived: archived, csrf: csrf) }
         return Layout.page(title: "Chỉ tiêu", body: b)
     }
 
     static func task(plan: Plan, _ t: PlanTask?, isNew: Bool, archived: Bool, units: [OrgUnit], form: FormData?, error: String?, csrf: String) -> String {
         func v(_ n: String, _ d: String) -> String { escape(form?[n] ?? d) }
-        let base = "/setup/plans/\(plan.slug)/tasks/\(isNew ? "moi" : SiteRoute.component(t?.code ?? ""))"
-        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a> › <a href=\"/setup/plans/\(plan.slug)\">\(escape(plan.code))</a></p>"
+        let route = SiteRoute.setupTask(plan: plan.slug, code: isNew ? nil : t?.code ?? "")
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">Thiết lập</a> › <a href=\"\(SiteRoute.setupPlan(slug: plan.slug).path)\">\(escape(plan.code))</a></p>"
         b += "<h1>\(isNew ? "Thêm nhiệm vụ" : "Nhiệm vụ \(escape(t?.code ?? ""))")\(archived ? " (đã lưu trữ)" : "")</h1>"
         if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
-        b += "<form method=\"post\" action=\"\(base)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<form method=\"post\" action=\"\(route.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += isNew ? "<label>Mã (STT, ví dụ 2.7) <input name=\"code\" required value=\"\(v("code", ""))\"></label>" : "<input type=\"hidden\" name=\"code\" value=\"\(escape(t?.code ?? ""))\">"
         b += "<label>Tên nhiệm vụ <textarea name=\"title\" rows=\"3\" required>\(v("title", t?.title ?? ""))</textarea></label>"
         b += "<label>Các nội dung con (mỗi dòng một nội dung) <textarea name=\"subItems\" rows=\"3\">\(v("subItems", t?.subItems.joined(separator: "\n") ?? ""))</textarea></label>"
@@ -132,16 +132,16 @@ enum SetupPages {
         b += "<label>Thời hạn (như văn bản ghi) <input name=\"deadlineText\" value=\"\(v("deadlineText", t?.deadlineText ?? ""))\"></label>"
         b += "<label>Văn bản minh chứng (số ký hiệu, cách nhau bởi dấu phẩy) <input name=\"evidence\" value=\"\(v("evidence", t?.evidence.joined(separator: ", ") ?? ""))\"></label>"
         b += "<button type=\"submit\" class=\"primary\">Lưu nhiệm vụ</button></form>"
-        if !isNew { b += archiveForm(base + "/archive", archived: archived, csrf: csrf) }
+        if !isNew { b += archiveForm(SiteRoute.setupTaskArchive(plan: plan.slug, code: t?.code ?? "").path, archived: archived, csrf: csrf) }
         return Layout.page(title: "Nhiệm vụ", body: b)
     }
 
     static func document(_ d: OfficialDocument?, units: [OrgUnit], form: FormData?, error: String?, flash: String?, csrf: String) -> String {
         func v(_ n: String, _ dflt: String) -> String { escape(form?[n] ?? dflt) }
-        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a></p><h1>\(d == nil ? "Thêm văn bản" : "Văn bản \(escape(d!.number))")</h1>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">Thiết lập</a></p><h1>\(d == nil ? "Thêm văn bản" : "Văn bản \(escape(d!.number))")</h1>"
         if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
         if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
-        b += "<form method=\"post\" action=\"/setup/documents\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<form method=\"post\" action=\"\(SiteRoute.setupDocument(number: nil).path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += d == nil ? "<label>Số ký hiệu (ví dụ 805/QĐ-UBND) <input name=\"number\" required value=\"\(v("number", ""))\"></label>" : "<input type=\"hidden\" name=\"number\" value=\"\(escape(d!.number))\">"
         b += "<label>Trích yếu <textarea name=\"summary\" rows=\"3\" required>\(v("summary", d?.summary ?? ""))</textarea></label>"
         b += "<label>Ngày ban hành <input name=\"issued\" value=\"\(v("issued", d?.issued.map { VNDate.numeric($0) } ?? ""))\"></label>"
@@ -154,10 +154,10 @@ enum SetupPages {
 
     static func unit(_ u: OrgUnit?, isNew: Bool, units: [OrgUnit], form: FormData?, error: String?, flash: String?, csrf: String) -> String {
         func v(_ n: String, _ d: String) -> String { escape(form?[n] ?? d) }
-        var b = "<p class=\"crumbs\"><a href=\"/setup\">Thiết lập</a></p><h1>\(isNew ? "Thêm đơn vị" : escape(u?.name ?? ""))</h1>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">Thiết lập</a></p><h1>\(isNew ? "Thêm đơn vị" : escape(u?.name ?? ""))</h1>"
         if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
         if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
-        b += "<form method=\"post\" action=\"/setup/units/\(isNew ? "moi" : SiteRoute.component(u?.code ?? ""))\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
+        b += "<form method=\"post\" action=\"\(SiteRoute.setupUnit(code: isNew ? nil : u?.code ?? "").path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += isNew ? "<label>Mã đơn vị <input name=\"code\" required value=\"\(v("code", ""))\"></label>" : "<input type=\"hidden\" name=\"code\" value=\"\(escape(u?.code ?? ""))\">"
         b += "<label>Tên <input name=\"name\" required value=\"\(v("name", u?.name ?? ""))\"></label>"
         b += "<label>Loại <select name=\"kind\">" + options(UnitKind.allCases, selected: form?["kind"] ?? u?.kind.rawValue, value: \.rawValue, label: \.labelVI) + "</select></label>"
