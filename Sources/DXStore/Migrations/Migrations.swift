@@ -15,6 +15,7 @@ public enum DXMigrations {
         M011CreateRounds(),
         M012CreateAudit(),
         M013AddRoundUnitApproval(),
+        M015AddAccountLanguage(),
     ]
 }
 

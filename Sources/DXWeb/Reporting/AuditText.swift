@@ -6,7 +6,7 @@ enum AuditText {
         "numerator": "tử số", "denominator": "mẫu số", "value": "giá trị", "judgement": "đánh giá", "text": "kết quả",
         "comment": "ghi chú", "status": "tình trạng", "percent": "tỷ lệ hoàn thành", "result": "kết quả thực hiện",
         "evidence": "văn bản minh chứng", "note": "ghi chú", "state": "trạng thái", "disabled": "khóa tài khoản",
-        "password": "mật khẩu", "created": "tạo mới", "closed": "đóng đợt",
+        "password": "mật khẩu", "language": "ngôn ngữ giao diện", "created": "tạo mới", "closed": "đóng đợt",
     ]
 
     static func subject(_ e: AuditEntry) -> String {
