@@ -14,10 +14,10 @@ final class LanguageTests: XCTestCase {
             try await Store(app.db).setLanguage(username: DemoData.adminUsername, .en, by: .system)
             let b = try await browser(app, DemoData.adminUsername)
             let pages: [(String, [String])] = [
-                ("/", ["Digital transformation plans and programmes", ">Plans</a>", ">Units</a>", ">Rankings</a>", ">Log out</button>"]),
+                ("/", ["Digital transformation plans and programmes", "Plan no. KH-CĐS-2024", ">Plans</a>", ">Units</a>", ">Rankings</a>", ">Log out</button>"]),
                 ("/plans/kh-cds-2024/dashboard?period=2024S1", ["Results against targets", "<th>Indicators</th>", "Excel appendices (XLSX)"]),
                 ("/rounds", ["<h1>Periodic reporting rounds</h1>", "Open a new reporting round"]),
-                ("/rounds/\(demoRound)", ["<h2>Submission status</h2>", "Download the list (CSV)"]),
+                ("/rounds/\(demoRound)", ["<h2>Submission status</h2>", "Download the list (CSV)", "Period: Year 2024 (figures from ", "units submitted"]),
                 ("/rounds/\(demoRound)/units/339", ["Change log of this report", "Deadline:"]),
                 ("/rounds/new", ["<h1>Open a new reporting round</h1>", "Narrative sections (one per line)"]),
                 ("/setup", ["<h1>Set-up</h1>", "Add a plan", "Find units, plans, indicators, tasks, documents"]),

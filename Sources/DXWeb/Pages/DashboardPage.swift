@@ -129,7 +129,7 @@ enum DashboardPage {
                 var result = escape(r.valueLabelVI)
                 if let parts = r.partsLabelVI { result += "<br><span class=\"muted\">\(escape(parts))</span>" }
                 if let c = r.samePeriodLastYear { result += "<br><span class=\"muted\">\(escape(c.sentenceVI(.samePeriodLastYear)))</span>" }
-                let coverage = r.aggregate.coverage.expected.isEmpty ? "" : escape(r.aggregate.coverage.labelVI)
+                let coverage = r.aggregate.coverage.expected.isEmpty ? "" : escape(r.aggregate.coverage.label)
                 let href = SiteRoute.indicator(slug: e.plan.slug, code: i.code, period: e.period.identifier, unit: e.unit.code).path
                 b += "<tr><td>\(escape(i.code))</td><td><a href=\"\(escape(href))\">\(escape(i.name))</a></td><td>\(target)</td>"
                 b += "<td>\(result)</td><td>\(EvaluationBadge.html(r.evaluation))</td><td>\(coverage)</td></tr>"

@@ -20,7 +20,7 @@ enum HomePage {
                 let p = s.plan
                 let issued = p.issued.map { " " + t("ngày %@", VNDate.numeric($0)) } ?? ""
                 b += """
-                <li><a href="\(SiteRoute.plan(slug: p.slug).path)"><strong>\(escape(t("%@ số %@", translated(p.kind.labelVI), p.code)))</strong></a>\(escape(issued))
+                <li><a href="\(SiteRoute.plan(slug: p.slug).path)"><strong>\(escape(t("%@ số %@", p.kind.label, p.code)))</strong></a>\(escape(issued))
                 <div>\(escape(p.title))</div>
                 <div class="meta">\(escape(s.issuerName)) · \(p.horizonFrom == p.horizonTo ? t("năm %@", p.horizonFrom) : "\(p.horizonFrom)–\(p.horizonTo)")</div>
                 <div class="meta">\(t("%@ chỉ tiêu · %@ nhiệm vụ", VNNumber.format(Double(s.indicatorCount), fractionDigits: 0), VNNumber.format(Double(s.taskCount), fractionDigits: 0)))</div></li>

@@ -57,7 +57,7 @@ enum IndicatorPage {
         if let parts = m.current.partsLabelVI { b += " (\(escape(parts)))" }
         b += " — \(EvaluationBadge.html(m.current.evaluation))</dd>"
         b += "<dt>\(t("Nguồn số liệu"))</dt><dd>\(escape(translated(m.current.aggregate.source.labelVI)))"
-        if !m.current.aggregate.coverage.expected.isEmpty { b += "; \(escape(m.current.aggregate.coverage.labelVI))" }
+        if !m.current.aggregate.coverage.expected.isEmpty { b += "; \(escape(m.current.aggregate.coverage.label))" }
         b += "</dd>"
         if let own = m.current.reported {
             if let c = own.comment, !c.isEmpty { b += "<dt>\(t("Ghi chú"))</dt><dd>\(escape(c))</dd>" }

@@ -86,7 +86,7 @@ enum PlanPage {
 
     static func render(_ m: Model) -> String {
         let p = m.plan
-        var b = "<h1>\(escape(t("%@ số %@", translated(p.kind.labelVI), p.code)))</h1>"
+        var b = "<h1>\(escape(t("%@ số %@", p.kind.label, p.code)))</h1>"
         b += "<p><strong>\(escape(p.title))</strong></p>"
         b += "<p class=\"meta\">\(t("Cơ quan ban hành:")) \(escape(m.issuerName))"
         if let d = p.issued { b += " · \(t("Ngày ban hành:")) \(VNDate.numeric(d))" }
@@ -135,6 +135,6 @@ enum PlanPage {
             }
             b += "</tbody></table></div>"
         }
-        return Layout.page(title: "\(translated(p.kind.labelVI)) \(p.code)", body: b)
+        return Layout.page(title: "\(p.kind.label) \(p.code)", body: b)
     }
 }

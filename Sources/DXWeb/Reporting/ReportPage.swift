@@ -41,7 +41,7 @@ enum ReportPage {
 
         var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">\(t("Đợt báo cáo"))</a> › <a href=\"\(SiteRoute.round(r.round.code).path)\">\(escape(r.round.title))</a></p>"
         b += "<h1>\(escape(st.unit.name))</h1>"
-        b += "<p class=\"meta\">\(escape(period?.headingVI ?? r.round.periodID)) · \(t("Hạn nộp:")) \(VNDate.numeric(st.deadline))"
+        b += "<p class=\"meta\">\(escape(period?.heading ?? r.round.periodID)) · \(t("Hạn nộp:")) \(VNDate.numeric(st.deadline))"
         if let l = r.round.lockDate { b += " · \(t("Khóa sổ:")) \(VNDate.numeric(l))" }
         b += "</p>"
         b += "<p>\(t("Trạng thái:")) <span class=\"badge st-\(st.state.rawValue)\" id=\"report-state\">\(escape(translated(st.state.labelVI)))</span>"
@@ -164,7 +164,7 @@ enum ReportPage {
         if m.history.count > 1 {
             b += "<h2>\(t("Các đợt báo cáo của đơn vị"))</h2><table><thead><tr><th>\(t("Đợt"))</th><th>\(t("Kỳ"))</th><th>\(t("Trạng thái"))</th></tr></thead><tbody>"
             for h in m.history {
-                b += "<tr><td><a href=\"\(SiteRoute.unitReport(round: h.round.code, unit: st.unit.code).path)\">\(escape(h.round.title))</a></td><td>\(escape(h.round.period?.headingVI ?? h.round.periodID))</td><td>\(escape(translated(h.status.state.labelVI)))\(h.status.late ? " (\(t("muộn")))" : "")</td></tr>"
+                b += "<tr><td><a href=\"\(SiteRoute.unitReport(round: h.round.code, unit: st.unit.code).path)\">\(escape(h.round.title))</a></td><td>\(escape(h.round.period?.heading ?? h.round.periodID))</td><td>\(escape(translated(h.status.state.labelVI)))\(h.status.late ? " (\(t("muộn")))" : "")</td></tr>"
             }
             b += "</tbody></table>"
         }

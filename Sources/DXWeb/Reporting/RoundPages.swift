@@ -12,7 +12,7 @@ enum RoundsPage {
             b += "<div class=\"wide\"><table><thead><tr><th>\(t("Đợt báo cáo"))</th><th>\(t("Kỳ"))</th><th>\(t("Hạn nộp"))</th><th>\(t("Tình hình nộp"))</th></tr></thead><tbody>"
             for (r, s) in rounds {
                 b += "<tr><td><a href=\"\(SiteRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">\(t("Đã đóng"))</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span></td>"
-                b += "<td>\(escape(r.period?.headingVI ?? r.periodID))</td><td>\(VNDate.numeric(r.defaultDeadline))</td>"
+                b += "<td>\(escape(r.period?.heading ?? r.periodID))</td><td>\(VNDate.numeric(r.defaultDeadline))</td>"
                 b += "<td>\(t("%@ đơn vị đã gửi", VNNumber.fraction(s.submitted, s.expected, width: 2)))</td></tr>"
             }
             b += "</tbody></table></div>"
@@ -36,8 +36,8 @@ enum RoundPage {
         let summary = CompletenessSummary(m.entries)
         var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">\(t("Đợt báo cáo"))</a></p>"
         b += "<h1>\(escape(r.title))</h1>"
-        b += "<p class=\"meta\">\(t("Kỳ:")) \(escape(r.period?.headingVI ?? r.periodID))"
-        if let p = r.period { b += " (\(t("số liệu")) \(escape(p.cutOff.labelVI)))" }
+        b += "<p class=\"meta\">\(t("Kỳ:")) \(escape(r.period?.heading ?? r.periodID))"
+        if let p = r.period { b += " (\(t("số liệu")) \(escape(p.cutOff.label)))" }
         b += " · \(t("Kế hoạch:")) \(escape(r.planCodes.joined(separator: ", ")))</p>"
         var dl = "\(t("Hạn nộp:")) \(VNDate.numeric(r.defaultDeadline))"
         for (level, d) in r.deadlines.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where d != r.defaultDeadline {

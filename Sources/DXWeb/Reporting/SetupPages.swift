@@ -31,7 +31,7 @@ enum SetupPages {
 
     static func plan(_ c: PlanContents, archived: (indicators: [String], tasks: [String]), csrf: String, error: String?, flash: String?) -> String {
         let p = c.plan
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">\(t("Thiết lập"))</a></p><h1>\(escape(p.kind.labelVI)) \(escape(p.code))</h1>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">\(t("Thiết lập"))</a></p><h1>\(escape(p.kind.label)) \(escape(p.code))</h1>"
         if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
         if let e = error { b += "<p class=\"err\" role=\"alert\">\(escape(e))</p>" }
         b += "<form method=\"post\" action=\"\(SiteRoute.setupPlan(slug: p.slug).path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
@@ -61,7 +61,7 @@ enum SetupPages {
         if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
         b += "<form method=\"post\" action=\"\(SiteRoute.setupNewPlan.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
         b += "<label>\(t("Số ký hiệu (ví dụ 83/KH-BCĐ)")) <input name=\"code\" required value=\"\(v("code"))\"></label>"
-        b += "<label>\(t("Loại")) <select name=\"kind\">" + options(PlanKind.allCases, selected: form?["kind"] ?? "plan", value: \.rawValue, label: { translated($0.labelVI) }) + "</select></label>"
+        b += "<label>\(t("Loại")) <select name=\"kind\">" + options(PlanKind.allCases, selected: form?["kind"] ?? "plan", value: \.rawValue, label: \.label) + "</select></label>"
         b += "<label>\(t("Tên")) <textarea name=\"title\" rows=\"2\" required>\(v("title"))</textarea></label>"
         b += "<label>\(t("Cơ quan ban hành")) <select name=\"issuer\">" + options(units, selected: form?["issuer"], value: \.code, label: { "\($0.name) (\($0.code))" }) + "</select></label>"
         b += "<label>\(t("Ngày ban hành")) <input name=\"issued\" value=\"\(v("issued"))\"></label>"

@@ -377,6 +377,7 @@ enum EnglishCatalogue {
         "Đơn vị không bao giờ bị xóa: khi sáp nhập, ghi ngày hết hiệu lực và đơn vị kế thừa.": "Units are never deleted: after a merger, enter the end date and the successor unit.",
         "Lưu đơn vị": "Save the unit",
         "Đã gửi %@ đơn vị (%@), trong đó đúng hạn %@, muộn %@; đang soạn %@; chưa bắt đầu %@.": "%@ units submitted (%@): %@ on time, %@ late; %@ drafting; %@ not started.",
+        "từ %@ đến %@": "from %@ to %@",
         "dxtrack — theo dõi chuyển đổi số": "dxtrack — digital transformation tracking",
     ]
 

@@ -58,3 +58,30 @@ extension Period {
     /// The period's name in the language of the page ("6 tháng đầu năm 2024", "First half of 2024").
     var label: String { Language.current == .en ? labelEN : labelVI }
 }
+
+extension Period {
+    /// The heading of a round's period ("Năm 2024"; in English the period's name).
+    var heading: String { Language.current == .en ? labelEN : headingVI }
+}
+
+extension DataWindow {
+    /// "từ 01/01/2024 đến 30/11/2024", "from 01/01/2024 to 30/11/2024".
+    var label: String { t("từ %@ đến %@", VNDate.numeric(from), VNDate.numeric(to)) }
+}
+
+extension Coverage {
+    var label: String { Language.current == .en ? labelEN : labelVI }
+}
+
+extension PlanKind {
+    /// The kind of a plan document. Not through the catalogue: "Kế hoạch" is also the menu
+    /// entry, whose English is the plural "Plans".
+    var label: String {
+        guard Language.current == .en else { return labelVI }
+        switch self {
+        case .resolution: return "Resolution"
+        case .scheme: return "Scheme"
+        case .plan: return "Plan"
+        }
+    }
+}
