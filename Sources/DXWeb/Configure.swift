@@ -1,3 +1,4 @@
+import DXCore
 import DXStore
 import Fluent
 import Vapor
@@ -12,6 +13,7 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.middleware.use(ErrorPage())
     app.middleware.use(SecurityHeaders())
     app.middleware.use(WebSessionMiddleware())
+    app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
     try routes(app)
 }
@@ -41,6 +43,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PageController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: APIController())
     try app.register(collection: LoginController())
+    try app.register(collection: LanguageController())
     try app.register(collection: ReportingController())
     try app.register(collection: AccountsController())
     try app.register(collection: SetupController())
@@ -70,36 +73,46 @@ struct SecurityHeaders: AsyncMiddleware {
     }
 }
 
-/// Errors as a Vietnamese page for browsers and a JSON body for the API.
+/// Errors as a page for browsers (in the reader's language) and a JSON body with a Vietnamese
+/// message for the API.
 struct ErrorPage: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
         } catch {
-            let status: HTTPStatus
-            let message: String
-            if let abort = error as? any AbortError {
-                status = abort.status
-                message = abort.status == .notFound && abort.reason == "Not Found" ? "Không tìm thấy trang này." : abort.reason
-            } else if let problem = error as? StoreError, case .notFound = problem {
-                status = .notFound
-                message = problem.description + "."
-            } else if let problem = error as? StoreError, case .invalid = problem {
-                status = .badRequest
-                message = problem.description
-            } else {
-                request.logger.report(error: error)
-                status = .internalServerError
-                message = "Lỗi hệ thống. Vui lòng thử lại sau."
+            // This middleware is outside the language middleware: choose the language again.
+            return try Language.$current.withValue(LanguageMiddleware.language(for: request)) {
+                try page(for: error, request)
             }
-            if request.url.path.hasPrefix("/api/") {
-                let r = try jsonResponse(APIError(error: message, status: Int(status.code)), status: status)
-                if status == .unauthorized { r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-                return r
-            }
-            let html = Layout.page(title: "Lỗi \(status.code)", body: "<h1>Lỗi \(status.code)</h1><p>\(escape(message))</p><p><a href=\"/\">Về trang chủ</a></p>")
-            return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
         }
+    }
+
+    func page(for error: any Error, _ request: Request) throws -> Response {
+        let status: HTTPStatus
+        let message: String
+        if let abort = error as? any AbortError {
+            status = abort.status
+            message = abort.status == .notFound && abort.reason == "Not Found" ? t("Không tìm thấy trang này.") : abort.reason
+        } else if let problem = error as? StoreError, case .notFound = problem {
+            status = .notFound
+            message = problem.description + "."
+        } else if let problem = error as? StoreError, case .invalid = problem {
+            status = .badRequest
+            message = problem.description
+        } else {
+            request.logger.report(error: error)
+            status = .internalServerError
+            message = t("Lỗi hệ thống. Vui lòng thử lại sau.")
+        }
+        if request.url.path.hasPrefix("/api/") {
+            let r = try jsonResponse(APIError(error: message, status: Int(status.code)), status: status)
+            if status == .unauthorized { r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            return r
+        }
+        // Fixed sentences of DXCore (refusals) and of the CSRF check have English entries.
+        let title = t("Lỗi %@", status.code)
+        let html = Layout.page(title: title, body: "<h1>\(escape(title))</h1><p>\(escape(translated(message)))</p><p><a href=\"\(SiteRoute.home.path)\">\(t("Về trang chủ"))</a></p>")
+        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
     }
 }
 

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Every page and API path, used both to register routes and to build links.
+/// Every page and API path, used both to register routes and to build links, so that a path is
+/// spelled in one place only.
 public enum SiteRoute: Hashable, Sendable {
+    // Public pages and evaluations.
     case home
     case plan(slug: String)
     case dashboard(slug: String, period: String?, unit: String?)
@@ -13,6 +15,38 @@ public enum SiteRoute: Hashable, Sendable {
     case units
     case health
     case stylesheet
+
+    // Login and the signed-in user's own settings.
+    case login(next: String?)
+    case logout
+    case accountLanguage
+
+    // Reporting rounds.
+    case rounds
+    case newRound
+    case round(String)
+    case roundCSV(String)
+    case roundClose(String)
+    case unitReport(round: String, unit: String)
+    case unitReportAction(round: String, unit: String, action: String)
+    case audit(round: String?, unit: String?, subject: String?)
+
+    // Administration of accounts.
+    case accounts
+    case accountAction(username: String, action: String)
+
+    // Set-up of plans, indicators, tasks, units and documents. A nil code is the "new" form.
+    case setup(query: String?)
+    case setupNewPlan
+    case setupPlan(slug: String)
+    case setupIndicator(plan: String, code: String?)
+    case setupIndicatorArchive(plan: String, code: String)
+    case setupTask(plan: String, code: String?)
+    case setupTaskArchive(plan: String, code: String)
+    case setupUnit(code: String?)
+    case setupDocument(number: String?)
+
+    // JSON API.
     case apiPlans
     case apiPlanIndicators(slug: String)
     case apiPlanTasks(slug: String)
@@ -26,36 +60,77 @@ public enum SiteRoute: Hashable, Sendable {
     case reportTemplateFile(code: String, format: String, issue: ReportIssue)
     case reportNarratives(code: String, period: String)
 
+    /// The path segment of the set-up forms that create a new item.
+    static let newItem = "moi"
+
     public var path: String {
+        let c = Self.component
         switch self {
-        case .home: "/"
-        case .plan(let slug): "/plans/\(Self.component(slug))"
+        case .home: return "/"
+        case .plan(let slug): return "/plans/\(c(slug))"
         case .dashboard(let slug, let period, let unit):
-            "/plans/\(Self.component(slug))/dashboard" + Self.query(["period": period, "unit": unit])
+            return "/plans/\(c(slug))/dashboard" + Self.query(["period": period, "unit": unit])
         case .indicator(let slug, let code, let period, let unit):
-            "/plans/\(Self.component(slug))/indicators/\(Self.component(code))" + Self.query(["period": period, "unit": unit])
+            return "/plans/\(c(slug))/indicators/\(c(code))" + Self.query(["period": period, "unit": unit])
         case .report(let slug, let format, let period, let tasksPlan):
-            "/plans/\(Self.component(slug))/report.\(format)" + Self.query(["period": period, "tasks": tasksPlan])
-        case .rankings: "/rankings"
-        case .ranking(let scheme): "/rankings/\(Self.component(scheme))"
-        case .rankingUnit(let scheme, let unit): "/rankings/\(Self.component(scheme))/units/\(Self.component(unit))"
-        case .units: "/units"
-        case .health: "/healthz"
-        case .stylesheet: "/static/style.css"
-        case .apiPlans: "/api/v1/plans"
-        case .apiPlanIndicators(let slug): "/api/v1/plans/\(Self.component(slug))/indicators"
-        case .apiPlanTasks(let slug): "/api/v1/plans/\(Self.component(slug))/tasks"
-        case .apiUnits: "/api/v1/units"
-        case .apiPeriod(let id): "/api/v1/periods/\(Self.component(id))"
+            return "/plans/\(c(slug))/report.\(format)" + Self.query(["period": period, "tasks": tasksPlan])
+        case .rankings: return "/rankings"
+        case .ranking(let scheme): return "/rankings/\(c(scheme))"
+        case .rankingUnit(let scheme, let unit): return "/rankings/\(c(scheme))/units/\(c(unit))"
+        case .units: return "/units"
+        case .health: return "/healthz"
+        case .stylesheet: return "/static/style.css"
+
+        case .login(let next):
+            // Only a path of this site: "//host" would send the browser elsewhere after login.
+            guard let n = next, n.hasPrefix("/"), !n.hasPrefix("//") else { return "/login" }
+            return "/login?next=" + c(n)
+        case .logout: return "/logout"
+        case .accountLanguage: return "/account/language"
+
+        case .rounds: return "/rounds"
+        case .newRound: return "/rounds/new"
+        case .round(let r): return "/rounds/\(c(r))"
+        case .roundCSV(let r): return "/rounds/\(c(r))/completeness.csv"
+        case .roundClose(let r): return "/rounds/\(c(r))/close"
+        case .unitReport(let r, let u): return "/rounds/\(c(r))/units/\(c(u))"
+        case .unitReportAction(let r, let u, let a): return "/rounds/\(c(r))/units/\(c(u))/\(a)"
+        case .audit(let r, let u, let s): return "/audit" + Self.query(["round": r, "unit": u, "subject": s])
+
+        case .accounts: return "/admin/accounts"
+        case .accountAction(let u, let a): return "/admin/accounts/\(c(u))/\(a)"
+
+        case .setup(let q): return "/setup" + Self.query(["q": q])
+        case .setupNewPlan: return "/setup/new-plan"
+        case .setupPlan(let slug): return "/setup/plans/\(c(slug))"
+        case .setupIndicator(let plan, let code): return "/setup/plans/\(c(plan))/indicators/\(c(code ?? Self.newItem))"
+        case .setupIndicatorArchive(let plan, let code): return Self.setupIndicator(plan: plan, code: code).path + "/archive"
+        case .setupTask(let plan, let code): return "/setup/plans/\(c(plan))/tasks/\(c(code ?? Self.newItem))"
+        case .setupTaskArchive(let plan, let code): return Self.setupTask(plan: plan, code: code).path + "/archive"
+        case .setupUnit(let code): return "/setup/units/\(c(code ?? Self.newItem))"
+        // Document numbers contain "/", so the number travels in the query.
+        case .setupDocument(let number): return "/setup/documents" + Self.query(["number": number])
+
+        case .apiPlans: return "/api/v1/plans"
+        case .apiPlanIndicators(let slug): return "/api/v1/plans/\(c(slug))/indicators"
+        case .apiPlanTasks(let slug): return "/api/v1/plans/\(c(slug))/tasks"
+        case .apiUnits: return "/api/v1/units"
+        case .apiPeriod(let id): return "/api/v1/periods/\(c(id))"
         case .apiEvaluation(let slug, let period, let unit):
-            "/api/v1/plans/\(Self.component(slug))/evaluation" + Self.query(["period": period, "unit": unit])
-        case .apiRanking(let scheme): "/api/v1/rankings/\(Self.component(scheme))"
-        case .reportTemplates: "/reports"
-        case .newReportTemplate(let plan): "/reports/new" + Self.query(["plan": plan])
-        case .reportTemplate(let code, let issue): "/reports/\(Self.component(code))" + (issue.map(Self.query) ?? "")
-        case .reportTemplateFile(let code, let format, let issue): "/reports/\(Self.component(code))/report.\(format)" + Self.query(issue)
-        case .reportNarratives(let code, let period): "/reports/\(Self.component(code))/narratives" + Self.query(["period": period])
+            return "/api/v1/plans/\(c(slug))/evaluation" + Self.query(["period": period, "unit": unit])
+        case .apiRanking(let scheme): return "/api/v1/rankings/\(c(scheme))"
+        case .reportTemplates: return "/reports"
+        case .newReportTemplate(let plan): return "/reports/new" + Self.query(["plan": plan])
+        case .reportTemplate(let code, let issue): return "/reports/\(c(code))" + (issue.map(Self.query) ?? "")
+        case .reportTemplateFile(let code, let format, let issue): return "/reports/\(c(code))/report.\(format)" + Self.query(issue)
+        case .reportNarratives(let code, let period): return "/reports/\(c(code))/narratives" + Self.query(["period": period])
         }
+    }
+
+    /// The path with the `msg` parameter a page turns into its confirmation ("saved", "submit").
+    func path(message: String) -> String {
+        let p = path
+        return p + (p.contains("?") ? "&" : "?") + "msg=" + Self.component(message)
     }
 
     /// "?period=2024S1&unit=34", in a fixed order; empty when every value is nil.

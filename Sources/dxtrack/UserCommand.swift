@@ -31,6 +31,9 @@ struct UserCommand: AsyncParsableCommand {
         @Option(name: .customLong("display-name"), help: "Họ tên / Display name")
         var displayName: String?
 
+        @Option(help: "Ngôn ngữ giao diện web: vi (mặc định) hoặc en / Web interface language: vi (default) or en")
+        var language: String = Language.vi.rawValue
+
         func run() async throws {
             guard let role = Role(rawValue: role) else {
                 throw CLIError("Vai trò \"\(role)\" không hợp lệ. Chọn một trong: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -38,11 +41,14 @@ struct UserCommand: AsyncParsableCommand {
             guard Store.isValidUsername(name) else {
                 throw CLIError("Tên đăng nhập \"\(name)\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–64 ký tự).")
             }
+            guard let language = Language(rawValue: language) else {
+                throw CLIError("Ngôn ngữ \"\(language)\" không hợp lệ. Chọn một trong: \(Language.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
             let pw = try password ?? Self.prompt()
             if let problem = Credentials.passwordProblem(pw) { throw CLIError(problem) }
             let runtime = try await database.openMigrated()
             do {
-                let account = Account(username: name, displayName: displayName ?? name, role: role, unitCode: unit)
+                let account = Account(username: name, displayName: displayName ?? name, role: role, unitCode: unit, language: language)
                 try await runtime.store.createAccount(account, passwordHash: try Credentials.hashPassword(pw), by: Actor(username: "cli"))
                 print("Đã tạo tài khoản \(name) (\(role.labelVI)) thuộc đơn vị \(unit).")
             } catch {

@@ -40,6 +40,13 @@ final class CommandLineTests: XCTestCase {
             let badUnit = try run(["user", "create", "--db", db, "--name", "x2x", "--role", "viewer", "--unit", "nope", "--password", "12345678"])
             XCTAssertEqual(badUnit.status, 1)
             XCTAssertTrue(badUnit.err.contains("không có đơn vị mã nope"), badUnit.err)
+            let english = try run(["user", "create", "--db", db, "--name", "reader.en", "--role", "viewer", "--unit", "34",
+                                   "--password", "mat-khau-dai", "--language", "en"])
+            XCTAssertEqual(english.status, 0, english.err)
+            let badLanguage = try run(["user", "create", "--db", db, "--name", "x4x", "--role", "viewer", "--unit", "34",
+                                       "--password", "mat-khau-dai", "--language", "fr"])
+            XCTAssertEqual(badLanguage.status, 1)
+            XCTAssertTrue(badLanguage.err.contains("Ngôn ngữ \"fr\" không hợp lệ"), badLanguage.err)
             let short = try run(["user", "create", "--db", db, "--name", "x3x", "--role", "viewer", "--unit", "34", "--password", "123"])
             XCTAssertEqual(short.status, 1)
             XCTAssertTrue(short.err.contains("ít nhất 8 ký tự"), short.err)
@@ -58,6 +65,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(list.out.contains("dieuphoi\tcoordinator\tTB-STTTT\tđang dùng"), list.out)
             let json = try run(["user", "list", "--db", db, "--format", "json"])
             XCTAssertTrue(json.out.contains("\"username\" : \"lanhdao\""), json.out)
+            XCTAssertTrue(json.out.contains("\"language\" : \"en\""), json.out)
             XCTAssertEqual(try run(["user", "enable", "--db", db, "--name", "hungha2"]).status, 0)
             let reset = try run(["user", "reset-password", "--db", db, "--name", "hungha2", "--password", "mat-khau-moi-2025"])
             XCTAssertEqual(reset.out, "Đã đặt lại mật khẩu cho hungha2.\n", reset.err)

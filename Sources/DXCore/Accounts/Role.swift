@@ -42,12 +42,29 @@ public struct Account: Hashable, Sendable, Codable {
     public var role: Role
     public var unitCode: String
     public var disabled: Bool
+    /// The language of the web interface the account chose.
+    public var language: Language
 
-    public init(username: String, displayName: String, role: Role, unitCode: String, disabled: Bool = false) {
+    public init(username: String, displayName: String, role: Role, unitCode: String, disabled: Bool = false,
+                language: Language = .vi) {
         self.username = username
         self.displayName = displayName
         self.role = role
         self.unitCode = unitCode
         self.disabled = disabled
+        self.language = language
+    }
+}
+
+extension Account {
+    private enum CodingKeys: String, CodingKey { case username, displayName, role, unitCode, disabled, language }
+
+    /// Accounts written before the language existed read as Vietnamese.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(username: try c.decode(String.self, forKey: .username), displayName: try c.decode(String.self, forKey: .displayName),
+                  role: try c.decode(Role.self, forKey: .role), unitCode: try c.decode(String.self, forKey: .unitCode),
+                  disabled: try c.decodeIfPresent(Bool.self, forKey: .disabled) ?? false,
+                  language: try c.decodeIfPresent(Language.self, forKey: .language) ?? .vi)
     }
 }

@@ -16,6 +16,7 @@ public enum DXMigrations {
         M012CreateAudit(),
         M013AddRoundUnitApproval(),
         M014CreateReportTemplates(),
+        M015AddAccountLanguage(),
     ]
 }
 

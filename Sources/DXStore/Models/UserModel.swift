@@ -12,6 +12,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// "vi" or "en" (migration 015).
+    @Field(key: "language") var language: String
 
     init() {}
 }

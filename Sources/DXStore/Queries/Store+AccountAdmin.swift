@@ -58,4 +58,20 @@ extension Store {
                                                field: "password", old: nil, new: "(đặt lại)"))
         }
     }
+
+    /// Stores the interface language an account chose; recorded like every change of an account.
+    public func setLanguage(username: String, _ language: Language, by actor: Actor) async throws {
+        try await db.transaction { tx in
+            let s = Store(tx)
+            guard let row = try await UserModel.query(on: tx).filter(\.$username == username).with(\.$unit).first() else {
+                throw StoreError.notFound("tài khoản \(username)")
+            }
+            guard row.language != language.rawValue else { return }
+            let old = row.language
+            row.language = language.rawValue
+            try await row.update(on: tx)
+            try await s.appendAudit(AuditEntry(username: actor.username, ip: actor.ip, unitCode: row.unit.code, subject: "account",
+                                               subjectCode: username, field: "language", old: old, new: language.rawValue))
+        }
+    }
 }

@@ -18,6 +18,7 @@ extension Store {
         row.$unit.id = try await requireUnitID(a.unitCode, "Tài khoản \(a.username)")
         row.passwordHash = passwordHash
         row.disabled = a.disabled
+        row.language = a.language.rawValue
         row.createdAt = Date()
         try await row.create(on: db)
     }
@@ -76,6 +77,6 @@ extension Store {
 extension UserModel {
     func domain() -> Account {
         Account(username: username, displayName: displayName, role: Role(rawValue: role) ?? .viewer,
-                unitCode: $unit.value?.code ?? "", disabled: disabled)
+                unitCode: $unit.value?.code ?? "", disabled: disabled, language: Language(rawValue: language) ?? .vi)
     }
 }

@@ -23,18 +23,18 @@ struct LoginController: RouteCollection {
     /// The login form sets its own CSRF cookie (there is no session yet to hold the token).
     func loginPage(_ req: Request, next: String?, username: String, error: String?, status: HTTPStatus) -> Response {
         let token = req.cookies[CSRFMiddleware.cookieName]?.string ?? CSRFMiddleware.newToken()
-        var b = "<h1>Đăng nhập</h1>"
+        var b = "<h1>\(t("Đăng nhập"))</h1>"
         if let e = error { b += "<p class=\"err\" role=\"alert\">\(escape(e))</p>" }
         b += """
-        <form method="post" action="/login" class="stack narrow">
+        <form method="post" action="\(SiteRoute.login(next: nil).path)" class="stack narrow">
         \(CSRFMiddleware.field(token))
         <input type="hidden" name="next" value="\(escape(next ?? ""))">
-        <label>Tên đăng nhập <input name="username" autocomplete="username" autocapitalize="none" required value="\(escape(username))"></label>
-        <label>Mật khẩu <input name="password" type="password" autocomplete="current-password" required></label>
-        <button type="submit">Đăng nhập</button>
+        <label>\(t("Tên đăng nhập")) <input name="username" autocomplete="username" autocapitalize="none" required value="\(escape(username))"></label>
+        <label>\(t("Mật khẩu")) <input name="password" type="password" autocomplete="current-password" required></label>
+        <button type="submit">\(t("Đăng nhập"))</button>
         </form>
         """
-        let r = html(Layout.page(title: "Đăng nhập", body: b))
+        let r = html(Layout.page(title: t("Đăng nhập"), body: b))
         r.status = status
         r.cookies[CSRFMiddleware.cookieName] = WebSessionMiddleware.cookie(token, req: req, maxAge: 2 * 3600)
         return r
@@ -52,21 +52,21 @@ struct LoginController: RouteCollection {
             let until = (recent.oldest ?? now).addingTimeInterval(Self.window)
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
             return loginPage(req, next: next, username: username,
-                             error: "Đăng nhập sai quá \(Self.maxFailures) lần. Vui lòng thử lại sau \(minutes) phút.", status: .tooManyRequests)
+                             error: t("Đăng nhập sai quá %@ lần. Vui lòng thử lại sau %@ phút.", Self.maxFailures, minutes), status: .tooManyRequests)
         }
         let found = try await req.store.account(username: username)
         let ok = found.map { !$0.account.disabled && Credentials.verify(password, hash: $0.passwordHash) } ?? false
         try await req.store.recordLoginAttempt(username: username, ip: ip, succeeded: ok, at: now)
         guard ok, let account = found?.account else {
             return loginPage(req, next: next, username: username,
-                             error: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.", status: .unauthorized)
+                             error: t("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."), status: .unauthorized)
         }
         try await req.store.pruneSessions(now: now)
         let token = Credentials.newToken()
         try await req.store.createSession(username: account.username, tokenHash: Credentials.tokenHash(token),
                                           csrfToken: CSRFMiddleware.newToken(),
                                           expiresAt: now.addingTimeInterval(WebSessionMiddleware.lifetime), ip: ip)
-        let r = req.redirect(to: next ?? WebRoute.rounds.path, redirectType: .normal)
+        let r = req.redirect(to: next ?? SiteRoute.rounds.path, redirectType: .normal)
         r.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(token, req: req, maxAge: Int(WebSessionMiddleware.lifetime))
         return r
     }

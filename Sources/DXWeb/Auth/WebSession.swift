@@ -8,6 +8,10 @@ import Vapor
 enum RequestContext {
     @TaskLocal static var account: Account?
     @TaskLocal static var csrfToken: String?
+    /// The path of the page being rendered, for links back to it (the language switch).
+    @TaskLocal static var path: String?
+    /// The path with its query, where a form about the page itself returns to.
+    @TaskLocal static var returnPath: String?
 }
 
 /// Reads the session cookie, looks the session up in the database and puts its account and
@@ -23,15 +27,19 @@ struct WebSessionMiddleware: AsyncMiddleware {
             request.storage[AccountKey.self] = session.account
             request.storage[CSRFKey.self] = session.csrfToken
         }
+        let back = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
         do {
             return try await RequestContext.$account.withValue(request.account) {
                 try await RequestContext.$csrfToken.withValue(request.storage[CSRFKey.self]) {
-                    try await next.respond(to: request)
+                    try await RequestContext.$path.withValue(request.url.path) {
+                        try await RequestContext.$returnPath.withValue(request.method == .GET ? back : nil) {
+                            try await next.respond(to: request)
+                        }
+                    }
                 }
             }
         } catch is LoginRequired {
-            let back = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            return request.redirect(to: WebRoute.login(next: back).path, redirectType: .normal)
+            return request.redirect(to: SiteRoute.login(next: back).path, redirectType: .normal)
         }
     }
 

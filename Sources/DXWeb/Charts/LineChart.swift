@@ -25,7 +25,7 @@ struct LineChart {
         let yMax = Self.niceCeiling(top0)
         func x(_ i: Int) -> Double { points.count <= 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(points.count - 1) }
         func y(_ v: Double) -> Double { top + plotH * (1 - v / yMax) }
-        let summary = points.map { "\($0.label): \($0.value == nil ? "chưa có số liệu" : $0.valueLabel)" }.joined(separator: "; ")
+        let summary = points.map { "\($0.label): \($0.value == nil ? t("chưa có số liệu") : $0.valueLabel)" }.joined(separator: "; ")
         var s = """
         <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-label="\(escape(title))">
         <title>\(escape(title))</title><desc>\(escape(summary))</desc>
@@ -34,9 +34,9 @@ struct LineChart {
         <text x="\(left - 6)" y="\(top + 4)" text-anchor="end" font-size="12">\(escape(VNNumber.format(yMax, fractionDigits: 2)))</text>
         <text x="\(left - 6)" y="\(top + plotH + 4)" text-anchor="end" font-size="12">0</text>
         """
-        if let t = target {
-            s += "<line x1=\"\(left)\" y1=\"\(y(t))\" x2=\"\(left + plotW)\" y2=\"\(y(t))\" stroke=\"#000\" stroke-dasharray=\"6 4\"/>"
-            s += "<text x=\"\(left + plotW)\" y=\"\(y(t) - 4)\" text-anchor=\"end\" font-size=\"12\">\(escape(targetLabel ?? "Mục tiêu"))</text>"
+        if let goal = target {
+            s += "<line x1=\"\(left)\" y1=\"\(y(goal))\" x2=\"\(left + plotW)\" y2=\"\(y(goal))\" stroke=\"#000\" stroke-dasharray=\"6 4\"/>"
+            s += "<text x=\"\(left + plotW)\" y=\"\(y(goal) - 4)\" text-anchor=\"end\" font-size=\"12\">\(escape(targetLabel ?? t("Mục tiêu")))</text>"
         }
         var path = ""
         for (i, p) in points.enumerated() {

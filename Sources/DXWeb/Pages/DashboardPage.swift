@@ -62,8 +62,8 @@ enum DashboardPage {
         var rows: [String: LeadRow] = [:]
         var order: [String] = []
         for line in tasks.inScope {
-            let t = line.task
-            let name = t.leadUnitCode.flatMap { tree[$0]?.name } ?? (VNText.clean(t.leadText).isEmpty ? "Chưa xác định" : VNText.clean(t.leadText))
+            let task = line.task
+            let name = task.leadUnitCode.flatMap { tree[$0]?.name } ?? (VNText.clean(task.leadText).isEmpty ? t("Chưa xác định") : VNText.clean(task.leadText))
             if rows[name] == nil {
                 rows[name] = LeadRow(name: name, total: 0, done: 0, underway: 0, notStarted: 0, noReport: 0)
                 order.append(name)
@@ -86,51 +86,51 @@ enum DashboardPage {
         var b = "<p class=\"meta\"><a href=\"\(SiteRoute.plan(slug: e.plan.slug).path)\">\(escape(e.plan.code))</a>"
         for a in m.ancestors { b += " › <a href=\"\(escape(link(a.code)))\">\(escape(a.name))</a>" }
         b += " › \(escape(e.unit.name))</p>"
-        b += "<h1>\(escape(e.plan.title)) — \(escape(e.period.labelVI))</h1>"
+        b += "<h1>\(escape(e.plan.title)) — \(escape(e.period.label))</h1>"
         b += periodPicker(m)
-        b += "<p class=\"downloads\">Báo cáo theo Nghị định 30/2020: " + ReportDownload.Format.allCases.map { f in
+        b += "<p class=\"downloads\">\(t("Báo cáo theo Nghị định 30/2020:")) " + ReportDownload.Format.allCases.map { f in
             "<a href=\"\(escape(SiteRoute.report(slug: e.plan.slug, format: f.rawValue, period: e.period.identifier, tasksPlan: m.tasksPlan).path))\">\(escape(f.label))</a>"
         }.joined(separator: " · ") + "</p>"
         b += "<p class=\"hint\"><a href=\"\(escape(SiteRoute.reportTemplates.path))\">Mẫu báo cáo đã lưu</a>: chọn số, ngày, người ký, nơi nhận, phụ lục và biên tập thuyết minh của đơn vị.</p>"
 
-        b += "<h2>Kết quả thực hiện mục tiêu</h2>"
+        b += "<h2>\(t("Kết quả thực hiện mục tiêu"))</h2>"
         b += "<ul class=\"figures\">"
-        b += figure(s.count(.met), s.total, "mục tiêu hoàn thành", VNNumber.percent(s.count(.met), of: s.total))
-        b += figure(s.count(.partlyMetFrom50), s.total, "hoàn thành từ 50%", nil)
-        b += figure(s.count(.partlyMetBelow50), s.total, "hoàn thành dưới 50%", nil)
-        b += figure(s.count(.notMet) + s.count(.partlyMetUnstated), s.total, "chưa đạt hoặc chưa rõ tỷ lệ", nil)
-        b += figure(s.count(.notEvaluable), s.total, "chưa đánh giá", nil)
+        b += figure(s.count(.met), s.total, t("mục tiêu hoàn thành"), VNNumber.percent(s.count(.met), of: s.total))
+        b += figure(s.count(.partlyMetFrom50), s.total, t("hoàn thành từ 50%"), nil)
+        b += figure(s.count(.partlyMetBelow50), s.total, t("hoàn thành dưới 50%"), nil)
+        b += figure(s.count(.notMet) + s.count(.partlyMetUnstated), s.total, t("chưa đạt hoặc chưa rõ tỷ lệ"), nil)
+        b += figure(s.count(.notEvaluable), s.total, t("chưa đánh giá"), nil)
         b += "</ul>"
         b += "<div class=\"sentences\"><p>\(escape(s.headlineVI(planName: e.plan.title)))</p><ul>"
         for line in s.linesVI() { b += "<li>\(escape(line))</li>" }
         b += "</ul></div>"
         if !s.contradictions.isEmpty {
-            b += "<p class=\"warn\">Có \(VNNumber.padded(s.contradictions.count)) chỉ tiêu mà đánh giá ghi trong báo cáo khác với kết quả tính từ số liệu: "
+            b += "<p class=\"warn\">" + t("Có %@ chỉ tiêu mà đánh giá ghi trong báo cáo khác với kết quả tính từ số liệu:", VNNumber.padded(s.contradictions.count)) + " "
             b += s.contradictions.map { escape($0.indicatorCode) }.joined(separator: ", ") + ".</p>"
         }
 
         let pillars = e.indicatorsByPillar
         if pillars.count > 1 {
-            b += "<h2>Tiến độ theo trụ cột</h2>"
+            b += "<h2>\(t("Tiến độ theo trụ cột"))</h2>"
             let items = pillars.map { g -> BarChart.Item in
                 let met = g.results.count(where: { $0.evaluation.evaluationClass == .met })
-                return BarChart.Item(label: g.pillar?.name ?? "Chỉ tiêu khác", value: Double(met) / Double(g.results.count) * 100,
-                                     valueLabel: "\(VNNumber.fraction(met, g.results.count, width: 2)) hoàn thành")
+                return BarChart.Item(label: g.pillar?.name ?? t("Chỉ tiêu khác"), value: Double(met) / Double(g.results.count) * 100,
+                                     valueLabel: t("%@ hoàn thành", VNNumber.fraction(met, g.results.count, width: 2)))
             }
-            b += "<figure>" + BarChart(title: "Tỷ lệ chỉ tiêu hoàn thành theo trụ cột", items: items, scaleMax: 100).svg() + "</figure>"
+            b += "<figure>" + BarChart(title: t("Tỷ lệ chỉ tiêu hoàn thành theo trụ cột"), items: items, scaleMax: 100).svg() + "</figure>"
         }
 
-        b += "<h2>Chỉ tiêu</h2>"
+        b += "<h2>\(t("Chỉ tiêu"))</h2>"
         for g in pillars {
-            if pillars.count > 1 { b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? "Chỉ tiêu khác"))</h3>" }
-            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục tiêu</th><th>Kết quả</th><th>Đánh giá</th><th>Số đơn vị có số liệu</th></tr></thead><tbody>"
+            if pillars.count > 1 { b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác")))</h3>" }
+            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>\(t("Chỉ tiêu"))</th><th>\(t("Mục tiêu"))</th><th>\(t("Kết quả"))</th><th>\(t("Đánh giá"))</th><th>\(t("Số đơn vị có số liệu"))</th></tr></thead><tbody>"
             for r in g.results {
                 let i = r.indicator
-                let target = r.evaluation.target.map { escape($0.shortLabelVI(unit: i.unitOfMeasure)) } ?? "<span class=\"muted\">Chưa có mục tiêu</span>"
+                let target = r.evaluation.target.map { escape($0.shortLabelVI(unit: i.unitOfMeasure)) } ?? "<span class=\"muted\">\(t("Chưa có mục tiêu"))</span>"
                 var result = escape(r.valueLabelVI)
                 if let parts = r.partsLabelVI { result += "<br><span class=\"muted\">\(escape(parts))</span>" }
                 if let c = r.samePeriodLastYear { result += "<br><span class=\"muted\">\(escape(c.sentenceVI(.samePeriodLastYear)))</span>" }
-                let coverage = r.aggregate.coverage.expected.isEmpty ? "" : escape(r.aggregate.coverage.labelVI)
+                let coverage = r.aggregate.coverage.expected.isEmpty ? "" : escape(r.aggregate.coverage.label)
                 let href = SiteRoute.indicator(slug: e.plan.slug, code: i.code, period: e.period.identifier, unit: e.unit.code).path
                 b += "<tr><td>\(escape(i.code))</td><td><a href=\"\(escape(href))\">\(escape(i.name))</a></td><td>\(target)</td>"
                 b += "<td>\(result)</td><td>\(EvaluationBadge.html(r.evaluation))</td><td>\(coverage)</td></tr>"
@@ -139,8 +139,8 @@ enum DashboardPage {
         }
 
         if !m.children.isEmpty {
-            b += "<h2>Đơn vị trực thuộc</h2>"
-            b += "<div class=\"wide\"><table><thead><tr><th>Đơn vị</th><th>Chỉ tiêu có số liệu</th><th>Hoàn thành</th><th>Từ 50%</th><th>Dưới 50%</th></tr></thead><tbody>"
+            b += "<h2>\(t("Đơn vị trực thuộc"))</h2>"
+            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Chỉ tiêu có số liệu"))</th><th>\(t("Hoàn thành"))</th><th>\(t("Từ 50%"))</th><th>\(t("Dưới 50%"))</th></tr></thead><tbody>"
             for c in m.children {
                 let total = c.summary.total
                 b += "<tr><td><a href=\"\(escape(link(c.unit.code)))\">\(escape(c.unit.name))</a></td>"
@@ -153,21 +153,21 @@ enum DashboardPage {
         }
 
         if !e.tasks.lines.isEmpty {
-            b += "<h2>Nhiệm vụ</h2><p>\(escape(e.tasks.progressHeadlineVI(planName: e.plan.title)))</p><ul>"
+            b += "<h2>\(t("Nhiệm vụ"))</h2><p>\(escape(e.tasks.progressHeadlineVI(planName: e.plan.title)))</p><ul>"
             for line in e.tasks.progressLinesVI() { b += "<li>\(escape(line))</li>" }
             for line in e.tasks.pillarLinesVI(e.plan.pillars) { b += "<li>\(escape(line))</li>" }
             b += "</ul>"
         }
         if !m.leads.isEmpty {
-            b += "<h3>Theo cơ quan chủ trì</h3>"
-            b += "<div class=\"wide\"><table><thead><tr><th>Cơ quan chủ trì</th><th>Số nhiệm vụ</th><th>Hoàn thành</th><th>Đang triển khai</th><th>Chưa triển khai, chưa hoàn thành</th><th>Chưa báo cáo</th></tr></thead><tbody>"
+            b += "<h3>\(t("Theo cơ quan chủ trì"))</h3>"
+            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Cơ quan chủ trì"))</th><th>\(t("Số nhiệm vụ"))</th><th>\(t("Hoàn thành"))</th><th>\(t("Đang triển khai"))</th><th>\(t("Chưa triển khai, chưa hoàn thành"))</th><th>\(t("Chưa báo cáo"))</th></tr></thead><tbody>"
             for l in m.leads {
                 b += "<tr><td>\(escape(l.name))</td><td class=\"num\">\(VNNumber.padded(l.total))</td><td class=\"num\">\(VNNumber.padded(l.done))</td>"
                 b += "<td class=\"num\">\(VNNumber.padded(l.underway))</td><td class=\"num\">\(VNNumber.padded(l.notStarted))</td><td class=\"num\">\(VNNumber.padded(l.noReport))</td></tr>"
             }
             b += "</tbody></table></div>"
         }
-        return Layout.page(title: "\(e.plan.code) — \(e.period.labelVI)", body: b)
+        return Layout.page(title: "\(e.plan.code) — \(e.period.label)", body: b)
     }
 
     static func figure(_ n: Int, _ total: Int, _ label: String, _ extra: String?) -> String {
@@ -179,12 +179,12 @@ enum DashboardPage {
         let e = m.evaluation
         guard !m.periods.isEmpty else { return "" }
         var s = "<form class=\"inline\" method=\"get\" action=\"\(escape(SiteRoute.dashboard(slug: e.plan.slug, period: nil, unit: nil).path))\">"
-        s += "<input type=\"hidden\" name=\"unit\" value=\"\(escape(e.unit.code))\"><label>Kỳ báo cáo <select name=\"period\">"
+        s += "<input type=\"hidden\" name=\"unit\" value=\"\(escape(e.unit.code))\"><label>\(t("Kỳ báo cáo")) <select name=\"period\">"
         var periods = m.periods
         if !periods.contains(e.period) { periods.insert(e.period, at: 0) }
         for p in periods {
-            s += "<option value=\"\(escape(p.identifier))\"\(p == e.period ? " selected" : "")>\(escape(p.labelVI))</option>"
+            s += "<option value=\"\(escape(p.identifier))\"\(p == e.period ? " selected" : "")>\(escape(p.label))</option>"
         }
-        return s + "</select></label> <button type=\"submit\">Xem</button></form>"
+        return s + "</select></label> <button type=\"submit\">\(t("Xem"))</button></form>"
     }
 }

@@ -5,9 +5,9 @@ import DXCore
 enum EvaluationBadge {
     static func html(_ e: IndicatorEvaluation) -> String {
         let (cls, mark) = style(e.evaluationClass)
-        var s = "<span class=\"badge \(cls)\">\(mark) \(escape(e.labelVI))</span>"
+        var s = "<span class=\"badge \(cls)\">\(mark) \(escape(Language.current == .en ? e.outcome.labelEN : e.labelVI))</span>"
         if e.contradictsJudgement, let j = e.judgement {
-            s += " <span class=\"muted\" title=\"Đánh giá ghi trong báo cáo khác với kết quả tính từ số liệu\">(báo cáo ghi: \(escape(j.labelVI)))</span>"
+            s += " <span class=\"muted\" title=\"\(t("Đánh giá ghi trong báo cáo khác với kết quả tính từ số liệu"))\">(\(t("báo cáo ghi:")) \(escape(translated(j.labelVI))))</span>"
         }
         return s
     }

@@ -45,27 +45,27 @@ enum IndicatorPage {
     static func render(_ m: Model) -> String {
         let i = m.indicator
         let dashboard = SiteRoute.dashboard(slug: m.plan.slug, period: m.period.identifier, unit: m.unit.code).path
-        var b = "<p class=\"meta\"><a href=\"\(escape(dashboard))\">\(escape(m.plan.code)) — \(escape(m.period.labelVI)) — \(escape(m.unit.name))</a></p>"
-        b += "<h1>Chỉ tiêu \(escape(i.code)). \(escape(i.name))</h1>"
+        var b = "<p class=\"meta\"><a href=\"\(escape(dashboard))\">\(escape(m.plan.code)) — \(escape(m.period.label)) — \(escape(m.unit.name))</a></p>"
+        b += "<h1>\(t("Chỉ tiêu")) \(escape(i.code)). \(escape(i.name))</h1>"
         b += "<dl class=\"facts\">"
-        b += "<dt>Loại</dt><dd>\(escape(i.measure.labelVI))\(i.direction == .lowerIsBetter ? " — càng thấp càng tốt" : "")</dd>"
-        if let n = i.numeratorDefinition { b += "<dt>Tử số</dt><dd>\(escape(n))</dd>" }
-        if let d = i.denominatorDefinition { b += "<dt>Mẫu số</dt><dd>\(escape(d))</dd>" }
-        let targets = i.targets.map { "Năm \($0.year): \($0.shortLabelVI(unit: i.unitOfMeasure))" }
-        b += "<dt>Mục tiêu</dt><dd>\(targets.isEmpty ? "Chưa có" : escape(targets.joined(separator: "; ")))</dd>"
-        b += "<dt>Kết quả \(escape(m.period.labelVI))</dt><dd>\(escape(m.current.valueLabelVI))"
+        b += "<dt>\(t("Loại"))</dt><dd>\(escape(translated(i.measure.labelVI)))\(i.direction == .lowerIsBetter ? " — " + t("càng thấp càng tốt") : "")</dd>"
+        if let n = i.numeratorDefinition { b += "<dt>\(t("Tử số"))</dt><dd>\(escape(n))</dd>" }
+        if let d = i.denominatorDefinition { b += "<dt>\(t("Mẫu số"))</dt><dd>\(escape(d))</dd>" }
+        let targets = i.targets.map { t("Năm %@:", $0.year) + " " + $0.shortLabelVI(unit: i.unitOfMeasure) }
+        b += "<dt>\(t("Mục tiêu"))</dt><dd>\(targets.isEmpty ? t("Chưa có") : escape(targets.joined(separator: "; ")))</dd>"
+        b += "<dt>\(t("Kết quả")) \(escape(m.period.label))</dt><dd>\(escape(m.current.valueLabelVI))"
         if let parts = m.current.partsLabelVI { b += " (\(escape(parts)))" }
         b += " — \(EvaluationBadge.html(m.current.evaluation))</dd>"
-        b += "<dt>Nguồn số liệu</dt><dd>\(escape(m.current.aggregate.source.labelVI))"
-        if !m.current.aggregate.coverage.expected.isEmpty { b += "; \(escape(m.current.aggregate.coverage.labelVI))" }
+        b += "<dt>\(t("Nguồn số liệu"))</dt><dd>\(escape(translated(m.current.aggregate.source.labelVI)))"
+        if !m.current.aggregate.coverage.expected.isEmpty { b += "; \(escape(m.current.aggregate.coverage.label))" }
         b += "</dd>"
         if let own = m.current.reported {
-            if let c = own.comment, !c.isEmpty { b += "<dt>Ghi chú</dt><dd>\(escape(c))</dd>" }
-            if let a = own.author { b += "<dt>Người nhập</dt><dd>\(escape(a))</dd>" }
+            if let c = own.comment, !c.isEmpty { b += "<dt>\(t("Ghi chú"))</dt><dd>\(escape(c))</dd>" }
+            if let a = own.author { b += "<dt>\(t("Người nhập"))</dt><dd>\(escape(a))</dd>" }
         }
         b += "</dl>"
 
-        b += "<h2>Diễn biến qua các kỳ</h2>"
+        b += "<h2>\(t("Diễn biến qua các kỳ"))</h2>"
         let numeric = i.measure != .qualitative
         if numeric && m.trend.contains(where: { $0.value.value != nil }) {
             let target = m.current.evaluation.target
@@ -75,30 +75,30 @@ enum IndicatorPage {
             }
             b += "<figure>" + LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
                                          target: target?.comparator == .judgement ? nil : target?.value,
-                                         targetLabel: target.map { "Mục tiêu \($0.shortLabelVI(unit: i.unitOfMeasure))" }).svg() + "</figure>"
+                                         targetLabel: target.map { t("Mục tiêu") + " " + $0.shortLabelVI(unit: i.unitOfMeasure) }).svg() + "</figure>"
         }
-        b += "<div class=\"wide\"><table><thead><tr><th>Kỳ</th><th>Kết quả</th><th>Tử số/mẫu số</th><th>Nguồn</th></tr></thead><tbody>"
+        b += "<div class=\"wide\"><table><thead><tr><th>\(t("Kỳ"))</th><th>\(t("Kết quả"))</th><th>\(t("Tử số/mẫu số"))</th><th>\(t("Nguồn"))</th></tr></thead><tbody>"
         for (p, v) in m.trend {
             let label = v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
-                ?? (v.text.map(VNText.clean) ?? ValueSource.missing.labelVI)
+                ?? (v.text.map(VNText.clean) ?? translated(ValueSource.missing.labelVI))
             let parts = v.numerator.flatMap { n in v.denominator.map { VNNumber.fraction(n, $0) } } ?? ""
-            b += "<tr><td>\(escape(p.labelVI))</td><td>\(escape(label))</td><td class=\"num\">\(escape(parts))</td><td>\(escape(v.source.labelVI))</td></tr>"
+            b += "<tr><td>\(escape(p.label))</td><td>\(escape(label))</td><td class=\"num\">\(escape(parts))</td><td>\(escape(translated(v.source.labelVI)))</td></tr>"
         }
         b += "</tbody></table></div>"
 
         if !m.children.isEmpty {
-            b += "<h2>Theo đơn vị — \(escape(m.period.labelVI))</h2>"
-            b += "<div class=\"wide\"><table><thead><tr><th>Đơn vị</th><th>Kết quả</th><th>Tử số/mẫu số</th><th>Đánh giá</th></tr></thead><tbody>"
+            b += "<h2>\(t("Theo đơn vị")) — \(escape(m.period.label))</h2>"
+            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Kết quả"))</th><th>\(t("Tử số/mẫu số"))</th><th>\(t("Đánh giá"))</th></tr></thead><tbody>"
             for (unit, r) in m.children {
                 let href = SiteRoute.indicator(slug: m.plan.slug, code: i.code, period: m.period.identifier, unit: unit.code).path
                 b += "<tr><td><a href=\"\(escape(href))\">\(escape(unit.name))</a></td><td>\(escape(r.valueLabelVI))</td>"
                 b += "<td class=\"num\">\(escape(r.partsLabelVI ?? ""))</td><td>\(EvaluationBadge.html(r.evaluation))</td></tr>"
             }
             let total = m.current
-            b += "<tr class=\"total\"><th>Tổng hợp (\(escape(total.aggregate.source.labelVI.lowercased())))</th><th>\(escape(total.valueLabelVI))</th>"
+            b += "<tr class=\"total\"><th>\(t("Tổng hợp")) (\(escape(translated(total.aggregate.source.labelVI).lowercased())))</th><th>\(escape(total.valueLabelVI))</th>"
             b += "<th class=\"num\">\(escape(total.partsLabelVI ?? ""))</th><th>\(EvaluationBadge.html(total.evaluation))</th></tr>"
             b += "</tbody></table></div>"
         }
-        return Layout.page(title: "Chỉ tiêu \(i.code) — \(m.plan.code)", body: b)
+        return Layout.page(title: "\(t("Chỉ tiêu")) \(i.code) — \(m.plan.code)", body: b)
     }
 }

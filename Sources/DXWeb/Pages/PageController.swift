@@ -53,7 +53,7 @@ struct PageController: RouteCollection {
         }
         try await authorizeEvaluation(req, plan: slug)
         guard let period = nonEmpty(req.query["period"]) else {
-            throw Abort(.badRequest, reason: "Thiếu kỳ báo cáo (period).")
+            throw Abort(.badRequest, reason: t("Thiếu kỳ báo cáo (period)."))
         }
         let report = try await req.store.officialReport(plan: slug, period: period, unit: nonEmpty(req.query["unit"]),
                                                         tasksPlan: nonEmpty(req.query["tasks"]), settings: ReportTemplates.standard)
@@ -85,7 +85,7 @@ struct PageController: RouteCollection {
     func plan(req: Request) async throws -> Response {
         let slug = req.parameters.get("slug") ?? ""
         guard let model = try await PlanPage.query(req.store, slugOrCode: slug) else {
-            throw Abort(.notFound, reason: "Không có kế hoạch \"\(slug)\".")
+            throw Abort(.notFound, reason: t("Không có kế hoạch \"%@\".", slug))
         }
         return html(PlanPage.render(model))
     }

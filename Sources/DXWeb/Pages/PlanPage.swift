@@ -86,55 +86,55 @@ enum PlanPage {
 
     static func render(_ m: Model) -> String {
         let p = m.plan
-        var b = "<h1>\(escape(p.kind.labelVI)) số \(escape(p.code))</h1>"
+        var b = "<h1>\(escape(t("%@ số %@", p.kind.label, p.code)))</h1>"
         b += "<p><strong>\(escape(p.title))</strong></p>"
-        b += "<p class=\"meta\">Cơ quan ban hành: \(escape(m.issuerName))"
-        if let d = p.issued { b += " · Ngày ban hành: \(VNDate.numeric(d))" }
-        b += " · Thời kỳ: \(p.horizonFrom == p.horizonTo ? "năm \(p.horizonFrom)" : "\(p.horizonFrom)–\(p.horizonTo)")</p>"
+        b += "<p class=\"meta\">\(t("Cơ quan ban hành:")) \(escape(m.issuerName))"
+        if let d = p.issued { b += " · \(t("Ngày ban hành:")) \(VNDate.numeric(d))" }
+        b += " · \(t("Thời kỳ:")) \(p.horizonFrom == p.horizonTo ? t("năm %@", p.horizonFrom) : "\(p.horizonFrom)–\(p.horizonTo)")</p>"
 
         if !m.periods.isEmpty {
-            b += "<p>Đánh giá kết quả: " + m.periods.map { period in
-                "<a href=\"\(escape(SiteRoute.dashboard(slug: p.slug, period: period.identifier, unit: nil).path))\">\(escape(period.labelVI))</a>"
+            b += "<p>\(t("Đánh giá kết quả:")) " + m.periods.map { period in
+                "<a href=\"\(escape(SiteRoute.dashboard(slug: p.slug, period: period.identifier, unit: nil).path))\">\(escape(period.label))</a>"
             }.joined(separator: " · ") + "</p>"
         }
 
         // A plan of only tasks (or only indicators) shows no empty heading.
-        if m.indicatorCount > 0 { b += "<h2>Chỉ tiêu (\(VNNumber.padded(m.indicatorCount, width: 2)))</h2>" }
+        if m.indicatorCount > 0 { b += "<h2>\(t("Chỉ tiêu")) (\(VNNumber.padded(m.indicatorCount, width: 2)))</h2>" }
         for g in m.indicatorGroups {
-            b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? "Chỉ tiêu khác"))</h3>"
-            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục tiêu</th><th>Kết quả gần nhất</th></tr></thead><tbody>"
+            b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác")))</h3>"
+            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>\(t("Chỉ tiêu"))</th><th>\(t("Mục tiêu"))</th><th>\(t("Kết quả gần nhất"))</th></tr></thead><tbody>"
             for r in g.rows {
                 let i = r.indicator
-                let targets = r.targets.map { "Năm \($0.year): " + escape($0.shortLabelVI(unit: i.unitOfMeasure)) }.joined(separator: "<br>")
-                var result = "<span class=\"muted\">Chưa có số liệu</span>"
+                let targets = r.targets.map { t("Năm %@:", $0.year) + " " + escape($0.shortLabelVI(unit: i.unitOfMeasure)) }.joined(separator: "<br>")
+                var result = "<span class=\"muted\">\(t("Chưa có số liệu"))</span>"
                 if let (v, period) = r.latest {
-                    result = "\(escape(v.shortLabelVI(measure: i.measure, unit: i.unitOfMeasure)))<br><span class=\"muted\">\(escape(period.labelVI))</span>"
+                    result = "\(escape(v.shortLabelVI(measure: i.measure, unit: i.unitOfMeasure)))<br><span class=\"muted\">\(escape(period.label))</span>"
                 }
                 b += "<tr><td>\(escape(i.code))</td><td>\(escape(i.name))</td><td>\(targets)</td><td>\(result)</td></tr>"
             }
             b += "</tbody></table></div>"
         }
 
-        if m.taskCount > 0 { b += "<h2>Nhiệm vụ (\(VNNumber.padded(m.taskCount, width: 2)))</h2>" }
-        if m.taskCount == 0 && m.indicatorCount == 0 { b += "<p class=\"muted\">Kế hoạch này chưa có chỉ tiêu và nhiệm vụ.</p>" }
+        if m.taskCount > 0 { b += "<h2>\(t("Nhiệm vụ")) (\(VNNumber.padded(m.taskCount, width: 2)))</h2>" }
+        if m.taskCount == 0 && m.indicatorCount == 0 { b += "<p class=\"muted\">\(t("Kế hoạch này chưa có chỉ tiêu và nhiệm vụ."))</p>" }
         for g in m.taskGroups {
-            b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? "Nhiệm vụ khác"))</h3>"
-            b += "<div class=\"wide\"><table><thead><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời gian hoàn thành</th><th>Tình trạng</th></tr></thead><tbody>"
+            b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Nhiệm vụ khác")))</h3>"
+            b += "<div class=\"wide\"><table><thead><tr><th>STT</th><th>\(t("Nhiệm vụ"))</th><th>\(t("Cơ quan chủ trì"))</th><th>\(t("Thời gian hoàn thành"))</th><th>\(t("Tình trạng"))</th></tr></thead><tbody>"
             for r in g.rows {
-                let t = r.task
-                var status = "<span class=\"muted\">Chưa báo cáo</span>"
+                let task = r.task
+                var status = "<span class=\"muted\">\(t("Chưa báo cáo"))</span>"
                 if let (rep, period) = r.latest {
                     let cls = rep.status == .done ? "s-done" : rep.status.isUnderway ? "s-progress" : "s-not"
-                    status = "<span class=\"badge \(cls)\">\(escape(rep.statusLabel))</span><br><span class=\"muted\">\(escape(period.labelVI))</span>"
+                    status = "<span class=\"badge \(cls)\">\(escape(translated(rep.statusLabel)))</span><br><span class=\"muted\">\(escape(period.label))</span>"
                 }
-                var title = escape(t.title)
-                if !t.subItems.isEmpty {
-                    title += "<ol>" + t.subItems.map { "<li>\(escape($0))</li>" }.joined() + "</ol>"
+                var title = escape(task.title)
+                if !task.subItems.isEmpty {
+                    title += "<ol>" + task.subItems.map { "<li>\(escape($0))</li>" }.joined() + "</ol>"
                 }
-                b += "<tr><td>\(escape(t.code))</td><td>\(title)</td><td>\(escape(r.leadName))</td><td>\(escape(t.deadlineLabel))</td><td>\(status)</td></tr>"
+                b += "<tr><td>\(escape(task.code))</td><td>\(title)</td><td>\(escape(r.leadName))</td><td>\(escape(task.deadlineLabel))</td><td>\(status)</td></tr>"
             }
             b += "</tbody></table></div>"
         }
-        return Layout.page(title: "\(p.kind.labelVI) \(p.code)", body: b)
+        return Layout.page(title: "\(p.kind.label) \(p.code)", body: b)
     }
 }

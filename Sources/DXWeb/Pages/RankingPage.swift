@@ -18,22 +18,22 @@ enum RankingPage {
     static func render(_ m: Model) -> String {
         var b = "<h1>\(escape(m.scheme.name))</h1>"
         if let source = m.scheme.source { b += "<p class=\"meta\">\(escape(source))</p>" }
-        b += "<p>Giá trị chỉ số chính = điểm đạt / điểm tối đa (từ 0 đến 1). Chỉ số tổng = Σ(giá trị × điểm tối đa) / tổng điểm tối đa; các đơn vị có cùng chỉ số tổng (làm tròn 4 chữ số) được xếp đồng hạng.</p>"
+        b += "<p>\(t("Giá trị chỉ số chính = điểm đạt / điểm tối đa (từ 0 đến 1). Chỉ số tổng = Σ(giá trị × điểm tối đa) / tổng điểm tối đa; các đơn vị có cùng chỉ số tổng (làm tròn 4 chữ số) được xếp đồng hạng."))</p>"
         for (part, scores) in m.parts where !scores.isEmpty {
             b += "<h2>\(escape(part.name))</h2>"
-            b += "<figure>" + BarChart(title: "Chỉ số tổng — \(part.name)",
+            b += "<figure>" + BarChart(title: "\(t("Chỉ số tổng")) — \(part.name)",
                                        items: scores.map { .init(label: "\($0.rank ?? 0). \(m.names[$0.unitCode] ?? $0.unitCode)", value: $0.total,
                                                                  valueLabel: VNNumber.format($0.total, fractionDigits: 4, trimZeros: false)) },
                                        scaleMax: 1).svg() + "</figure>"
-            b += "<div class=\"wide\"><table><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Chỉ số tổng</th>"
-            for index in part.indices { b += "<th title=\"\(escape(index.name))\">\(escape(index.code)). \(escape(index.name))<br><span class=\"muted\">tối đa \(VNNumber.format(index.maximum, fractionDigits: 0))</span></th>" }
+            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Hạng"))</th><th>\(t("Đơn vị"))</th><th>\(t("Chỉ số tổng"))</th>"
+            for index in part.indices { b += "<th title=\"\(escape(index.name))\">\(escape(index.code)). \(escape(index.name))<br><span class=\"muted\">\(t("tối đa %@", VNNumber.format(index.maximum, fractionDigits: 0)))</span></th>" }
             b += "</tr></thead><tbody>"
             for s in scores {
                 let href = SiteRoute.rankingUnit(scheme: m.scheme.code, unit: s.unitCode).path
                 b += "<tr><td class=\"num\">\(s.rank.map(String.init) ?? "")</td><td><a href=\"\(escape(href))\">\(escape(m.names[s.unitCode] ?? s.unitCode))</a></td>"
                 b += "<td class=\"num\"><strong>\(VNNumber.format(s.total, fractionDigits: 4, trimZeros: false))</strong></td>"
                 for index in s.indices {
-                    guard let v = index.value else { b += "<td class=\"muted\">Không tính điểm</td>"; continue }
+                    guard let v = index.value else { b += "<td class=\"muted\">\(t("Không tính điểm"))</td>"; continue }
                     b += "<td class=\"num\">\(miniBar(v, label: "\(index.name): \(VNNumber.format(v, fractionDigits: 4, trimZeros: false))")) \(VNNumber.format(v, fractionDigits: 4, trimZeros: false))</td>"
                 }
                 b += "</tr>"
@@ -75,11 +75,11 @@ enum RankingUnitPage {
         let s = m.score
         var b = "<p class=\"meta\"><a href=\"\(escape(SiteRoute.ranking(scheme: m.scheme.code).path))\">\(escape(m.scheme.name))</a></p>"
         b += "<h1>\(escape(m.unitName))</h1>"
-        b += "<p>Chỉ số tổng <strong>\(VNNumber.format(s.total, fractionDigits: 4, trimZeros: false))</strong> — xếp hạng \(s.rank.map(String.init) ?? "")/\(m.rankOf) (\(escape(m.part.name))); tổng điểm \(VNNumber.format(s.points, fractionDigits: 2))/\(VNNumber.format(s.maximum, fractionDigits: 0)).</p>"
+        b += "<p>\(t("Chỉ số tổng")) <strong>\(VNNumber.format(s.total, fractionDigits: 4, trimZeros: false))</strong> — \(t("xếp hạng %@/%@", s.rank.map(String.init) ?? "", m.rankOf)) (\(escape(m.part.name))); \(t("tổng điểm %@/%@.", VNNumber.format(s.points, fractionDigits: 2), VNNumber.format(s.maximum, fractionDigits: 0)))</p>"
         for (index, def) in zip(s.indices, m.part.indices) {
-            let value = index.value.map { VNNumber.format($0, fractionDigits: 4, trimZeros: false) } ?? "không tính điểm"
-            b += "<h2>\(escape(index.code)). \(escape(index.name)) — \(VNNumber.format(index.points, fractionDigits: 2))/\(VNNumber.format(index.maximum, fractionDigits: 0)) điểm (\(value))</h2>"
-            b += "<div class=\"wide\"><table><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Số liệu</th><th>Điểm</th><th>Tình trạng</th><th>Minh chứng</th></tr></thead><tbody>"
+            let value = index.value.map { VNNumber.format($0, fractionDigits: 4, trimZeros: false) } ?? t("không tính điểm")
+            b += "<h2>\(escape(index.code)). \(escape(index.name)) — \(VNNumber.format(index.points, fractionDigits: 2))/\(VNNumber.format(index.maximum, fractionDigits: 0)) \(t("điểm")) (\(value))</h2>"
+            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Mã"))</th><th>\(t("Tiêu chí"))</th><th>\(t("Số liệu"))</th><th>\(t("Điểm"))</th><th>\(t("Tình trạng"))</th><th>\(t("Minh chứng"))</th></tr></thead><tbody>"
             for (c, cdef) in zip(index.criteria, def.criteria) {
                 var input = ""
                 if let i = c.input {
@@ -87,9 +87,9 @@ enum RankingUnitPage {
                     else if let v = i.value { input = VNNumber.format(v, fractionDigits: 2) }
                     else if let g = i.grade { input = g.labelVI }
                 }
-                b += "<tr><td>\(escape(c.code))</td><td>\(escape(c.name))<br><span class=\"muted\">\(escape(cdef.rule.labelVI))\(cdef.requiresEvidence ? "; cần minh chứng" : "")</span></td>"
+                b += "<tr><td>\(escape(c.code))</td><td>\(escape(c.name))<br><span class=\"muted\">\(escape(cdef.rule.labelVI))\(cdef.requiresEvidence ? "; " + t("cần minh chứng") : "")</span></td>"
                 b += "<td class=\"num\">\(escape(input))</td><td class=\"num\">\(VNNumber.format(c.points, fractionDigits: 2))/\(VNNumber.format(c.maximum, fractionDigits: 0))</td>"
-                b += "<td>\(escape(c.status.labelVI))</td><td>\(escape(c.evidence.joined(separator: "; ")))</td></tr>"
+                b += "<td>\(escape(translated(c.status.labelVI)))</td><td>\(escape(c.evidence.joined(separator: "; ")))</td></tr>"
             }
             b += "</tbody></table></div>"
         }
@@ -100,13 +100,13 @@ enum RankingUnitPage {
 /// The schemes there are to rank by.
 enum RankingsIndexPage {
     static func render(_ schemes: [ScoringScheme]) -> String {
-        var b = "<h1>Đánh giá, xếp hạng chuyển đổi số</h1>"
-        if schemes.isEmpty { b += "<p class=\"muted\">Chưa có bộ chỉ số nào.</p>" }
+        var b = "<h1>\(t("Đánh giá, xếp hạng chuyển đổi số"))</h1>"
+        if schemes.isEmpty { b += "<p class=\"muted\">\(t("Chưa có bộ chỉ số nào."))</p>" }
         b += "<ul class=\"cards\">"
         for s in schemes {
             b += "<li><a href=\"\(escape(SiteRoute.ranking(scheme: s.code).path))\"><strong>\(escape(s.name))</strong></a>"
-            b += "<br><span class=\"muted\">Năm \(s.year) · \(s.parts.map { escape($0.name) }.joined(separator: "; "))</span></li>"
+            b += "<br><span class=\"muted\">\(t("Năm %@", s.year)) · \(s.parts.map { escape($0.name) }.joined(separator: "; "))</span></li>"
         }
-        return Layout.page(title: "Xếp hạng", body: b + "</ul>")
+        return Layout.page(title: t("Xếp hạng"), body: b + "</ul>")
     }
 }

@@ -22,9 +22,9 @@ enum ReportDownload {
         var label: String {
             switch self {
             case .docx: "Word (DOCX)"
-            case .xlsx: "Phụ lục Excel (XLSX)"
-            case .csv: "Phụ lục I (CSV)"
-            case .html: "Xem trước"
+            case .xlsx: t("Phụ lục Excel (XLSX)")
+            case .csv: t("Phụ lục I (CSV)")
+            case .html: t("Xem trước")
             case .pdf: "PDF"
             }
         }

@@ -16,7 +16,7 @@ struct AccountsController: RouteCollection {
         let tree = try await req.store.unitTree()
         let accounts = try await req.store.accounts().filter { AccessPolicy.isInScope(account, unit: $0.unitCode, in: tree) }
         let flash = req.query[String.self, at: "msg"].flatMap {
-            ["created": "Đã tạo tài khoản.", "disable": "Đã khóa tài khoản.", "enable": "Đã mở khóa tài khoản.", "reset": "Đã đặt lại mật khẩu."][$0]
+            ["created": t("Đã tạo tài khoản."), "disable": t("Đã khóa tài khoản."), "enable": t("Đã mở khóa tài khoản."), "reset": t("Đã đặt lại mật khẩu.")][$0]
         }
         let r = html(AccountsPage.render(accounts: accounts, units: tree.subtree(of: AccessPolicy.scope(of: account, in: tree)), csrf: req.csrf,
                                          form: form, error: error, flash: flash))
@@ -37,11 +37,11 @@ struct AccountsController: RouteCollection {
         let unit = f["unit"] ?? ""
         try req.authorize(.manageAccounts, unit: unit, tree: tree)
         guard let role = Role(rawValue: f["role"] ?? "") else {
-            return try await render(req, form: f, error: "Vai trò không hợp lệ.", status: .unprocessableEntity)
+            return try await render(req, form: f, error: t("Vai trò không hợp lệ."), status: .unprocessableEntity)
         }
         let password = f["password"] ?? ""
         if let problem = Credentials.passwordProblem(password) {
-            return try await render(req, form: f, error: problem, status: .unprocessableEntity)
+            return try await render(req, form: f, error: translated(problem), status: .unprocessableEntity)
         }
         let name = VNText.clean(f["displayName"] ?? "")
         do {
@@ -51,14 +51,14 @@ struct AccountsController: RouteCollection {
             let status: HTTPStatus = if case .conflict = e { .conflict } else { .unprocessableEntity }
             return try await render(req, form: f, error: e.description, status: status)
         }
-        return req.redirect(to: WebRoute.accounts.path + "?msg=created", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accounts.path(message: "created"), redirectType: .normal)
     }
 
     func act(req: Request) async throws -> Response {
         try req.authorize(.manageAccounts)
         let username = req.parameters.get("username") ?? ""
         guard let target = try await req.store.account(username: username)?.account else {
-            throw Abort(.notFound, reason: "Không có tài khoản \(username).")
+            throw Abort(.notFound, reason: t("Không có tài khoản %@.", username))
         }
         let tree = try await req.store.unitTree()
         try req.authorize(.manageAccounts, unit: target.unitCode, tree: tree)
@@ -66,18 +66,18 @@ struct AccountsController: RouteCollection {
         switch action {
         case "disable", "enable":
             if action == "disable", username == req.account?.username {
-                return try await render(req, error: "Không thể tự khóa tài khoản của chính mình.", status: .unprocessableEntity)
+                return try await render(req, error: t("Không thể tự khóa tài khoản của chính mình."), status: .unprocessableEntity)
             }
             try await req.store.setDisabled(username: username, action == "disable", by: req.actor)
         case "reset":
             let password = try await FormData.read(req)["password"] ?? ""
             if let problem = Credentials.passwordProblem(password) {
-                return try await render(req, error: problem, status: .unprocessableEntity)
+                return try await render(req, error: translated(problem), status: .unprocessableEntity)
             }
             try await req.store.resetPassword(username: username, hash: try Credentials.hashPassword(password), by: req.actor)
         default:
-            throw Abort(.notFound, reason: "Không có thao tác này.")
+            throw Abort(.notFound, reason: t("Không có thao tác này."))
         }
-        return req.redirect(to: WebRoute.accounts.path + "?msg=\(action)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accounts.path(message: action), redirectType: .normal)
     }
 }

@@ -29,7 +29,7 @@ enum ReportForm {
             e.value = EntryValidation.number(form[p + ".value"], path: p + ".value", issues: &issues)
             if let j = form[p + ".judgement"], !j.isEmpty {
                 if let judgement = Judgement(rawValue: j) { e.judgement = judgement }
-                else { issues.append(.error(p + ".judgement", "Mức đánh giá không hợp lệ.")) }
+                else { issues.append(.error(p + ".judgement", t("Mức đánh giá không hợp lệ."))) }
             }
             e.text = form[p + ".text"]
             e.comment = form[p + ".comment"]
@@ -46,7 +46,7 @@ enum ReportForm {
             var e = TaskEntry()
             if let s = form[p + ".status"], !s.isEmpty {
                 if let status = TaskStatus(rawValue: s) { e.status = status }
-                else { issues.append(.error(p + ".status", "Tình trạng không hợp lệ.")) }
+                else { issues.append(.error(p + ".status", t("Tình trạng không hợp lệ."))) }
             }
             e.percent = EntryValidation.number(form[p + ".percent"], path: p + ".percent", issues: &issues)
             e.result = form[p + ".result"]

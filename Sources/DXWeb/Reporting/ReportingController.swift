@@ -47,7 +47,7 @@ struct ReportingController: RouteCollection {
         if issues.isEmpty, let r = round {
             do {
                 round = try await req.store.createRound(r, unitCodes: units.map(\.code), by: req.actor)
-                return req.redirect(to: WebRoute.round(r.code).path, redirectType: .normal)
+                return req.redirect(to: SiteRoute.round(r.code).path, redirectType: .normal)
             } catch let e as StoreError {
                 issues.append(.error("code", e.description))
             }
@@ -84,13 +84,14 @@ struct ReportingController: RouteCollection {
         let round = try await req.loadRound(req.parameters.get("round"))
         let closed = try await FormData.read(req)["closed"] == "true"
         try await req.store.setRoundClosed(round, closed: closed, by: req.actor)
-        return req.redirect(to: WebRoute.round(round.code).path, redirectType: .normal)
+        return req.redirect(to: SiteRoute.round(round.code).path, redirectType: .normal)
     }
 
-    static let flashes: [String: String] = [
-        "saved": "Đã lưu nháp.", "unchanged": "Không có gì thay đổi.", "submit": "Đã gửi báo cáo.",
-        "approve": "Đã phê duyệt báo cáo.", "return": "Đã trả lại báo cáo.", "reopen": "Đã mở lại báo cáo.",
-    ]
+    /// Computed on each use: the confirmations are in the language of the page.
+    static var flashes: [String: String] { [
+        "saved": t("Đã lưu nháp."), "unchanged": t("Không có gì thay đổi."), "submit": t("Đã gửi báo cáo."),
+        "approve": t("Đã phê duyệt báo cáo."), "return": t("Đã trả lại báo cáo."), "reopen": t("Đã mở lại báo cáo."),
+    ] }
 
     func page(_ req: Request, report: UnitReport, form: FormData? = nil, issues: [FieldIssue] = [],
               conflict: ReportConflict? = nil, status: HTTPStatus = .ok) async throws -> Response {
@@ -127,7 +128,7 @@ struct ReportingController: RouteCollection {
         if let why = ReportRules.editRefusal(account, report, tree: tree, today: ReportRules.today) { throw Abort(.forbidden, reason: why) }
         let form = try await FormData.read(req)
         let submit = form["action"] == "submit"
-        guard let base = form["version"].flatMap(Int.init) else { throw Abort(.badRequest, reason: "Thiếu số phiên bản của báo cáo.") }
+        guard let base = form["version"].flatMap(Int.init) else { throw Abort(.badRequest, reason: t("Thiếu số phiên bản của báo cáo.")) }
         let parsed = ReportForm.parse(form, report: report)
         var errors = parsed.errors
         if submit, errors.isEmpty {
@@ -159,13 +160,13 @@ struct ReportingController: RouteCollection {
                 throw httpError(error)
             }
         }
-        return req.redirect(to: WebRoute.report(round: round.code, unit: unit).path + "?msg=\(msg)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.unitReport(round: round.code, unit: unit).path(message: msg), redirectType: .normal)
     }
 
     func act(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         guard let action = req.parameters.get("action").flatMap(WorkflowAction.init(rawValue:)) else {
-            throw Abort(.notFound, reason: "Không có thao tác này.")
+            throw Abort(.notFound, reason: t("Không có thao tác này."))
         }
         let round = try await req.loadRound(req.parameters.get("round"))
         let tree = try await req.store.unitTree()
@@ -178,7 +179,7 @@ struct ReportingController: RouteCollection {
         let form = try await FormData.read(req)
         let comment = form["comment"]?.trimmingCharacters(in: .whitespacesAndNewlines)
         if action == .return, (comment ?? "").isEmpty {
-            return try await page(req, report: report, issues: [.error("comment", "Phải ghi lý do trả lại báo cáo.")], status: .unprocessableEntity)
+            return try await page(req, report: report, issues: [.error("comment", t("Phải ghi lý do trả lại báo cáo."))], status: .unprocessableEntity)
         }
         if action == .submit {
             let missing = ReportForm.missingBeforeSubmit(report, patch: ReportPatch(), indicatorPath: { k, _ in ReportForm.indicatorPrefix(k) },
@@ -193,7 +194,7 @@ struct ReportingController: RouteCollection {
         } catch {
             throw httpError(error)
         }
-        return req.redirect(to: WebRoute.report(round: round.code, unit: unit).path + "?msg=\(action.rawValue)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.unitReport(round: round.code, unit: unit).path(message: action.rawValue), redirectType: .normal)
     }
 
     func audit(req: Request) async throws -> Response {

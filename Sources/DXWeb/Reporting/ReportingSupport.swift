@@ -7,14 +7,14 @@ import Vapor
 extension Request {
     func loadRound(_ key: String?) async throws -> ReportingRound {
         guard let key, let r = try await store.round(key) else {
-            throw Abort(.notFound, reason: "Không có đợt báo cáo \"\(key ?? "")\".")
+            throw Abort(.notFound, reason: t("Không có đợt báo cáo \"%@\".", key ?? ""))
         }
         return r
     }
 
     func loadReport(_ round: ReportingRound, unit: String?) async throws -> UnitReport {
         guard let unit, let r = try await store.unitReport(round, unitCode: unit) else {
-            throw Abort(.notFound, reason: "Đơn vị \"\(unit ?? "")\" không phải báo cáo trong đợt này.")
+            throw Abort(.notFound, reason: t("Đơn vị \"%@\" không phải báo cáo trong đợt này.", unit ?? ""))
         }
         return r
     }
@@ -24,7 +24,7 @@ enum ReportRules {
     /// Why `account` may not change this report now, or nil.
     static func editRefusal(_ account: Account, _ report: UnitReport, tree: UnitTree, today: CalendarDate) -> String? {
         guard AccessPolicy.allows(account, .edit, unit: report.status.unit.code, in: tree) else { return AccessPolicy.refusal(.edit) }
-        if report.round.closed { return "Đợt báo cáo đã đóng: không sửa được nữa." }
+        if report.round.closed { return t("Đợt báo cáo đã đóng: không sửa được nữa.") }
         return Workflow.editRefusal(role: account.role, state: report.status.state,
                                     locked: report.round.isLocked(on: today), lockDate: report.round.lockDate)
     }
@@ -42,12 +42,12 @@ enum ReportRules {
                         today: CalendarDate) -> (HTTPStatus, String)? {
         let unit = report.status.unit.code
         guard AccessPolicy.allows(account, a.permission, unit: unit, in: tree) else { return (.forbidden, AccessPolicy.refusal(a.permission)) }
-        if report.round.closed { return (.conflict, "Đợt báo cáo đã đóng.") }
+        if report.round.closed { return (.conflict, t("Đợt báo cáo đã đóng.")) }
         do { _ = try Workflow.next(report.status.state, a, unitApproval: report.round.unitApproval) } catch { return (.conflict, error.description) }
         // With unit approval, the head of the unit sends the report up; the final approval is
         // the standing agency's.
         if a == .approve, account.role == .approver, report.round.unitApproval, report.status.state == .submitted {
-            return (.forbidden, "Phê duyệt cuối cùng thuộc cơ quan thường trực.")
+            return (.forbidden, t("Phê duyệt cuối cùng thuộc cơ quan thường trực."))
         }
         if a == .submit, let why = editRefusal(account, report, tree: tree, today: today) { return (.forbidden, why) }
         return nil

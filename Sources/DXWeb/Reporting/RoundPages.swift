@@ -5,19 +5,19 @@ import Foundation
 /// The list of rounds, and one round's completeness and timeliness with its reminder list.
 enum RoundsPage {
     static func render(rounds: [(ReportingRound, CompletenessSummary)], canManage: Bool) -> String {
-        var b = "<h1>Đợt báo cáo định kỳ</h1>"
-        if canManage { b += "<p><a class=\"button\" href=\"\(WebRoute.newRound.path)\">Mở đợt báo cáo mới</a></p>" }
-        if rounds.isEmpty { b += "<p>Chưa có đợt báo cáo nào.</p>" }
+        var b = "<h1>\(t("Đợt báo cáo định kỳ"))</h1>"
+        if canManage { b += "<p><a class=\"button\" href=\"\(SiteRoute.newRound.path)\">\(t("Mở đợt báo cáo mới"))</a></p>" }
+        if rounds.isEmpty { b += "<p>\(t("Chưa có đợt báo cáo nào."))</p>" }
         else {
-            b += "<div class=\"wide\"><table><thead><tr><th>Đợt báo cáo</th><th>Kỳ</th><th>Hạn nộp</th><th>Tình hình nộp</th></tr></thead><tbody>"
+            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Đợt báo cáo"))</th><th>\(t("Kỳ"))</th><th>\(t("Hạn nộp"))</th><th>\(t("Tình hình nộp"))</th></tr></thead><tbody>"
             for (r, s) in rounds {
-                b += "<tr><td><a href=\"\(WebRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">Đã đóng</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span></td>"
-                b += "<td>\(escape(r.period?.headingVI ?? r.periodID))</td><td>\(VNDate.numeric(r.defaultDeadline))</td>"
-                b += "<td>\(VNNumber.fraction(s.submitted, s.expected, width: 2)) đơn vị đã gửi</td></tr>"
+                b += "<tr><td><a href=\"\(SiteRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">\(t("Đã đóng"))</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span></td>"
+                b += "<td>\(escape(r.period?.heading ?? r.periodID))</td><td>\(VNDate.numeric(r.defaultDeadline))</td>"
+                b += "<td>\(t("%@ đơn vị đã gửi", VNNumber.fraction(s.submitted, s.expected, width: 2)))</td></tr>"
             }
             b += "</tbody></table></div>"
         }
-        return Layout.page(title: "Đợt báo cáo", body: b)
+        return Layout.page(title: t("Đợt báo cáo"), body: b)
     }
 }
 
@@ -34,25 +34,30 @@ enum RoundPage {
     static func render(_ m: Model) -> String {
         let r = m.round
         let summary = CompletenessSummary(m.entries)
-        var b = "<p class=\"crumbs\"><a href=\"\(WebRoute.rounds.path)\">Đợt báo cáo</a></p>"
+        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">\(t("Đợt báo cáo"))</a></p>"
         b += "<h1>\(escape(r.title))</h1>"
-        b += "<p class=\"meta\">Kỳ: \(escape(r.period?.headingVI ?? r.periodID))"
-        if let p = r.period { b += " (số liệu \(escape(p.cutOff.labelVI)))" }
-        b += " · Kế hoạch: \(escape(r.planCodes.joined(separator: ", ")))</p>"
-        var dl = "Hạn nộp: \(VNDate.numeric(r.defaultDeadline))"
+        b += "<p class=\"meta\">\(t("Kỳ:")) \(escape(r.period?.heading ?? r.periodID))"
+        if let p = r.period { b += " (\(t("số liệu")) \(escape(p.cutOff.label)))" }
+        b += " · \(t("Kế hoạch:")) \(escape(r.planCodes.joined(separator: ", ")))</p>"
+        var dl = "\(t("Hạn nộp:")) \(VNDate.numeric(r.defaultDeadline))"
         for (level, d) in r.deadlines.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where d != r.defaultDeadline {
-            dl += "; \(level.labelVI.lowercased()): \(VNDate.numeric(d))"
+            dl += "; \(translated(level.labelVI).lowercased()): \(VNDate.numeric(d))"
         }
-        if let l = r.lockDate { dl += " · Khóa sổ sau ngày \(VNDate.numeric(l))" }
-        if r.closed { dl += " · <strong>Đợt đã đóng</strong>" }
+        if let l = r.lockDate { dl += " · " + t("Khóa sổ sau ngày %@", VNDate.numeric(l)) }
+        if r.closed { dl += " · <strong>\(t("Đợt đã đóng"))</strong>" }
         b += "<p class=\"meta\">\(dl)</p>"
-        b += "<p id=\"summary\"><strong>\(escape(summary.sentenceVI))</strong></p>"
-        b += "<p><a href=\"\(WebRoute.roundCSV(r.code).path)\">Tải danh sách (CSV)</a> · <a href=\"\(WebRoute.audit(round: r.code, unit: nil, subject: nil).path)\">Nhật ký thay đổi</a></p>"
+        // DXCore writes the sentence in Vietnamese; the English page says the same with the same figures.
+        let sentence = Language.current == .vi ? summary.sentenceVI
+            : t("Đã gửi %@ đơn vị (%@), trong đó đúng hạn %@, muộn %@; đang soạn %@; chưa bắt đầu %@.",
+                VNNumber.fraction(summary.submitted, summary.expected, width: 2), VNNumber.percent(summary.submitted, of: summary.expected),
+                VNNumber.padded(summary.onTime), VNNumber.padded(summary.late), VNNumber.padded(summary.drafting), VNNumber.padded(summary.notStarted))
+        b += "<p id=\"summary\"><strong>\(escape(sentence))</strong></p>"
+        b += "<p><a href=\"\(SiteRoute.roundCSV(r.code).path)\">\(t("Tải danh sách (CSV)"))</a> · <a href=\"\(SiteRoute.audit(round: r.code, unit: nil, subject: nil).path)\">\(t("Nhật ký thay đổi"))</a></p>"
         if m.canManage {
-            b += "<form method=\"post\" action=\"\(WebRoute.roundClose(r.code).path)\" class=\"inline\">\(CSRFMiddleware.field(m.csrf))"
-            b += "<input type=\"hidden\" name=\"closed\" value=\"\(r.closed ? "false" : "true")\"><button type=\"submit\">\(r.closed ? "Mở lại đợt" : "Đóng đợt")</button></form>"
+            b += "<form method=\"post\" action=\"\(SiteRoute.roundClose(r.code).path)\" class=\"inline\">\(CSRFMiddleware.field(m.csrf))"
+            b += "<input type=\"hidden\" name=\"closed\" value=\"\(r.closed ? "false" : "true")\"><button type=\"submit\">\(r.closed ? t("Mở lại đợt") : t("Đóng đợt"))</button></form>"
         }
-        b += "<h2>Tình hình nộp báo cáo</h2><div class=\"wide\"><table id=\"completeness\"><thead><tr><th>Đơn vị</th><th>Hạn nộp</th><th>Trạng thái</th><th>Ngày gửi</th></tr></thead><tbody>"
+        b += "<h2>\(t("Tình hình nộp báo cáo"))</h2><div class=\"wide\"><table id=\"completeness\"><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Hạn nộp"))</th><th>\(t("Trạng thái"))</th><th>\(t("Ngày gửi"))</th></tr></thead><tbody>"
         for e in m.entries {
             let cls: String
             switch e.timeliness {
@@ -60,20 +65,20 @@ enum RoundPage {
             case .late: cls = "s-progress"
             case .drafting, .notStarted: cls = e.isOverdue(today: m.today) ? "s-not" : ""
             }
-            var state = e.state.labelVI
-            if e.state.isSubmitted { state += e.late ? " (muộn)" : " (đúng hạn)" }
-            else if e.isOverdue(today: m.today) { state += " – quá hạn" }
-            b += "<tr data-unit=\"\(escape(e.unitCode))\"><td><a href=\"\(WebRoute.report(round: r.code, unit: e.unitCode).path)\">\(escape(e.unitName))</a></td>"
+            var state = translated(e.state.labelVI)
+            if e.state.isSubmitted { state += e.late ? " (\(t("muộn")))" : " (\(t("đúng hạn")))" }
+            else if e.isOverdue(today: m.today) { state += " – " + t("quá hạn") }
+            b += "<tr data-unit=\"\(escape(e.unitCode))\"><td><a href=\"\(SiteRoute.unitReport(round: r.code, unit: e.unitCode).path)\">\(escape(e.unitName))</a></td>"
             b += "<td>\(VNDate.numeric(e.deadline))</td><td><span class=\"badge \(cls)\">\(escape(state))</span></td>"
             b += "<td>\(e.submittedAt.map { escape(timestamp($0)) } ?? "")</td></tr>"
         }
         b += "</tbody></table></div>"
         let pending = m.entries.filter { !$0.state.isSubmitted }
         if !pending.isEmpty {
-            b += "<h2>Danh sách nhắc nộp (\(VNNumber.padded(pending.count)) đơn vị)</h2><ul id=\"reminders\">"
+            b += "<h2>\(t("Danh sách nhắc nộp (%@ đơn vị)", VNNumber.padded(pending.count)))</h2><ul id=\"reminders\">"
             for e in pending {
-                let who = m.showContacts ? (e.contacts.isEmpty ? "chưa có tài khoản báo cáo" : "tài khoản: " + e.contacts.joined(separator: ", ")) : ""
-                b += "<li>\(escape(e.unitName)) – \(escape(e.state.labelVI))\(who.isEmpty ? "" : " – " + escape(who))</li>"
+                let who = m.showContacts ? (e.contacts.isEmpty ? t("chưa có tài khoản báo cáo") : t("tài khoản:") + " " + e.contacts.joined(separator: ", ")) : ""
+                b += "<li>\(escape(e.unitName)) – \(escape(translated(e.state.labelVI)))\(who.isEmpty ? "" : " – " + escape(who))</li>"
             }
             b += "</ul>"
         }
@@ -88,15 +93,15 @@ enum RoundPage {
             let safe = (s.hasPrefix("=") || s.hasPrefix("+") || s.hasPrefix("-") || s.hasPrefix("@")) ? "'" + s : s
             return needs ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
         }
-        var lines = ["Mã đơn vị,Tên đơn vị,Hạn nộp,Trạng thái,Đúng hạn/Muộn,Thời điểm gửi,Tài khoản báo cáo"]
+        var lines = [t("Mã đơn vị,Tên đơn vị,Hạn nộp,Trạng thái,Đúng hạn/Muộn,Thời điểm gửi,Tài khoản báo cáo")]
         for e in m.entries {
             let timely: String
             switch e.timeliness {
-            case .onTime: timely = "Đúng hạn"
-            case .late: timely = "Muộn"
-            default: timely = e.isOverdue(today: m.today) ? "Quá hạn, chưa gửi" : "Chưa gửi"
+            case .onTime: timely = t("Đúng hạn")
+            case .late: timely = t("Muộn")
+            default: timely = e.isOverdue(today: m.today) ? t("Quá hạn, chưa gửi") : t("Chưa gửi")
             }
-            lines.append([e.unitCode, e.unitName, VNDate.numeric(e.deadline), e.state.labelVI, timely,
+            lines.append([e.unitCode, e.unitName, VNDate.numeric(e.deadline), translated(e.state.labelVI), timely,
                           e.submittedAt.map(timestamp) ?? "", e.contacts.joined(separator: " ")].map(cell).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

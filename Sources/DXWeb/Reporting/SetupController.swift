@@ -29,8 +29,8 @@ struct SetupController: RouteCollection {
         try req.authorize(.setUp)
         let number = req.query[String.self, at: "number"] ?? ""
         let doc = number.isEmpty ? nil : try await req.store.documents().first { $0.number == number }
-        if !number.isEmpty, doc == nil { throw Abort(.notFound, reason: "Không có văn bản \(number).") }
-        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
+        if !number.isEmpty, doc == nil { throw Abort(.notFound, reason: t("Không có văn bản %@.", number)) }
+        let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
         return html(SetupPages.document(doc, units: try await req.store.units(), form: nil, error: nil, flash: flash, csrf: req.csrf))
     }
 
@@ -43,7 +43,7 @@ struct SetupController: RouteCollection {
         var issued: CalendarDate?
         if let raw = opt("issued") {
             issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
-            if issued == nil { error = "Ngày ban hành \"\(raw)\" không hợp lệ: nhập theo dạng ngày/tháng/năm." }
+            if issued == nil { error = t("Ngày ban hành \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw) }
         }
         let existing = try await req.store.documents().first { $0.number == number }
         if error == nil {
@@ -51,7 +51,7 @@ struct SetupController: RouteCollection {
                 try await req.store.saveDocument(OfficialDocument(number: number, summary: VNText.clean(f["summary"] ?? ""), issued: issued,
                                                                   issuer: VNText.clean(f["issuer"] ?? ""), issuerUnitCode: opt("issuerUnit"),
                                                                   signer: opt("signer")), by: req.actor)
-                return req.redirect(to: "/setup/documents?number=\(SiteRoute.component(number))&msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupDocument(number: number).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.document(existing, units: try await req.store.units(), form: f, error: error, flash: nil, csrf: req.csrf))
@@ -67,14 +67,14 @@ struct SetupController: RouteCollection {
 
     func contents(_ req: Request) async throws -> PlanContents {
         let key = req.parameters.get("plan") ?? ""
-        guard let c = try await req.store.planContents(slugOrCode: key) else { throw Abort(.notFound, reason: "Không có kế hoạch \"\(key)\".") }
+        guard let c = try await req.store.planContents(slugOrCode: key) else { throw Abort(.notFound, reason: t("Không có kế hoạch \"%@\".", key)) }
         return c
     }
 
     func plan(req: Request) async throws -> Response {
         try req.authorize(.setUp)
         let c = try await contents(req)
-        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
+        let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
         return html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: nil, flash: flash))
     }
 
@@ -84,7 +84,7 @@ struct SetupController: RouteCollection {
         for (n, line) in text.split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "|", maxSplits: 1).map { VNText.clean(String($0)) }
             guard !(parts.first ?? "").isEmpty else { continue }
-            guard parts.count == 2, !parts[1].isEmpty else { return ([], "Trụ cột dòng \(n + 1): ghi theo dạng “mã | tên”.") }
+            guard parts.count == 2, !parts[1].isEmpty else { return ([], t("Trụ cột dòng %@: ghi theo dạng “mã | tên”.", n + 1)) }
             out.append(Pillar(code: parts[0], name: parts[1]))
         }
         return (out, nil)
@@ -102,20 +102,20 @@ struct SetupController: RouteCollection {
         let (pillars, pillarError) = Self.readPillars(f["pillars"] ?? "")
         var error = pillarError
         let from = Int((f["from"] ?? "").trimmingCharacters(in: .whitespaces)), to = Int((f["to"] ?? "").trimmingCharacters(in: .whitespaces))
-        if from == nil || to == nil { error = error ?? "Năm bắt đầu và năm kết thúc phải là số nguyên." }
+        if from == nil || to == nil { error = error ?? t("Năm bắt đầu và năm kết thúc phải là số nguyên.") }
         var issued: CalendarDate?
         if let raw = f["issued"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
             issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
-            if issued == nil { error = error ?? "Ngày ban hành \"\(raw)\" không hợp lệ: nhập theo dạng ngày/tháng/năm." }
+            if issued == nil { error = error ?? t("Ngày ban hành \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw) }
         }
-        if try await req.store.plan(slugOrCode: code) != nil { error = error ?? "Đã có kế hoạch số \(code)." }
+        if try await req.store.plan(slugOrCode: code) != nil { error = error ?? t("Đã có kế hoạch số %@.", code) }
         if error == nil, let from, let to {
             let slug = VNText.slug(code) + "-\(from)"
             let p = Plan(code: code, slug: slug, kind: PlanKind(rawValue: f["kind"] ?? "") ?? .plan, title: VNText.clean(f["title"] ?? ""),
                          issuerCode: f["issuer"] ?? "", issued: issued, horizonFrom: from, horizonTo: to, pillars: pillars)
             do {
                 try await req.store.savePlanHeader(p, by: req.actor)
-                return req.redirect(to: "/setup/plans/\(slug)?msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupPlan(slug: slug).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.newPlan(units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
@@ -136,13 +136,13 @@ struct SetupController: RouteCollection {
             p.horizonFrom = from
             p.horizonTo = to
         } else {
-            error = error ?? "Năm bắt đầu và năm kết thúc phải là số nguyên."
+            error = error ?? t("Năm bắt đầu và năm kết thúc phải là số nguyên.")
         }
-        if p.title.isEmpty { error = "Chưa nhập tên kế hoạch." }
+        if p.title.isEmpty { error = t("Chưa nhập tên kế hoạch.") }
         if error == nil {
             do {
                 try await req.store.savePlanHeader(p, by: req.actor)
-                return req.redirect(to: "/setup/plans/\(p.slug)?msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupPlan(slug: p.slug).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: error, flash: nil))
@@ -159,7 +159,7 @@ struct SetupController: RouteCollection {
             return html(SetupPages.indicator(plan: c.plan, nil, isNew: true, archived: false, units: units, form: nil, error: nil, csrf: req.csrf))
         }
         guard let found = try await req.store.indicator(planKey: c.plan.code, code: code) else {
-            throw Abort(.notFound, reason: "Kế hoạch \(c.plan.code) không có chỉ tiêu \(code).")
+            throw Abort(.notFound, reason: t("Kế hoạch %@ không có chỉ tiêu %@.", c.plan.code, code))
         }
         return html(SetupPages.indicator(plan: c.plan, found.indicator, isNew: false, archived: found.archived, units: units, form: nil, error: nil, csrf: req.csrf))
     }
@@ -167,19 +167,19 @@ struct SetupController: RouteCollection {
     /// Reads the indicator form; the first problem found is the message.
     static func readIndicator(_ f: FormData) -> (Indicator?, String?) {
         let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard let measure = MeasureKind(rawValue: f["measure"] ?? "") else { return (nil, "Cách đo không hợp lệ.") }
+        guard let measure = MeasureKind(rawValue: f["measure"] ?? "") else { return (nil, t("Cách đo không hợp lệ.")) }
         var targets: [Target] = []
         var n = 0
         while f["t\(n).year"] != nil {
             defer { n += 1 }
             let yearText = (f["t\(n).year"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !yearText.isEmpty else { continue }
-            guard let year = Int(yearText), (1900...2100).contains(year) else { return (nil, "Mục tiêu dòng \(n + 1): năm \"\(yearText)\" không hợp lệ.") }
+            guard let year = Int(yearText), (1900...2100).contains(year) else { return (nil, t("Mục tiêu dòng %@: năm \"%@\" không hợp lệ.", n + 1, yearText)) }
             var value: Double?, upper: Double?
             for (name, slot) in [("value", 0), ("upper", 1)] {
                 let raw = (f["t\(n).\(name)"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !raw.isEmpty else { continue }
-                guard let x = VNNumber.parse(raw) else { return (nil, "Mục tiêu năm \(year): \"\(raw)\" không phải là số hợp lệ.") }
+                guard let x = VNNumber.parse(raw) else { return (nil, t("Mục tiêu năm %@: \"%@\" không phải là số hợp lệ.", year, raw)) }
                 if slot == 0 { value = x } else { upper = x }
             }
             targets.append(Target(year: year, level: AdminLevel(rawValue: f["t\(n).level"] ?? "") ?? .any,
@@ -205,11 +205,11 @@ struct SetupController: RouteCollection {
         var error = parseError
         if let i = ind, error == nil {
             if isNew, try await req.store.indicator(planKey: c.plan.code, code: i.code) != nil {
-                error = "Kế hoạch đã có chỉ tiêu mã \(i.code)."
+                error = t("Kế hoạch đã có chỉ tiêu mã %@.", i.code)
             } else {
                 do {
                     try await req.store.saveIndicator(planKey: c.plan.code, i, by: req.actor)
-                    return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+                    return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
                 } catch let e as StoreError { error = e.description }
             }
         }
@@ -225,7 +225,7 @@ struct SetupController: RouteCollection {
         do {
             try await req.store.setArchived(kind, planKey: c.plan.code, code: req.parameters.get("code"), archived: archived, by: req.actor)
         } catch { throw httpError(error) }
-        return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
     }
 
     func archiveIndicator(req: Request) async throws -> Response { try await archive(req, .indicator) }
@@ -240,7 +240,7 @@ struct SetupController: RouteCollection {
             return html(SetupPages.task(plan: c.plan, nil, isNew: true, archived: false, units: units, form: nil, error: nil, csrf: req.csrf))
         }
         guard let found = try await req.store.task(planKey: c.plan.code, code: code) else {
-            throw Abort(.notFound, reason: "Kế hoạch \(c.plan.code) không có nhiệm vụ \(code).")
+            throw Abort(.notFound, reason: t("Kế hoạch %@ không có nhiệm vụ %@.", c.plan.code, code))
         }
         return html(SetupPages.task(plan: c.plan, found.task, isNew: false, archived: found.archived, units: units, form: nil, error: nil, csrf: req.csrf))
     }
@@ -256,21 +256,21 @@ struct SetupController: RouteCollection {
         var deadline: Deadline?
         if let d = opt("deadline") {
             deadline = Deadline(code: d)
-            if deadline == nil { error = "Thời hạn \"\(d)\" không hợp lệ: dùng 2024-06-30, 2024-06, 2024Q2, 2024, ongoing hoặc quarterly." }
+            if deadline == nil { error = t("Thời hạn \"%@\" không hợp lệ: dùng 2024-06-30, 2024-06, 2024Q2, 2024, ongoing hoặc quarterly.", d) }
         }
         let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
-        let t = PlanTask(code: code, title: VNText.clean(f["title"] ?? ""),
+        let task = PlanTask(code: code, title: VNText.clean(f["title"] ?? ""),
                          subItems: (f["subItems"] ?? "").split(whereSeparator: \.isNewline).map { VNText.clean(String($0)) }.filter { !$0.isEmpty },
                          pillarCode: opt("pillar"), leadUnitCode: opt("lead"), leadText: VNText.clean(f["leadText"] ?? ""),
                          cooperatingUnitCodes: list("cooperating"), cooperatingText: VNText.clean(f["cooperatingText"] ?? ""),
                          deadline: deadline, deadlineText: opt("deadlineText"), evidence: list("evidence"))
         if error == nil {
             if isNew, try await req.store.task(planKey: c.plan.code, code: code) != nil {
-                error = "Kế hoạch đã có nhiệm vụ mã \(code)."
+                error = t("Kế hoạch đã có nhiệm vụ mã %@.", code)
             } else {
                 do {
-                    try await req.store.saveTask(planKey: c.plan.code, t, by: req.actor)
-                    return req.redirect(to: "/setup/plans/\(c.plan.slug)?msg=saved", redirectType: .normal)
+                    try await req.store.saveTask(planKey: c.plan.code, task, by: req.actor)
+                    return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
                 } catch let e as StoreError { error = e.description }
             }
         }
@@ -283,9 +283,9 @@ struct SetupController: RouteCollection {
         try req.authorize(.setUp)
         let code = req.parameters.get("code") ?? ""
         let units = try await req.store.units()
-        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
+        let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
         if code == "moi" { return html(SetupPages.unit(nil, isNew: true, units: units, form: nil, error: nil, flash: nil, csrf: req.csrf)) }
-        guard let u = units.first(where: { $0.code == code }) else { throw Abort(.notFound, reason: "Không có đơn vị mã \(code).") }
+        guard let u = units.first(where: { $0.code == code }) else { throw Abort(.notFound, reason: t("Không có đơn vị mã %@.", code)) }
         return html(SetupPages.unit(u, isNew: false, units: units, form: nil, error: nil, flash: flash, csrf: req.csrf))
     }
 
@@ -300,18 +300,18 @@ struct SetupController: RouteCollection {
         func date(_ k: String, _ label: String) -> CalendarDate? {
             guard let raw = opt(k) else { return nil }
             if let d = CalendarDate(iso: raw) ?? VNDate.parse(raw) { return d }
-            error = "\(label) \"\(raw)\" không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm."
+            error = t("%@ \"%@\" không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm.", label, raw)
             return nil
         }
         let u = OrgUnit(code: code, name: VNText.clean(f["name"] ?? ""), kind: UnitKind(rawValue: f["kind"] ?? "") ?? .other,
-                        parentCode: opt("parent"), validFrom: date("validFrom", "Ngày hiệu lực"), validTo: date("validTo", "Ngày hết hiệu lực"),
+                        parentCode: opt("parent"), validFrom: date("validFrom", t("Ngày hiệu lực")), validTo: date("validTo", t("Ngày hết hiệu lực")),
                         successorCode: opt("successor"))
-        if code.isEmpty || code.count > 20 { error = "Mã đơn vị phải có từ 1 đến 20 ký tự." }
-        if isNew, units.contains(where: { $0.code == code }) { error = "Đã có đơn vị mã \(code)." }
+        if code.isEmpty || code.count > 20 { error = t("Mã đơn vị phải có từ 1 đến 20 ký tự.") }
+        if isNew, units.contains(where: { $0.code == code }) { error = t("Đã có đơn vị mã %@.", code) }
         if error == nil {
             do {
                 try await req.store.saveUnit(u, by: req.actor)
-                return req.redirect(to: "/setup/units/\(SiteRoute.component(code))?msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.setupUnit(code: code).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
         let r = html(SetupPages.unit(isNew ? nil : units.first { $0.code == code }, isNew: isNew, units: units, form: f, error: error, flash: nil, csrf: req.csrf))

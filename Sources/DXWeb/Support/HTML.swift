@@ -1,3 +1,5 @@
+import DXCore
+
 /// Escapes text for HTML element content and attribute values. Every value that comes from
 /// data passes through here; literal markup is written in the views.
 func escape(_ s: String) -> String {
@@ -20,7 +22,7 @@ enum Layout {
     static func page(title: String, body: String) -> String {
         """
         <!doctype html>
-        <html lang="vi">
+        <html lang="\(Language.current.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,11 +31,11 @@ enum Layout {
         </head>
         <body>
         <header class="site"><a class="brand" href="\(SiteRoute.home.path)">dxtrack</a>
-        <nav><a href="\(SiteRoute.home.path)">Kế hoạch</a> <a href="\(SiteRoute.units.path)">Đơn vị</a> <a href="\(SiteRoute.rankings.path)">Xếp hạng</a>\(UserBar.html())</nav></header>
+        <nav><a href="\(SiteRoute.home.path)">\(t("Kế hoạch"))</a> <a href="\(SiteRoute.units.path)">\(t("Đơn vị"))</a> <a href="\(SiteRoute.rankings.path)">\(t("Xếp hạng"))</a>\(UserBar.html())</nav></header>
         <main>
         \(body)
         </main>
-        <footer class="site">dxtrack — theo dõi chuyển đổi số</footer>
+        <footer class="site">\(t("dxtrack — theo dõi chuyển đổi số"))</footer>
         </body>
         </html>
         """
