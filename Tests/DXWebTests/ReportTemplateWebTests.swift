@@ -200,4 +200,24 @@ final class ReportTemplateWebTests: XCTestCase {
             }
         }
     }
+
+    func testTheTemplatePagesSpeakEnglishToAnEnglishAccountWhileTheReportStaysVietnamese() async throws {
+        try await withDemoApp { app, _ in
+            try await Store(app.db).setLanguage(username: "dieuphoi", .en, by: Actor(username: "dieuphoi"))
+            let b = try await browser(app, "dieuphoi")
+            try await app.test(.GET, "/reports/bao-cao-cds-tinh?period=2024", headers: b.headers) { res async in
+                let page = res.body.string
+                XCTAssertTrue(page.contains("<html lang=\"en\">"))
+                XCTAssertTrue(page.contains("<h2>Issue</h2>"), page)
+                XCTAssertTrue(page.contains("Units' narratives in the period: 06 paragraphs"))
+                XCTAssertTrue(page.contains("Edit the template"))
+            }
+            try await app.test(.GET, "/reports/bao-cao-cds-tinh/narratives?period=2024", headers: b.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("Save the narratives"))
+            }
+            try await app.test(.GET, "/reports/bao-cao-cds-tinh/report.html?period=2024", headers: b.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "the official report is Vietnamese")
+            }
+        }
+    }
 }

@@ -91,7 +91,7 @@ enum DashboardPage {
         b += "<p class=\"downloads\">\(t("Báo cáo theo Nghị định 30/2020:")) " + ReportDownload.Format.allCases.map { f in
             "<a href=\"\(escape(SiteRoute.report(slug: e.plan.slug, format: f.rawValue, period: e.period.identifier, tasksPlan: m.tasksPlan).path))\">\(escape(f.label))</a>"
         }.joined(separator: " · ") + "</p>"
-        b += "<p class=\"hint\"><a href=\"\(escape(SiteRoute.reportTemplates.path))\">Mẫu báo cáo đã lưu</a>: chọn số, ngày, người ký, nơi nhận, phụ lục và biên tập thuyết minh của đơn vị.</p>"
+        b += "<p class=\"hint\"><a href=\"\(escape(SiteRoute.reportTemplates.path))\">\(t("Mẫu báo cáo đã lưu"))</a>: \(t("chọn số, ngày, người ký, nơi nhận, phụ lục và biên tập thuyết minh của đơn vị."))</p>"
 
         b += "<h2>\(t("Kết quả thực hiện mục tiêu"))</h2>"
         b += "<ul class=\"figures\">"

@@ -22,19 +22,19 @@ public struct ReportIssue: Hashable, Sendable {
         var period: Period?
         if let periodText {
             period = Period(identifier: periodText)
-            if period == nil { problems.append(.error("period", "Mã kỳ báo cáo \"\(periodText)\" không hợp lệ (ví dụ 2024, 2024S1, 2024Q3, 2024N9).")) }
+            if period == nil { problems.append(.error("period", t("Mã kỳ báo cáo \"%@\" không hợp lệ (ví dụ 2024, 2024S1, 2024Q3, 2024N9).", periodText))) }
         } else {
-            problems.append(.error("period", "Chưa chọn kỳ báo cáo: kế hoạch chưa có số liệu kỳ nào."))
+            problems.append(.error("period", t("Chưa chọn kỳ báo cáo: kế hoạch chưa có số liệu kỳ nào.")))
         }
         var number: Int?
         if let raw = nonEmpty(req.query["number"]) {
             number = Int(raw)
-            if number == nil || number! < 1 { problems.append(.error("number", "Số báo cáo \"\(raw)\" phải là số nguyên dương (để trống nếu chưa cấp số).")) }
+            if number == nil || number! < 1 { problems.append(.error("number", t("Số báo cáo \"%@\" phải là số nguyên dương (để trống nếu chưa cấp số).", raw))) }
         }
         var date: CalendarDate?
         if let raw = nonEmpty(req.query["date"]) {
             date = CalendarDate(iso: raw) ?? VNDate.parse(raw)
-            if date == nil { problems.append(.error("date", "Ngày báo cáo \"\(raw)\" không hợp lệ: nhập theo dạng ngày/tháng/năm.")) }
+            if date == nil { problems.append(.error("date", t("Ngày báo cáo \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw))) }
         }
         guard problems.isEmpty, let period else { return (nil, problems) }
         return (ReportIssue(period: period.identifier, number: number, date: date), [])

@@ -23,9 +23,10 @@ enum ReportTemplateForm {
     static func render(_ values: [String: String], plans: [PlanSummary], isNew: Bool, action: String, issues: [FieldIssue], csrf: String) -> String {
         func v(_ n: String) -> String { escape(values[n] ?? "") }
         func msg(_ p: String) -> String {
-            issues.filter { $0.path == p }.map { "<p class=\"err\" id=\"err-\(p)\">\(escape($0.message))</p>" }.joined()
+            issues.filter { $0.path == p }.map { "<p class=\"err\" id=\"err-\(p)\">\(escape(translated($0.message)))</p>" }.joined()
         }
         func invalid(_ p: String) -> String { issues.contains { $0.path == p } ? " aria-invalid=\"true\" aria-describedby=\"err-\(p)\"" : "" }
+        /// `label` and `hint` come already translated.
         func input(_ name: String, _ label: String, required: Bool = false, hint: String? = nil) -> String {
             "<label>\(escape(label)) <input name=\"\(name)\" value=\"\(v(name))\"\(required ? " required" : "")\(invalid(name))></label>"
                 + (hint.map { "<p class=\"hint\">\(escape($0))</p>" } ?? "") + msg(name)
@@ -43,37 +44,37 @@ enum ReportTemplateForm {
         var b = ""
         let errors = issues.filter { $0.severity == .error }
         if !errors.isEmpty {
-            b += "<div class=\"box errbox\" role=\"alert\"><strong>Chưa lưu được mẫu báo cáo:</strong><ul>" + errors.map { "<li>\(escape($0.message))</li>" }.joined() + "</ul></div>"
+            b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa lưu được mẫu báo cáo:"))</strong><ul>" + errors.map { "<li>\(escape(translated($0.message)))</li>" }.joined() + "</ul></div>"
         }
         b += "<form method=\"post\" action=\"\(escape(action))\" class=\"stack\" id=\"template-form\">\(CSRFMiddleware.field(csrf))"
         if isNew {
-            b += input("code", "Mã mẫu (chữ thường không dấu, số, gạch ngang)", required: true)
+            b += input("code", t("Mã mẫu (chữ thường không dấu, số, gạch ngang)"), required: true)
         } else {
             b += "<input type=\"hidden\" name=\"code\" value=\"\(v("code"))\">"
         }
-        b += input("name", "Tên mẫu báo cáo", required: true)
-        b += "<fieldset><legend>Số liệu</legend>"
-        b += "<label>Kế hoạch có các chỉ tiêu được đánh giá <select name=\"plan\"\(invalid("plan"))>" + planOptions(values["plan"], blank: nil) + "</select></label>\(msg("plan"))"
-        b += "<label>Kế hoạch nhiệm vụ (mục I.2 và phụ lục nhiệm vụ) <select name=\"tasksPlan\"\(invalid("tasksPlan"))>"
-            + planOptions(values["tasksPlan"], blank: "— Nhiệm vụ của chính kế hoạch trên —") + "</select></label>\(msg("tasksPlan"))"
-        b += input("unit", "Mã đơn vị báo cáo", hint: "Để trống: tỉnh của cơ quan ban hành kế hoạch.")
-        b += "</fieldset><fieldset><legend>Phụ lục</legend><p class=\"hint\">Phụ lục chỉ tiêu luôn có; số phụ lục đánh theo những phụ lục được chọn.</p>"
-        b += check("includeTasks", "Phụ lục nhiệm vụ")
-        b += check("includeDocuments", "Phụ lục văn bản đã ban hành trong kỳ")
-        b += input("byUnitIndicator", "Phụ lục một chỉ tiêu theo đơn vị: mã chỉ tiêu", hint: "Ví dụ 16; để trống nếu không có phụ lục này.")
-        b += "</fieldset><fieldset><legend>Phần đầu văn bản</legend>"
-        b += input("parentBody", "Cơ quan chủ quản", hint: "Ví dụ UBND tỉnh Thái Bình; để trống nếu không có.")
-        b += input("issuingBody", "Cơ quan ban hành", required: true)
-        b += input("symbol", "Ký hiệu (sau số và dấu “/”)", required: true, hint: "Ví dụ BC-BCĐ; số báo cáo và ngày nhập khi phát hành.")
-        b += input("place", "Địa danh", required: true)
-        b += input("subject", "Trích yếu", hint: "Để trống: “Kết quả chuyển đổi số <kỳ> <đơn vị>”.")
-        b += area("introduction", "Đoạn mở đầu", rows: 3, hint: "Để trống: căn cứ các kế hoạch được đánh giá.")
-        b += "</fieldset><fieldset><legend>Ký và nơi nhận</legend>"
-        b += area("authority", "Thẩm quyền ký (mỗi dòng một dòng)", rows: 2, hint: "Ví dụ: TM. Ban Chỉ đạo ↵ Trưởng ban.")
-        b += input("signerName", "Họ và tên người ký")
-        b += area("recipients", "Nơi nhận (mỗi dòng một nơi)", rows: 6)
-        b += input("archive", "Lưu", required: true, hint: "Ví dụ VT, CNTT.")
-        b += "</fieldset><button type=\"submit\" class=\"primary\">\(isNew ? "Tạo mẫu báo cáo" : "Lưu mẫu báo cáo")</button></form>"
+        b += input("name", t("Tên mẫu báo cáo"), required: true)
+        b += "<fieldset><legend>\(t("Số liệu"))</legend>"
+        b += "<label>\(t("Kế hoạch có các chỉ tiêu được đánh giá")) <select name=\"plan\"\(invalid("plan"))>" + planOptions(values["plan"], blank: nil) + "</select></label>\(msg("plan"))"
+        b += "<label>\(t("Kế hoạch nhiệm vụ (mục I.2 và phụ lục nhiệm vụ)")) <select name=\"tasksPlan\"\(invalid("tasksPlan"))>"
+            + planOptions(values["tasksPlan"], blank: t("— Nhiệm vụ của chính kế hoạch trên —")) + "</select></label>\(msg("tasksPlan"))"
+        b += input("unit", t("Mã đơn vị báo cáo"), hint: t("Để trống: tỉnh của cơ quan ban hành kế hoạch."))
+        b += "</fieldset><fieldset><legend>\(t("Phụ lục"))</legend><p class=\"hint\">\(t("Phụ lục chỉ tiêu luôn có; số phụ lục đánh theo những phụ lục được chọn."))</p>"
+        b += check("includeTasks", t("Phụ lục nhiệm vụ"))
+        b += check("includeDocuments", t("Phụ lục văn bản đã ban hành trong kỳ"))
+        b += input("byUnitIndicator", t("Phụ lục một chỉ tiêu theo đơn vị: mã chỉ tiêu"), hint: t("Ví dụ 16; để trống nếu không có phụ lục này."))
+        b += "</fieldset><fieldset><legend>\(t("Phần đầu văn bản"))</legend>"
+        b += input("parentBody", t("Cơ quan chủ quản"), hint: t("Ví dụ UBND tỉnh Thái Bình; để trống nếu không có."))
+        b += input("issuingBody", t("Cơ quan ban hành"), required: true)
+        b += input("symbol", t("Ký hiệu (sau số và dấu “/”)"), required: true, hint: t("Ví dụ BC-BCĐ; số báo cáo và ngày nhập khi phát hành."))
+        b += input("place", t("Địa danh"), required: true)
+        b += input("subject", t("Trích yếu"), hint: t("Để trống: “Kết quả chuyển đổi số <kỳ> <đơn vị>”."))
+        b += area("introduction", t("Đoạn mở đầu"), rows: 3, hint: t("Để trống: căn cứ các kế hoạch được đánh giá."))
+        b += "</fieldset><fieldset><legend>\(t("Ký và nơi nhận"))</legend>"
+        b += area("authority", t("Thẩm quyền ký (mỗi dòng một dòng)"), rows: 2, hint: t("Ví dụ: TM. Ban Chỉ đạo ↵ Trưởng ban."))
+        b += input("signerName", t("Họ và tên người ký"))
+        b += area("recipients", t("Nơi nhận (mỗi dòng một nơi)"), rows: 6)
+        b += input("archive", t("Lưu (nơi giữ bản lưu)"), required: true, hint: t("Ví dụ VT, CNTT."))
+        b += "</fieldset><button type=\"submit\" class=\"primary\">\(isNew ? t("Tạo mẫu báo cáo") : t("Lưu mẫu báo cáo"))</button></form>"
         return b
     }
 
@@ -92,8 +93,8 @@ enum ReportTemplateForm {
             authority: lines("authority"), signerName: text("signerName"), recipients: lines("recipients"), archive: text("archive"),
             includeTasks: f["includeTasks"] != nil, includeDocuments: f["includeDocuments"] != nil,
             byUnitIndicator: optional("byUnitIndicator"))
-        let t = ReportTemplate(code: (f["code"] ?? "").trimmingCharacters(in: .whitespaces), name: text("name"), planCode: text("plan"),
+        let template = ReportTemplate(code: (f["code"] ?? "").trimmingCharacters(in: .whitespaces), name: text("name"), planCode: text("plan"),
                                tasksPlanCode: optional("tasksPlan"), unitCode: optional("unit"), settings: settings)
-        return (t, t.problems())
+        return (template, template.problems())
     }
 }

@@ -23,8 +23,8 @@ struct ReportTemplatesController: RouteCollection {
         let account = try req.requireAccount()
         let tree = try await req.store.unitTree()
         var visible: [ReportTemplate] = []
-        for t in try await req.store.reportTemplates() where AccessPolicy.allows(account, .read, unit: try await unit(of: t, req, tree), in: tree) {
-            visible.append(t)
+        for template in try await req.store.reportTemplates() where AccessPolicy.allows(account, .read, unit: try await unit(of: template, req, tree), in: tree) {
+            visible.append(template)
         }
         return html(ReportTemplatesPage.render(visible, canEdit: AccessPolicy.roleAllows(account.role, .issueReports)))
     }
@@ -39,13 +39,13 @@ struct ReportTemplatesController: RouteCollection {
     func create(req: Request) async throws -> Response {
         try req.authorize(.issueReports)
         let f = try await FormData.read(req)
-        let (t, issues) = ReportTemplateForm.read(f)
+        let (template, issues) = ReportTemplateForm.read(f)
         var problems = issues
         if problems.isEmpty {
             do {
-                try await authorize(.issueReports, t, req)
-                try await req.store.saveReportTemplate(t, creating: true, by: req.actor)
-                return req.redirect(to: SiteRoute.reportTemplate(code: t.code, issue: nil).path + "?msg=saved", redirectType: .normal)
+                try await authorize(.issueReports, template, req)
+                try await req.store.saveReportTemplate(template, creating: true, by: req.actor)
+                return req.redirect(to: SiteRoute.reportTemplate(code: template.code, issue: nil).path + "?msg=saved", redirectType: .normal)
             } catch let e as StoreError { problems = [.error("", e.description)] }
         }
         let r = html(NewReportTemplatePage.render(values: values(f), plans: try await req.store.planSummaries(), issues: problems, csrf: req.csrf))
@@ -54,26 +54,26 @@ struct ReportTemplatesController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let t = try await load(req)
-        try await authorize(.read, t, req)
-        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu." : nil
-        return html(ReportTemplatePage.render(try await model(req, t, formValues: ReportTemplateForm.values(t), formIssues: [], flash: flash)))
+        let template = try await load(req)
+        try await authorize(.read, template, req)
+        let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
+        return html(ReportTemplatePage.render(try await model(req, template, formValues: ReportTemplateForm.values(template), formIssues: [], flash: flash)))
     }
 
     func save(req: Request) async throws -> Response {
-        let t = try await load(req)
-        try await authorize(.issueReports, t, req)
+        let template = try await load(req)
+        try await authorize(.issueReports, template, req)
         let f = try await FormData.read(req)
         var (changed, problems) = ReportTemplateForm.read(f)
-        changed.code = t.code
+        changed.code = template.code
         if problems.isEmpty {
             do {
                 try await authorize(.issueReports, changed, req)
                 try await req.store.saveReportTemplate(changed, creating: false, by: req.actor)
-                return req.redirect(to: SiteRoute.reportTemplate(code: t.code, issue: nil).path + "?msg=saved", redirectType: .normal)
+                return req.redirect(to: SiteRoute.reportTemplate(code: template.code, issue: nil).path + "?msg=saved", redirectType: .normal)
             } catch let e as StoreError { problems = [.error("", e.description)] }
         }
-        let r = html(ReportTemplatePage.render(try await model(req, t, formValues: values(f), formIssues: problems, flash: nil)))
+        let r = html(ReportTemplatePage.render(try await model(req, template, formValues: values(f), formIssues: problems, flash: nil)))
         r.status = .unprocessableEntity
         return r
     }
@@ -84,27 +84,27 @@ struct ReportTemplatesController: RouteCollection {
         guard name.hasPrefix("report."), let format = ReportDownload.Format(rawValue: String(name.dropFirst("report.".count))) else {
             throw Abort(.notFound)
         }
-        let t = try await load(req)
-        try await authorize(.read, t, req)
+        let template = try await load(req)
+        try await authorize(.read, template, req)
         let (issue, problems) = ReportIssue.read(req, defaultPeriod: nil)
         guard let issue else { throw Abort(.badRequest, reason: problems.map(\.message).joined(separator: " ")) }
-        let report = try await req.store.officialReport(template: t, period: issue.period, number: issue.number,
+        let report = try await req.store.officialReport(template: template, period: issue.period, number: issue.number,
                                                         date: issue.date ?? CalendarDate.today())
-        return try await ReportDownload.response(req, report, format, name: "bao-cao-\(t.code)-\(issue.period)")
+        return try await ReportDownload.response(req, report, format, name: "bao-cao-\(template.code)-\(issue.period)")
     }
 
     func narratives(req: Request) async throws -> Response {
-        let t = try await load(req)
-        try await authorize(.issueReports, t, req)
+        let template = try await load(req)
+        try await authorize(.issueReports, template, req)
         let period = try period(req)
-        let flash = req.query[String.self, at: "msg"] == "saved" ? "Đã lưu thuyết minh." : nil
-        return html(NarrativeEditPage.render(template: t, period: period, narratives: try await req.store.narratives(plan: t.planCode, period: period),
+        let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu thuyết minh.") : nil
+        return html(NarrativeEditPage.render(template: template, period: period, narratives: try await req.store.narratives(plan: template.planCode, period: period),
                                              error: nil, flash: flash, csrf: req.csrf))
     }
 
     func saveNarratives(req: Request) async throws -> Response {
-        let t = try await load(req)
-        try await authorize(.issueReports, t, req)
+        let template = try await load(req)
+        try await authorize(.issueReports, template, req)
         let period = try period(req)
         let f = try await FormData.read(req)
         var changes: [(unitCode: String, section: String, text: String)] = []
@@ -114,63 +114,63 @@ struct ReportTemplatesController: RouteCollection {
             i += 1
         }
         do {
-            try await req.store.saveNarrativeEdits(plan: t.planCode, period: period, changes, by: req.actor)
+            try await req.store.saveNarrativeEdits(plan: template.planCode, period: period, changes, by: req.actor)
         } catch let e as StoreError {
-            let r = html(NarrativeEditPage.render(template: t, period: period, narratives: try await req.store.narratives(plan: t.planCode, period: period),
+            let r = html(NarrativeEditPage.render(template: template, period: period, narratives: try await req.store.narratives(plan: template.planCode, period: period),
                                                   error: e.description, flash: nil, csrf: req.csrf))
             r.status = .unprocessableEntity
             return r
         }
-        return req.redirect(to: SiteRoute.reportNarratives(code: t.code, period: period.identifier).path + "&msg=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.reportNarratives(code: template.code, period: period.identifier).path + "&msg=saved", redirectType: .normal)
     }
 
     // MARK: - Support
 
     func load(_ req: Request) async throws -> ReportTemplate {
         let code = req.parameters.get("code") ?? ""
-        guard let t = try await req.store.reportTemplate(code) else { throw Abort(.notFound, reason: "Không có mẫu báo cáo \"\(code)\".") }
-        return t
+        guard let template = try await req.store.reportTemplate(code) else { throw Abort(.notFound, reason: t("Không có mẫu báo cáo \"%@\".", code)) }
+        return template
     }
 
     func period(_ req: Request) throws -> Period {
         let raw = req.query[String.self, at: "period"] ?? ""
-        guard let p = Period(identifier: raw) else { throw Abort(.badRequest, reason: "Mã kỳ báo cáo \"\(raw)\" không hợp lệ (ví dụ 2024, 2024S1).") }
+        guard let p = Period(identifier: raw) else { throw Abort(.badRequest, reason: t("Mã kỳ báo cáo \"%@\" không hợp lệ (ví dụ 2024, 2024S1).", raw)) }
         return p
     }
 
     /// The unit the template reports on: its own, or the plan's province. Unknown plans and
     /// units are the form's errors, not refusals.
-    func unit(of t: ReportTemplate, _ req: Request, _ tree: UnitTree) async throws -> String {
-        if let u = t.unitCode {
+    func unit(of template: ReportTemplate, _ req: Request, _ tree: UnitTree) async throws -> String {
+        if let u = template.unitCode {
             guard tree[u] != nil else { throw StoreError.invalid("Không có đơn vị mã \(u).") }
             return u
         }
-        guard let plan = try await req.store.plan(slugOrCode: t.planCode) else { throw StoreError.notFound("kế hoạch \(t.planCode)") }
+        guard let plan = try await req.store.plan(slugOrCode: template.planCode) else { throw StoreError.notFound("kế hoạch \(template.planCode)") }
         return PlanEvaluation.defaultUnit(for: plan, in: tree)
     }
 
-    func authorize(_ p: Permission, _ t: ReportTemplate, _ req: Request) async throws {
+    func authorize(_ p: Permission, _ template: ReportTemplate, _ req: Request) async throws {
         let tree = try await req.store.unitTree()
-        try req.authorize(p, unit: try await unit(of: t, req, tree), tree: tree)
+        try req.authorize(p, unit: try await unit(of: template, req, tree), tree: tree)
     }
 
     func values(_ f: FormData) -> [String: String] {
         Dictionary(f.pairs, uniquingKeysWith: { _, last in last })
     }
 
-    func model(_ req: Request, _ t: ReportTemplate, formValues: [String: String], formIssues: [FieldIssue],
+    func model(_ req: Request, _ template: ReportTemplate, formValues: [String: String], formIssues: [FieldIssue],
                flash: String?) async throws -> ReportTemplatePage.Model {
-        let periods = try await req.store.reportedPeriods(planCode: t.planCode).sorted(by: >)
+        let periods = try await req.store.reportedPeriods(planCode: template.planCode).sorted(by: >)
         let (issue, problems) = ReportIssue.read(req, defaultPeriod: periods.first?.identifier)
         var narratives: [ReportNarrative] = []
-        if let issue, let p = Period(identifier: issue.period) { narratives = try await req.store.narratives(plan: t.planCode, period: p) }
+        if let issue, let p = Period(identifier: issue.period) { narratives = try await req.store.narratives(plan: template.planCode, period: p) }
         let account = try req.requireAccount()
         let tree = try await req.store.unitTree()
-        let canEdit = AccessPolicy.allows(account, .issueReports, unit: try await unit(of: t, req, tree), in: tree)
+        let canEdit = AccessPolicy.allows(account, .issueReports, unit: try await unit(of: template, req, tree), in: tree)
         var query: [String: String] = [:]
         for k in ["period", "number", "date"] { if let v = req.query[String.self, at: k] { query[k] = v } }
         return ReportTemplatePage.Model(
-            template: t, periods: periods, issue: issue, issueProblems: problems, query: query, narratives: narratives,
+            template: template, periods: periods, issue: issue, issueProblems: problems, query: query, narratives: narratives,
             canEdit: canEdit, formValues: formValues, formIssues: formIssues,
             plans: try await req.store.planSummaries(), flash: flash, csrf: req.csrf)
     }
