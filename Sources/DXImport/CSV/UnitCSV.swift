@@ -15,25 +15,11 @@ import Foundation
 ///
 /// Parents come before their children in the result, whatever the order of the file.
 public enum UnitCSV {
-    enum Column: String, CaseIterable {
-        case code, name, kind
-        case parent = "parent_code"
-        case validFrom = "valid_from"
-        case validTo = "valid_to"
-        case successor = "successor_code"
-
-        var aliases: [String] {
-            switch self {
-            case .code: ["code", "ma", "madonvi", "unitcode"]
-            case .name: ["name", "ten", "tendonvi"]
-            case .kind: ["kind", "loai", "loaidonvi"]
-            case .parent: ["parentcode", "parent", "macaptren"]
-            case .validFrom: ["validfrom", "hieuluctu"]
-            case .validTo: ["validto", "hieulucden"]
-            case .successor: ["successorcode", "makethua"]
-            }
-        }
-    }
+    static let columns = SetupCSV.columns(
+        ["code", "name", "kind", "parent_code", "valid_from", "valid_to", "successor_code"], required: ["code", "name", "kind"],
+        aliases: ["code": ["ma", "madonvi", "unitcode"], "name": ["ten", "tendonvi"], "kind": ["loai", "loaidonvi"],
+                  "parent_code": ["parent", "macaptren"], "valid_from": ["hieuluctu"], "valid_to": ["hieulucden"],
+                  "successor_code": ["makethua"]])
 
     public struct Result: Sendable {
         public var units: [OrgUnit]
@@ -44,7 +30,9 @@ public enum UnitCSV {
     /// Whether a header is ours rather than an official list's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(DataValueCSV.headerKey))
-        return Column.code.aliases.contains(where: keys.contains) && Column.kind.aliases.contains(where: keys.contains)
+        return ["code", "kind"].allSatisfy { name in
+            columns.columns.first { $0.name == name }.map { c in keys.contains(DataValueCSV.headerKey(c.name)) || c.aliases.contains(where: keys.contains) } ?? false
+        }
     }
 
     static func kind(_ text: String) -> UnitKind? {
@@ -60,60 +48,33 @@ public enum UnitCSV {
     }
 
     public static func read(_ table: CSVTable) -> Result {
-        var errors: [DataValueCSV.RowError] = []
-        var warnings: [String] = []
-        var index: [Column: Int] = [:]
-        for (i, h) in table.header.enumerated() {
-            let key = DataValueCSV.headerKey(h)
-            if let c = Column.allCases.first(where: { $0.aliases.contains(key) }) {
-                if index[c] != nil { errors.append(.init(line: 1, column: h, message: "cột \(c.rawValue) xuất hiện hai lần")) }
-                index[c] = i
-            } else {
-                warnings.append("Bỏ qua cột không dùng '\(h)'")
-            }
-        }
-        for c in [Column.code, .name, .kind] where index[c] == nil {
-            errors.append(.init(line: 1, column: nil, message: "thiếu cột '\(c.rawValue)'"))
-        }
-        guard errors.isEmpty else { return Result(units: [], errors: errors, warnings: warnings) }
-
-        var units: [OrgUnit] = []
         var lines: [String: Int] = [:]
-        for r in table.records {
-            func field(_ c: Column) -> String? {
-                guard let i = index[c], let f = r[i] else { return nil }
-                let t = VNText.clean(f)
-                return t.isEmpty ? nil : t
-            }
-            let before = errors.count
-            func fail(_ c: Column, _ message: String) {
-                errors.append(.init(line: r.line, column: index[c].map { table.header[$0] }, message: message))
-            }
-            func date(_ c: Column) -> CalendarDate? {
-                guard let t = field(c) else { return nil }
+        let r = SetupCSV.read(table, columns) { c, r, errors -> OrgUnit? in
+            func date(_ name: String) -> CalendarDate? {
+                guard let t = c.field(r, name) else { return nil }
                 if let d = CalendarDate(iso: t) ?? VNDate.parse(t) { return d }
-                fail(c, "\"\(t)\" không phải là ngày (2025-07-01 hoặc 01/07/2025)")
+                errors.append(c.error(r, name, "\"\(t)\" không phải là ngày (2025-07-01 hoặc 01/07/2025)"))
                 return nil
             }
-            let code = field(.code), name = field(.name)
-            if code == nil { fail(.code, "chưa có mã đơn vị") }
-            if name == nil { fail(.name, "chưa có tên đơn vị") }
+            let code = c.field(r, "code"), name = c.field(r, "name")
+            if code == nil { errors.append(c.error(r, "code", "chưa có mã đơn vị")) }
+            if name == nil { errors.append(c.error(r, "name", "chưa có tên đơn vị")) }
             var k: UnitKind?
-            if let t = field(.kind) {
+            if let t = c.field(r, "kind") {
                 k = kind(t)
-                if k == nil { fail(.kind, "loại đơn vị \"\(t)\" không hợp lệ (province, department, district, commune, other)") }
+                if k == nil { errors.append(c.error(r, "kind", "loại đơn vị \"\(t)\" không hợp lệ (province, department, district, commune, other)")) }
             } else {
-                fail(.kind, "chưa có loại đơn vị")
+                errors.append(c.error(r, "kind", "chưa có loại đơn vị"))
             }
-            let from = date(.validFrom), to = date(.validTo)
-            if let from, let to, to < from { fail(.validTo, "ngày hết hiệu lực trước ngày bắt đầu hiệu lực") }
-            if let code, let first = lines[code] { fail(.code, "mã \(code) trùng với dòng \(first)") }
-            guard errors.count == before, let code, let name, let k else { continue }
-            lines[code] = r.line
-            units.append(OrgUnit(code: code, name: name, kind: k, parentCode: field(.parent), validFrom: from, validTo: to,
-                                 successorCode: field(.successor)))
+            let from = date("valid_from"), to = date("valid_to")
+            if let from, let to, to < from { errors.append(c.error(r, "valid_to", "ngày hết hiệu lực trước ngày bắt đầu hiệu lực")) }
+            if let code, let first = lines[code] { errors.append(c.error(r, "code", "mã \(code) trùng với dòng \(first)")) }
+            guard let code, let name, let k else { return nil }
+            if lines[code] == nil { lines[code] = r.line }
+            return OrgUnit(code: code, name: name, kind: k, parentCode: c.field(r, "parent_code"), validFrom: from, validTo: to,
+                           successorCode: c.field(r, "successor_code"))
         }
-        return Result(units: parentsFirst(units), errors: errors, warnings: warnings)
+        return Result(units: parentsFirst(r.items), errors: r.errors, warnings: r.warnings)
     }
 
     /// Parents before children; units whose parent is not in the list keep their place first.
@@ -135,10 +96,8 @@ public enum UnitCSV {
     }
 
     public static func write(_ units: [OrgUnit]) -> String {
-        var rows = [Column.allCases.map(\.rawValue)]
-        for u in units {
-            rows.append([u.code, u.name, u.kind.rawValue, u.parentCode ?? "", u.validFrom?.iso ?? "", u.validTo?.iso ?? "", u.successorCode ?? ""])
-        }
-        return "\u{FEFF}" + CSVReader.write(rows)
+        SetupCSV.rows(columns, units.map { u in
+            [u.code, u.name, u.kind.rawValue, u.parentCode ?? "", u.validFrom?.iso ?? "", u.validTo?.iso ?? "", u.successorCode ?? ""]
+        })
     }
 }

@@ -66,7 +66,9 @@ extension Store {
         let tasks = try await TaskModel.query(on: db)
             .filter(\.$plan.$id == planID).filter(\.$archivedAt == nil)
             .sort(\.$position).all()
-            .map { $0.domain(unitCodes: codes, cooperating: coopByTask[$0.id ?? UUID()] ?? []) }
+            // Cooperating units have no stored order: sorted, so reading is deterministic on
+            // both databases and an export imports back unchanged.
+            .map { $0.domain(unitCodes: codes, cooperating: (coopByTask[$0.id ?? UUID()] ?? []).sorted()) }
         return PlanContents(plan: row.domain(), indicators: indicators, tasks: tasks)
     }
 

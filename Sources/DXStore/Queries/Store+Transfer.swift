@@ -73,34 +73,27 @@ extension Store {
 
     /// Plans with their pillars, indicators with targets, and tasks, by plan code.
     public func importPlans(_ plans: [PlanContents], dryRun: Bool) async throws -> ImportOutcome {
-        try await transfer(dryRun: dryRun) { s in
-            var o = ImportOutcome()
-            for p in plans {
-                let before = try await s.planContents(slugOrCode: p.plan.code)
-                do {
-                    try await s.writePlan(p)
-                    o.count(before == nil ? .created : before == p ? .unchanged : .updated)
-                } catch let e as StoreError {
-                    o.errors.append("Kế hoạch \(p.plan.code): \(e.description)")
-                }
-            }
-            return o
-        }
+        try await importPlans(plans.map { p in { _ in p } }, codes: plans.map(\.plan.code), dryRun: dryRun)
     }
 
     /// Plan headings and pillars from a spreadsheet; the plans' indicators and tasks stay.
     public func importPlanHeaders(_ plans: [Plan], dryRun: Bool) async throws -> ImportOutcome {
+        try await importPlans(plans.map { p in { before in PlanContents(plan: p, indicators: before?.indicators ?? [], tasks: before?.tasks ?? []) } },
+                              codes: plans.map(\.code), dryRun: dryRun)
+    }
+
+    /// Each plan as `contents` makes it from what is stored (nil for a new plan).
+    private func importPlans(_ contents: [@Sendable (PlanContents?) -> PlanContents], codes: [String], dryRun: Bool) async throws -> ImportOutcome {
         try await transfer(dryRun: dryRun) { s in
             var o = ImportOutcome()
-            for p in plans {
-                let before = try await s.planContents(slugOrCode: p.code)
-                var contents = before ?? PlanContents(plan: p)
-                contents.plan = p
+            for (code, make) in zip(codes, contents) {
+                let before = try await s.planContents(slugOrCode: code)
+                let after = make(before)
                 do {
-                    try await s.writePlan(contents)
-                    o.count(before == nil ? .created : before?.plan == p ? .unchanged : .updated)
+                    try await s.writePlan(after)
+                    o.count(before == nil ? .created : before == after ? .unchanged : .updated)
                 } catch let e as StoreError {
-                    o.errors.append("Kế hoạch \(p.code): \(e.description)")
+                    o.errors.append("Kế hoạch \(code): \(e.description)")
                 }
             }
             return o
