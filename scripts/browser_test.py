@@ -49,7 +49,9 @@ def login(d, username):
 
 
 def logout(d):
-    click_and_wait(d, d.find_element(By.CSS_SELECTOR, "header form button"))
+    # The header also holds the language switch, itself a form: pick the logout form.
+    click_and_wait(d, d.find_element(By.CSS_SELECTOR, 'header form[action="/logout"] button'))
+    assert d.find_elements(By.NAME, "username") or "/login" in d.current_url or d.find_elements(By.CSS_SELECTOR, "a.login"), "still logged in"
 
 
 def field(d, name):
