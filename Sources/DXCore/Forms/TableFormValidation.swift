@@ -4,6 +4,8 @@ public enum FormDefinitionProblem: Hashable, Sendable, CustomStringConvertible {
     /// The JSON file could not be read as a form (the detail says where).
     case invalidJSON(String)
     case emptyCode
+    /// The code goes into links and file names.
+    case invalidCode(String)
     case emptyTitle
     case noColumns
     case emptyColumnKey(index: Int)
@@ -38,6 +40,8 @@ public enum FormDefinitionProblem: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .invalidJSON(let detail): return "Tệp JSON không phải là biểu mẫu hợp lệ: \(detail)"
         case .emptyCode: return "Biểu mẫu chưa có mã"
+        case .invalidCode(let c):
+            return "Mã biểu mẫu \"\(c)\" chỉ được gồm chữ không dấu, chữ số và các dấu - _ . (tối đa 40 ký tự)"
         case .emptyTitle: return "Biểu mẫu chưa có tên"
         case .noColumns: return "Biểu mẫu chưa có cột nào"
         case .emptyColumnKey(let i): return "Cột thứ \(i + 1) chưa có mã cột"
@@ -93,7 +97,11 @@ extension TableForm {
     /// Every problem of the definition; empty when the form can be used.
     public func validate() -> [FormDefinitionProblem] {
         var problems: [FormDefinitionProblem] = []
-        if FormExpressionParser.trimmed(code).isEmpty { problems.append(.emptyCode) }
+        if FormExpressionParser.trimmed(code).isEmpty {
+            problems.append(.emptyCode)
+        } else if code.count > 40 || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+            problems.append(.invalidCode(code))
+        }
         if FormExpressionParser.trimmed(title).isEmpty { problems.append(.emptyTitle) }
         if columns.isEmpty { problems.append(.noColumns) }
 

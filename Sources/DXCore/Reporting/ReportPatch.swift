@@ -12,20 +12,37 @@ public struct ItemKey: Hashable, Sendable, Codable, Comparable, CustomStringConv
     public var description: String { "\(plan) \(code)" }
 }
 
+/// One row of one table form.
+public struct FormRowKey: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    public var form: String
+    public var row: String
+    public init(form: String, row: String) {
+        self.form = form
+        self.row = row
+    }
+    public static func < (a: FormRowKey, b: FormRowKey) -> Bool { (a.form, a.row) < (b.form, b.row) }
+    public var description: String { "\(form) \(row)" }
+}
+
 /// The new content of the items a save touches: each listed entry replaces the stored one
 /// (an empty entry deletes it); items not listed are left alone.
 public struct ReportPatch: Sendable, Equatable {
     public var values: [ItemKey: IndicatorEntry]
     public var tasks: [ItemKey: TaskEntry]
     public var narrative: [String: String]
+    /// Entered cells of table-form rows; a row listed replaces the stored row (no cell at all
+    /// deletes it).
+    public var forms: [FormRowKey: [String: FormCellValue]]
 
-    public init(values: [ItemKey: IndicatorEntry] = [:], tasks: [ItemKey: TaskEntry] = [:], narrative: [String: String] = [:]) {
+    public init(values: [ItemKey: IndicatorEntry] = [:], tasks: [ItemKey: TaskEntry] = [:], narrative: [String: String] = [:],
+                forms: [FormRowKey: [String: FormCellValue]] = [:]) {
         self.values = values
         self.tasks = tasks
         self.narrative = narrative
+        self.forms = forms
     }
 
-    public var isEmpty: Bool { values.isEmpty && tasks.isEmpty && narrative.isEmpty }
+    public var isEmpty: Bool { values.isEmpty && tasks.isEmpty && narrative.isEmpty && forms.isEmpty }
 }
 
 extension IndicatorEntry {

@@ -43,6 +43,8 @@ public struct ReportingRound: Hashable, Sendable, Codable {
     public var title: String
     public var periodID: String
     public var planCodes: [String]
+    /// Table forms (biểu mẫu) the units fill in this round, by code.
+    public var formCodes: [String]
     public var indicatorScope: IndicatorScope
     public var taskScope: TaskScope
     /// Narrative sections every unit writes ("Kết quả", "Tồn tại hạn chế", "Đề xuất").
@@ -62,7 +64,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
 
     public init(
         id: UUID? = nil, code: String, title: String, periodID: String, planCodes: [String],
-        indicatorScope: IndicatorScope = .all, taskScope: TaskScope = .leadOrCooperating,
+        formCodes: [String] = [], indicatorScope: IndicatorScope = .all, taskScope: TaskScope = .leadOrCooperating,
         narrativeSections: [String] = ReportingRound.standardSections,
         deadlines: [AdminLevel: CalendarDate] = [:], defaultDeadline: CalendarDate,
         lockDate: CalendarDate? = nil, changeFactor: Double = 3, closed: Bool = false, unitApproval: Bool = false
@@ -72,6 +74,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
         self.title = title
         self.periodID = periodID
         self.planCodes = planCodes
+        self.formCodes = formCodes
         self.indicatorScope = indicatorScope
         self.taskScope = taskScope
         self.narrativeSections = narrativeSections

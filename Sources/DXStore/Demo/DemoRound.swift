@@ -33,13 +33,14 @@ public enum DemoRound {
     /// Creates the round and its reports unless the round exists already.
     public static func load(into store: Store) async throws {
         guard try await store.round(code) == nil else { return }
+        try await DemoForms.load(into: store)
         let period = Period.year(2024)
         let tree = try await store.unitTree()
         let units = try UnitSelection(root: DemoData.provinceCode, kinds: [.department, .district], directOnly: true)
             .resolve(in: tree, period: period)
         let round = try await store.createRound(
             ReportingRound(code: code, title: "Báo cáo kết quả chuyển đổi số năm 2024", periodID: period.identifier,
-                           planCodes: ["KH-CĐS-2024", "83/KH-BCĐ"], indicatorScope: .all, taskScope: .leadOrCooperating,
+                           planCodes: ["KH-CĐS-2024", "83/KH-BCĐ"], formCodes: DemoForms.codes, indicatorScope: .all, taskScope: .leadOrCooperating,
                            defaultDeadline: period.defaultDeadline(dayOfMonth: 20)),
             unitCodes: units.map(\.code), by: Actor(username: "dieuphoi"))
         let coordinator = Actor(username: "dieuphoi")
@@ -57,6 +58,9 @@ public enum DemoRound {
                 patch.tasks[item.key] = n % 3 == 0
                     ? TaskEntry(status: .done, percent: 100, result: "Đã hoàn thành theo kế hoạch (minh họa).")
                     : TaskEntry(status: .inProgress, percent: 60, result: "Đang triển khai (minh họa).")
+            }
+            for part in report.forms {
+                for row in part.rows { patch.forms[part.key(row)] = illustrativeCells(form: part.code, unit: unit) }
             }
             patch.narrative["Kết quả"] = "Đơn vị đã triển khai các nhiệm vụ chuyển đổi số năm 2024 theo kế hoạch (nội dung minh họa của dữ liệu mẫu)."
             patch.narrative["Tồn tại hạn chế"] = "Nhân lực công nghệ thông tin còn thiếu (minh họa)."
@@ -82,6 +86,25 @@ public enum DemoRound {
             _ = try await store.saveReport(round, unitCode: "339",
                                            patch: ReportPatch(narrative: ["Tồn tại hạn chế": "Số liệu Chính quyền số của báo cáo tính từ 01/01/2024 đến 30/11/2024."]),
                                            baseVersion: hh.status.version, by: Actor(username: "hungha"), now: at("2024-12-10T02:00:00Z"))
+        }
+    }
+
+    /// Illustrative figures for the demo forms (the seeds have none per unit), consistent with
+    /// the forms' identities and different from unit to unit.
+    static func illustrativeCells(form: String, unit: String) -> [String: FormCellValue] {
+        let k = Double(unit.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 37)
+        switch form {
+        case "BM01":
+            return ["1": .number(900 + 40 * k), "2": .number(260 + 11 * k)]
+        case "BM02":
+            let direct = 240 + 9 * k, online = 880 + 35 * k, carried = 20 + k
+            let total = direct + online + carried
+            let early = (total * 0.3).rounded(), onTime = (total * 0.55).rounded(), late = 6 + (k / 4).rounded()
+            let pendingLate = 2.0, pendingInTime = total - early - onTime - late - pendingLate
+            return ["1": .number(total), "2": .number(direct), "3": .number(online), "4": .number(carried),
+                    "5": .number(early), "6": .number(onTime), "7": .number(late), "8": .number(pendingInTime), "9": .number(pendingLate)]
+        default:
+            return [:]
         }
     }
 }

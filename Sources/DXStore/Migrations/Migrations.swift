@@ -17,6 +17,7 @@ public enum DXMigrations {
         M013AddRoundUnitApproval(),
         M014CreateReportTemplates(),
         M015AddAccountLanguage(),
+        M016CreateTableForms(),
     ]
 }
 

@@ -10,6 +10,8 @@ final class RoundModel: Model, @unchecked Sendable {
     @Field(key: "period") var period: String
     /// JSON array of plan codes.
     @Field(key: "plan_codes") var planCodes: String
+    /// JSON array of table-form codes; added by M016.
+    @Field(key: "form_codes") var formCodes: String
     @Field(key: "indicator_scope") var indicatorScope: String
     @Field(key: "task_scope") var taskScope: String
     /// JSON array of section titles.

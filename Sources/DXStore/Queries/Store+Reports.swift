@@ -25,6 +25,8 @@ public struct UnitReport: Sendable {
     public var status: RoundUnitStatus
     public var indicators: [ReportIndicator]
     public var tasks: [ReportTask]
+    /// The table forms of the round this unit fills.
+    public var forms: [ReportFormPart]
     public var previousPeriod: Period?
 
     public func indicator(_ key: ItemKey) -> ReportIndicator? { indicators.first { $0.key == key } }
@@ -95,7 +97,8 @@ extension Store {
                 tasks.append(ReportTask(plan: plan, task: t, entry: byCode[t.code]))
             }
         }
-        return UnitReport(round: round, status: status, indicators: indicators, tasks: tasks, previousPeriod: previous)
+        let forms = try await reportForms(round, unit: status.unit, unitID: unitID)
+        return UnitReport(round: round, status: status, indicators: indicators, tasks: tasks, forms: forms, previousPeriod: previous)
     }
 
     func indicatorIDs(planCode: String) async throws -> [String: UUID] {
@@ -163,6 +166,10 @@ extension Store {
             changes += diffs.map { Change(subject: "task", plan: key.plan, code: key.code, field: $0.0, old: $0.1, new: $0.2) }
             taskWrites.append((taskID, existing, entry))
         }
+        let formWrites = try await formRowChanges(round, unitCode: unitCode, unitID: unitID, patch: patch.forms)
+        for w in formWrites {
+            changes += w.differences.map { Change(subject: "form", plan: nil, code: "\(w.key.form)|\(w.key.row)", field: $0.0, old: $0.1, new: $0.2) }
+        }
         var narrative = JSONMap.decode(row.narrative)
         for (section, text) in patch.narrative.sorted(by: { $0.key < $1.key }) {
             let new = VNText.nfc(text).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -217,6 +224,7 @@ extension Store {
             r.updatedAt = now
             try await r.save(on: db)
         }
+        try await writeFormRows(formWrites, unitID: unitID, period: round.periodID, author: actor.username, now: now)
         row.narrative = JSONMap.encode(narrative)
         row.version = newVersion
         if row.state == ReportState.notStarted.rawValue { row.state = ReportState.draft.rawValue }

@@ -38,6 +38,10 @@ extension Store {
             row.title = VNText.clean(r.title)
             row.period = r.periodID
             row.planCodes = JSONList.encode(r.planCodes)
+            for f in r.formCodes where try await TableFormModel.query(on: tx).filter(\.$code == f).first() == nil {
+                throw StoreError.invalid("Không có biểu mẫu \(f).")
+            }
+            row.formCodes = JSONList.encode(r.formCodes)
             row.indicatorScope = r.indicatorScope.rawValue
             row.taskScope = r.taskScope.rawValue
             row.narrativeSections = JSONList.encode(r.narrativeSections.map(VNText.clean))
@@ -147,7 +151,7 @@ extension RoundModel {
         }
         return ReportingRound(
             id: id, code: code, title: title, periodID: period, planCodes: JSONList.decode(planCodes),
-            indicatorScope: IndicatorScope(rawValue: indicatorScope) ?? .all, taskScope: TaskScope(rawValue: taskScope) ?? .none,
+            formCodes: JSONList.decode(formCodes), indicatorScope: IndicatorScope(rawValue: indicatorScope) ?? .all, taskScope: TaskScope(rawValue: taskScope) ?? .none,
             narrativeSections: JSONList.decode(narrativeSections), deadlines: deadlines,
             defaultDeadline: CalendarDate(iso: defaultDeadline) ?? CalendarDate(2000, 1, 1),
             lockDate: lockDate.flatMap(CalendarDate.init(iso:)), changeFactor: changeFactor, closed: closed,

@@ -8,6 +8,9 @@ enum ReportForm {
     static func indicatorPrefix(_ k: ItemKey) -> String { "v|\(k.plan)|\(k.code)" }
     static func taskPrefix(_ k: ItemKey) -> String { "t|\(k.plan)|\(k.code)" }
     static func sectionName(_ s: String) -> String { "n|\(s)" }
+    /// A table-form row; its cells are `f|FORM|ROW|COLUMN`.
+    static func formRowPrefix(_ k: FormRowKey) -> String { "f|\(k.form)|\(k.row)" }
+    static func formCellName(_ k: FormRowKey, column: String) -> String { "\(formRowPrefix(k))|\(column)" }
 
     struct Parsed {
         var patch: ReportPatch
@@ -56,6 +59,39 @@ enum ReportForm {
             issues += EntryValidation.check(e, path: p)
             patch.tasks[item.key] = e
         }
+        for part in report.forms {
+            for row in part.rows {
+                let key = part.key(row)
+                let p = formRowPrefix(key)
+                guard form.pairs.contains(where: { $0.0.hasPrefix(p + "|") }) else { continue }
+                var values: [String: FormCellValue] = [:]
+                var readable = true
+                for c in part.form.form.columns where c.kind != .computed {
+                    let name = formCellName(key, column: c.key)
+                    guard let raw = form[name] else {
+                        // A cell not sent keeps what is stored, so a form showing a subset of columns loses nothing.
+                        if let stored = part.entries[row.key]?.values[c.key] { values[c.key] = stored }
+                        continue
+                    }
+                    do {
+                        let v = try part.form.parseInput(raw, column: c.key)
+                        if !v.isEmpty { values[c.key] = v }
+                    } catch {
+                        issues.append(.error(name, error.description + "."))
+                        readable = false
+                    }
+                }
+                // Identities are checked on what could be read; a cell with its own message would only add noise.
+                if readable {
+                    for v in part.form.identityViolations(key: row.key, label: row.label, values: values) {
+                        issues.append(.error(p, t("Không khớp: %@ (vế trái %@, vế phải %@).", v.message,
+                                                  VNNumber.format(v.left, fractionDigits: 4, trimZeros: true),
+                                                  VNNumber.format(v.right, fractionDigits: 4, trimZeros: true))))
+                    }
+                }
+                patch.forms[key] = values
+            }
+        }
         for s in report.round.narrativeSections {
             guard let text = form[sectionName(s)] else { continue }
             issues += EntryValidation.checkNarrative(text, path: sectionName(s))
@@ -69,10 +105,21 @@ enum ReportForm {
                                     taskPath: (ItemKey, Int) -> String, sectionPath: (String) -> String) -> [FieldIssue] {
         var narrative = report.status.narrative
         for (k, v) in patch.narrative { narrative[k] = v }
-        return EntryValidation.missingBeforeSubmit(
+        var missing = EntryValidation.missingBeforeSubmit(
             indicators: report.indicators.enumerated().map { (indicatorPath($1.key, $0), patch.values[$1.key] ?? $1.entry) },
             tasks: report.tasks.enumerated().map { (taskPath($1.key, $0), patch.tasks[$1.key] ?? $1.entry) },
             narrative: narrative, sections: report.round.narrativeSections, sectionPath: sectionPath)
+        for part in report.forms {
+            for row in part.rows {
+                let key = part.key(row)
+                let values = patch.forms[key] ?? part.entries[row.key]?.values ?? [:]
+                for c in part.form.form.columns where c.required && c.kind != .computed && (values[c.key] ?? .empty).isEmpty {
+                    missing.append(.error(formCellName(key, column: c.key),
+                                          t("Chưa nhập cột %@ “%@” của biểu %@.", FormExpression.column(c.key).description, c.title, part.code)))
+                }
+            }
+        }
+        return missing
     }
 
     /// Warnings of the stored figures (shown on every view of the form, not only after a save).

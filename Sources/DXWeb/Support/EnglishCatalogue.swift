@@ -8,6 +8,8 @@ enum EnglishCatalogue {
     private static let pages: [String: String] = [
         "Ngôn ngữ không hợp lệ: chọn vi hoặc en.": "Invalid language: choose vi or en.",
         "Đăng nhập": "Log in",
+        "Không khớp: %@ (vế trái %@, vế phải %@).": "Does not add up: %@ (left side %@, right side %@).",
+        "Chưa nhập cột %@ “%@” của biểu %@.": "Column %@ “%@” of form %@ is not filled in.",
         "Tên đăng nhập": "Username",
         "Mật khẩu": "Password",
         "Đăng nhập sai quá %@ lần. Vui lòng thử lại sau %@ phút.": "More than %@ failed logins. Please try again in %@ minutes.",
