@@ -132,6 +132,10 @@ enum ReportPage {
             b += "</fieldset>"
         }
 
+        for part in r.forms {
+            b += formSection(part, model: m, editable: editable, msgs: msgs, invalid: invalid)
+        }
+
         if !r.tasks.isEmpty, !m.documents.isEmpty {
             b += "<datalist id=\"documents\">" + m.documents.map { "<option value=\"\(escape($0))\">" }.joined() + "</datalist>"
         }
@@ -169,6 +173,56 @@ enum ReportPage {
             b += "</tbody></table>"
         }
         return Layout.page(title: "\(st.unit.name) · \(r.round.title)", body: b)
+    }
+
+    /// A table form as the unit fills it: one fieldset per row, one input per entered column,
+    /// so that a wide table still reads on a phone; computed columns show what the stored
+    /// figures give.
+    static func formSection(_ part: ReportFormPart, model m: Model, editable: Bool,
+                            msgs: (String) -> String, invalid: (String) -> String) -> String {
+        let form = part.form.form
+        let dis = editable ? "" : " disabled"
+        var b = "<h2>\(t("Biểu %@:", escape(form.code))) \(escape(form.title))</h2>"
+        for row in part.rows {
+            let key = part.key(row)
+            let prefix = ReportForm.formRowPrefix(key)
+            let stored = part.entries[row.key]?.values ?? [:]
+            b += "<fieldset class=\"item\" id=\"\(escape(domID(prefix)))\"><legend>\(escape(row.label))</legend>\(msgs(prefix))"
+            for c in form.columns {
+                let title = (c.group + [c.title]).joined(separator: " › ") + " " + FormExpression.column(c.key).description
+                    + (c.unitOfMeasure.map { " (\($0))" } ?? "")
+                if c.kind == .computed {
+                    let v = part.form.display(part.form.computeRow(stored)[c.key] ?? .empty, column: c.key)
+                    b += "<p class=\"computed\">\(escape(title)) = \(escape(c.formula ?? "")): <strong>\(escape(v.isEmpty ? "—" : v))</strong></p>"
+                    continue
+                }
+                let n = ReportForm.formCellName(key, column: c.key)
+                let storedText: String = switch stored[c.key] ?? .empty {
+                case .number(let x): ReportForm.number(x)
+                case .text(let s): s
+                case .empty, .divisionByZero: ""
+                }
+                let value = escape(m.form?[n] ?? storedText)
+                let req = c.required ? " <abbr title=\"\(t("bắt buộc"))\">*</abbr>" : ""
+                switch c.kind {
+                case .choice:
+                    let chosen = m.form?[n] ?? storedText
+                    b += "<label>\(escape(title))\(req) <select name=\"\(escape(n))\" id=\"\(escape(domID(n)))\"\(invalid(n))\(dis)><option value=\"\">\(t("— Chọn —"))</option>"
+                    for choice in c.choices { b += "<option\(chosen == choice ? " selected" : "")>\(escape(choice))</option>" }
+                    b += "</select></label>"
+                case .text:
+                    b += "<label>\(escape(title))\(req) <input name=\"\(escape(n))\" id=\"\(escape(domID(n)))\" value=\"\(value)\"\(invalid(n))\(dis)></label>"
+                default:
+                    b += "<label>\(escape(title))\(req) <input name=\"\(escape(n))\" id=\"\(escape(domID(n)))\" inputmode=\"decimal\" autocomplete=\"off\" value=\"\(value)\"\(invalid(n))\(dis)></label>"
+                }
+                b += msgs(n)
+            }
+            if !form.identities.isEmpty {
+                b += "<p class=\"hint\">\(t("Kiểm tra:")) " + form.identities.map { escape($0.message ?? $0.rule) }.joined(separator: "; ") + "</p>"
+            }
+            b += "</fieldset>"
+        }
+        return b
     }
 
     /// The computed rate and whether it meets the target, shown after a save.
