@@ -79,4 +79,32 @@ final class ReportFormRowsWebTests: XCTestCase {
             }
         }
     }
+
+    func testTheAPIReadsAndPatchesFormRowsWithTheSameChecks() async throws {
+        try await withDemoApp { app, _ in
+            let h = try await apiToken(app, "hungha")
+            let api = "/api/v1/rounds/\(demoRound)/units/339"
+            try await app.test(.PATCH, api, headers: h, body: try jsonBody([
+                "version": 1, "forms": [["form": "BM02", "row": "339", "cells": ["1": 1_000, "2": 200, "3": 700, "4": 50]]],
+            ])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Tổng số = Trực tiếp, bưu chính + Trực tuyến + Kỳ trước chuyển sang"), res.body.string)
+            }
+            try await app.test(.PATCH, api, headers: h, body: try jsonBody([
+                "version": 1, "forms": [["form": "BM01", "row": "TB-STP", "cells": ["1": 1]]],
+            ])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("không thuộc báo cáo của đơn vị này"), res.body.string)
+            }
+            try await app.test(.PATCH, api, headers: h, body: try jsonBody([
+                "version": 1, "forms": [["form": "BM01", "row": "339", "cells": ["1": 1_200, "2": "300"]]],
+            ])) { res async in
+                XCTAssertEqual(res.status, .ok, res.body.string)
+                let forms = json(res)["forms"] as? [[String: Any]] ?? []
+                let bm01 = forms.first { $0["form"] as? String == "BM01" }
+                XCTAssertEqual((bm01?["computed"] as? [String: Any])?["4"] as? Double, 80)
+                XCTAssertEqual(((bm01?["cells"] as? [String: Any])?["2"] as? [String: Any])?["number"] as? Double, 300)
+            }
+        }
+    }
 }

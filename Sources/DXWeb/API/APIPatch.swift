@@ -113,6 +113,52 @@ enum APIPatch {
                 out.patch.tasks[target.key] = e
             }
         }
+        if let list = body["forms"] {
+            guard let list = list as? [[String: Any]] else {
+                out.issues.append(.error("forms", "Phải là một mảng các đối tượng."))
+                return out
+            }
+            for (n, item) in list.enumerated() {
+                let p = "forms[\(n)]"
+                let code = item["form"] as? String ?? "", rowKey = item["row"] as? String ?? ""
+                guard let part = report.forms.first(where: { $0.code == code }), let row = part.rows.first(where: { $0.key == rowKey }) else {
+                    out.issues.append(.error("\(p).row", "Dòng “\(rowKey)” của biểu mẫu “\(code)” không thuộc báo cáo của đơn vị này."))
+                    continue
+                }
+                guard let cells = item["cells"] as? [String: Any] else {
+                    out.issues.append(.error("\(p).cells", "Phải là một đối tượng: mã cột → giá trị."))
+                    continue
+                }
+                let key = part.key(row)
+                var values = out.patch.forms[key] ?? part.entries[row.key]?.values ?? [:]
+                let before = out.issues.count
+                for (column, any) in cells.sorted(by: { $0.key < $1.key }) {
+                    let cp = "\(p).cells.\(column)"
+                    let raw: String
+                    switch any {
+                    case let s as String: raw = s
+                    case let d as Double: raw = VNNumber.format(d, fractionDigits: 6, trimZeros: true)
+                    case let i as Int: raw = String(i)
+                    case is NSNull: raw = ""
+                    default:
+                        out.issues.append(.error(cp, "Phải là một số hoặc một chuỗi ký tự."))
+                        continue
+                    }
+                    do {
+                        values[column] = try part.form.parseInput(raw, column: column)
+                    } catch {
+                        out.issues.append(.error(cp, error.description + "."))
+                    }
+                }
+                values = values.filter { !$0.value.isEmpty }
+                if out.issues.count == before {
+                    for v in part.form.identityViolations(key: row.key, label: row.label, values: values) {
+                        out.issues.append(.error(p, "Không khớp: \(v.message) (vế trái \(VNNumber.format(v.left, fractionDigits: 4, trimZeros: true)), vế phải \(VNNumber.format(v.right, fractionDigits: 4, trimZeros: true)))."))
+                    }
+                }
+                out.patch.forms[key] = values
+            }
+        }
         if let map = body["narrative"] {
             guard let map = map as? [String: Any] else {
                 out.issues.append(.error("narrative", "Phải là một đối tượng: tên phần → nội dung."))

@@ -56,6 +56,13 @@ struct RoundsAPIController: RouteCollection {
         var percent: Double?
         var result, evidence, note: String?
     }
+    /// A row of a table form: entered cells as numbers or text, computed cells as the table
+    /// computes them (null when they cannot be computed, e.g. a division by zero).
+    struct FormRowDTO: Codable {
+        var form, row, label: String
+        var cells: [String: FormCellValue]
+        var computed: [String: Double?]
+    }
     struct ReportDTO: Codable {
         var round, roundId: String
         var unit: UnitRef
@@ -67,6 +74,7 @@ struct RoundsAPIController: RouteCollection {
         var returnComment: String?
         var values: [ValueDTO]
         var tasks: [TaskDTO]
+        var forms: [FormRowDTO]
         var narrative: [String: String]
         var sections: [String]
         var warnings: [FieldIssue]
@@ -85,6 +93,14 @@ struct RoundsAPIController: RouteCollection {
             tasks: r.tasks.map { t in
                 TaskDTO(plan: t.plan.code, task: t.task.code, status: t.entry?.status?.rawValue, percent: t.entry?.percent,
                         result: t.entry?.result, evidence: t.entry?.evidence, note: t.entry?.note)
+            },
+            forms: r.forms.flatMap { part in
+                part.rows.map { row in
+                    let cells = part.entries[row.key]?.values ?? [:]
+                    let all = part.form.computeRow(cells)
+                    let computed = Dictionary(uniqueKeysWithValues: part.form.form.columns.filter { $0.kind == .computed }.map { ($0.key, all[$0.key]?.number) })
+                    return FormRowDTO(form: part.code, row: row.key, label: row.label, cells: cells, computed: computed)
+                }
             },
             narrative: r.status.narrative, sections: r.round.narrativeSections,
             warnings: r.indicators.enumerated().flatMap { n, i -> [FieldIssue] in
