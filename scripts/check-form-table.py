@@ -2,17 +2,20 @@
 """Reads a form table back from an XLSX (openpyxl) or a DOCX (python-docx) and prints its header
 as JSON: for XLSX the merged ranges and the header cells' values, for DOCX each header row's
 cells with their gridSpan and vMerge, so a test can check the multi-level header is laid out
-as the form says."""
+as the form says. An optional third argument picks the sheet (by name) or the table (by index,
+negative from the end), for a form that is one appendix of a report."""
 import json
 import sys
 
 path = sys.argv[1]
 header_rows = int(sys.argv[2])
+which = sys.argv[3] if len(sys.argv) > 3 else None
 out = {}
 if path.endswith(".xlsx"):
     import openpyxl
     wb = openpyxl.load_workbook(path)
-    ws = wb.worksheets[0]
+    ws = wb[which] if which else wb.worksheets[0]
+    out["sheets"] = wb.sheetnames
     out["merged"] = sorted(str(r) for r in ws.merged_cells.ranges)
     out["header"] = [[ws.cell(row=r, column=c).value for c in range(1, ws.max_column + 1)] for r in range(1, header_rows + 1)]
     out["freeze"] = ws.freeze_panes
@@ -22,7 +25,7 @@ else:
     import docx
     from docx.oxml.ns import qn
     d = docx.Document(path)
-    t = d.tables[0]
+    t = d.tables[int(which)] if which else d.tables[0]
     rows = []
     for tr in t._tbl.tr_lst[:header_rows]:
         cells = []

@@ -35,8 +35,9 @@ public enum ReportDocument {
         let appendices = report.appendices.map { a -> DocumentSection in
             let orientation: PageOrientation = a.landscape ? .landscape : .portrait
             let width = PageSetup(orientation: orientation).textWidth
+            let content = a.form.map { FormTableOutput.documentTable($0, width: width) } ?? table(a.table, width: width)
             return AppendixHeading(number: a.number, title: a.title, citation: citation)
-                .section(orientation: orientation, content: [.table(table(a.table, width: width))])
+                .section(orientation: orientation, content: [.table(content)])
         }
         return DocumentModel(sections: [Decree30.mainSection(blocks)] + appendices,
                              metadata: DocumentMetadata(title: "Báo cáo \(s.subject)", creator: s.issuingBody))
@@ -77,11 +78,13 @@ public enum ReportSpreadsheet {
         case .tasks: "Nhiệm vụ"
         case .documents: "Văn bản"
         case .byUnit: "Theo đơn vị"
+        case .form: a.form.map { "Biểu \($0.form.form.code)" } ?? "Biểu mẫu"
         }
         return "Phụ lục \(VNText.roman(a.number)) - \(kind)"
     }
 
     static func sheet(_ a: ReportAppendix) -> Worksheet {
+        if let form = a.form { return FormTableOutput.worksheet(form, name: String(sheetName(a).prefix(31))) }
         let t = a.table
         var rows = [SheetRow.header(t.columns.map(\.title))]
         for row in t.rows {

@@ -45,6 +45,34 @@ final class ReportTemplateTests: XCTestCase {
         }
     }
 
+    func testFormAppendicesAreCitedInSectionIAndNumberedAfterTheOthers() async throws {
+        try await TestDatabases.each { rt in
+            try await self.demo(rt)
+            let found = try await rt.store.reportTemplate(DemoReportTemplate.code)
+            var t = try XCTUnwrap(found)
+            t.settings.formAppendices = ["BM01", "BM09"]
+            do {
+                try await rt.store.saveReportTemplate(t, creating: false, by: Self.coordinator)
+                XCTFail("an unknown form must be refused")
+            } catch let e as StoreError {
+                XCTAssertEqual(e.description, "Không có biểu mẫu BM09.")
+            }
+            t.settings.formAppendices = ["BM01"]
+            try await rt.store.saveReportTemplate(t, creating: false, by: Self.coordinator)
+            let report = try await rt.store.officialReport(template: t, period: "2024", number: 5, date: CalendarDate(2025, 1, 10))
+            XCTAssertEqual(report.appendices.map(\.kind), [.indicators, .tasks, .documents, .byUnit, .form])
+            let rows = try XCTUnwrap(report.appendices.last?.form?.rows)
+            let item = try XCTUnwrap(report.sections[0].items.last)
+            XCTAssertEqual(item.title, "Số liệu tổng hợp theo biểu mẫu")
+            XCTAssertEqual(item.paragraphs.map(\.text), [
+                "- Kết quả tiếp nhận hồ sơ thủ tục hành chính trực tuyến (biểu BM01): 04/\(VNNumber.padded(rows.count)) đơn vị có số liệu (Chi tiết tại Phụ lục V kèm theo).",
+            ])
+            // A district's report shows only its own row.
+            let district = try await rt.store.officialReport(plan: t.planCode, period: "2024", unit: "339", settings: t.settings)
+            XCTAssertEqual(district.appendices.last?.form?.rows.map(\.key), ["339"])
+        }
+    }
+
     func testTemplatesNamingWhatDoesNotExistAreRefusedAndCodesAreUnique() async throws {
         try await TestDatabases.each { rt in
             try await self.demo(rt)

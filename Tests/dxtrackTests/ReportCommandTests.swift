@@ -1,3 +1,4 @@
+import DXCore
 import DXTestSupport
 import Foundation
 import XCTest
@@ -134,6 +135,34 @@ final class ReportCommandTests: XCTestCase {
         let badDate = try CLI.run(["report", "--template", "bao-cao-cds-tinh", "--period", "2024S1", "--date", "31/02/2024",
                                    "--format", "html", "--out", html.path, "--db", db])
         XCTAssertEqual(badDate.err, "Lỗi: Ngày báo cáo \"31/02/2024\" không hợp lệ: nhập theo dạng ngày/tháng/năm.\n")
+    }
+
+    func testConsolidatedFormsFollowAsAppendicesWithTheirTwoLevelHeader() throws {
+        let (db, dir) = try demo()
+        var settings = ReportSettings(issuingBody: "Ban Chỉ đạo về chuyển đổi số", symbol: "BC-BCĐ", place: "Thái Bình", date: CalendarDate(2025, 1, 10))
+        settings.formAppendices = ["BM01", "BM02"]
+        let file = dir.appendingPathComponent("mau-bieu.json")
+        try JSONEncoder().encode(settings).write(to: file)
+        let docx = dir.appendingPathComponent("nam.docx"), xlsx = dir.appendingPathComponent("nam.xlsx")
+        for (format, out) in [("docx", docx), ("xlsx", xlsx)] {
+            let r = try CLI.run(["report", "--plan", "KH-CĐS-2024", "--tasks-plan", "83/KH-BCĐ", "--period", "2024", "--template", file.path,
+                                 "--format", format, "--out", out.path, "--db", db])
+            XCTAssertEqual(r.status, 0, r.err)
+        }
+        // BM02 is the last appendix: its header keeps the groups over their columns.
+        let d = try python("check-form-table.py", [docx.path, "4", "-1"])
+        let rows = d["rows"] as? [[String: Any]] ?? []
+        let top = (rows.first?["cells"] as? [[String: Any]] ?? []).map { "\($0["text"] as? String ?? "")/\($0["span"] as? Int ?? 0)" }
+        XCTAssertEqual(top, ["STT/1", "Đơn vị/1", "Tổng hồ sơ nhận giải quyết/4", "Kết quả giải quyết/5", "Tỷ lệ giải quyết đúng hạn/1"])
+        XCTAssertEqual(rows.map { $0["repeat"] as? Bool }, [true, true, true, true], "the header repeats on every page")
+        let x = try python("check-form-table.py", [xlsx.path, "4", "Phụ lục V - Biểu BM02"])
+        XCTAssertEqual((x["sheets"] as? [String])?.suffix(2), ["Phụ lục IV - Biểu BM01", "Phụ lục V - Biểu BM02"])
+        XCTAssertTrue((x["merged"] as? [String] ?? []).contains("C1:F1"), "\(x["merged"] ?? "")")
+        let body = x["body"] as? [[Any]] ?? []
+        XCTAssertEqual(body.last?[1] as? String, "Tổng cộng")
+        let filled = body.dropLast().filter { $0[2] is Double }
+        XCTAssertEqual(filled.count, 4, "the four units that filled the demo round")
+        XCTAssertEqual(body.last?[2] as? Double, filled.compactMap { $0[2] as? Double }.reduce(0, +))
     }
 
     func testThePDFRepeatsTheTableHeaderOnALaterPage() throws {

@@ -7,7 +7,7 @@
 /// {
 ///   "code": "BM01", "title": "Tình hình giải quyết hồ sơ",
 ///   "rowHeader": "Đơn vị", "numbered": true, "showColumnNumbers": true,
-///   "rows": {"source": "units", "unitKinds": ["department", "district"]},
+///   "rows": {"source": "units", "unitKinds": ["department", "district"], "parent": "34"},
 ///   "columns": [
 ///     {"key": "1", "title": "Trực tuyến", "kind": "number", "group": ["Số hồ sơ"]},
 ///     {"key": "2", "title": "Trực tiếp", "kind": "number", "group": ["Số hồ sơ"]},
@@ -290,7 +290,7 @@ public enum FormRowSource: Hashable, Sendable, Codable {
     /// Fixed categories ("Cấp tỉnh", "Cấp huyện", "Cấp xã"; or kinds of procedures).
     case fixed([FormRowCategory])
 
-    enum CodingKeys: String, CodingKey { case source, unitKinds, unitCodes, categories }
+    enum CodingKeys: String, CodingKey { case source, unitKinds, unitCodes, parent, categories }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -299,7 +299,8 @@ public enum FormRowSource: Hashable, Sendable, Codable {
         case "units":
             self = .units(FormUnitSelection(
                 unitKinds: try c.decodeIfPresent([UnitKind].self, forKey: .unitKinds) ?? [],
-                unitCodes: try c.decodeIfPresent([String].self, forKey: .unitCodes) ?? []))
+                unitCodes: try c.decodeIfPresent([String].self, forKey: .unitCodes) ?? [],
+                parentCode: try c.decodeIfPresent(String.self, forKey: .parent)))
         case "fixed":
             self = .fixed(try c.decodeIfPresent([FormRowCategory].self, forKey: .categories) ?? [])
         default:
@@ -316,6 +317,7 @@ public enum FormRowSource: Hashable, Sendable, Codable {
             try c.encode("units", forKey: .source)
             try c.encode(s.unitKinds, forKey: .unitKinds)
             try c.encode(s.unitCodes, forKey: .unitCodes)
+            try c.encodeIfPresent(s.parentCode, forKey: .parent)
         case .fixed(let cats):
             try c.encode("fixed", forKey: .source)
             try c.encode(cats, forKey: .categories)
@@ -334,10 +336,10 @@ public enum FormRowSource: Hashable, Sendable, Codable {
             if !s.unitCodes.isEmpty {
                 let byCode = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
                 picked = s.unitCodes.compactMap { byCode[$0] }
-            } else if !s.unitKinds.isEmpty {
-                picked = units.filter { s.unitKinds.contains($0.kind) }
             } else {
-                picked = units
+                picked = units.filter { u in
+                    (s.unitKinds.isEmpty || s.unitKinds.contains(u.kind)) && (s.parentCode == nil || u.parentCode == s.parentCode)
+                }
             }
             return picked.map { FormRowCategory(key: $0.code, label: $0.name) }
         }
@@ -347,12 +349,16 @@ public enum FormRowSource: Hashable, Sendable, Codable {
 public struct FormUnitSelection: Hashable, Sendable, Codable {
     /// Kinds of units that get a row, in the order given by the unit list.
     public var unitKinds: [UnitKind]
-    /// Explicit units, in this order; wins over `unitKinds` when not empty.
+    /// Explicit units, in this order; wins over `unitKinds` and `parentCode` when not empty.
     public var unitCodes: [String]
+    /// Only the units directly under this one: a province's departments and districts, without
+    /// the districts' own offices, which are departments too.
+    public var parentCode: String?
 
-    public init(unitKinds: [UnitKind] = [], unitCodes: [String] = []) {
+    public init(unitKinds: [UnitKind] = [], unitCodes: [String] = [], parentCode: String? = nil) {
         self.unitKinds = unitKinds
         self.unitCodes = unitCodes
+        self.parentCode = parentCode
     }
 }
 

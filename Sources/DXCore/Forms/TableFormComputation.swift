@@ -102,7 +102,7 @@ public struct FormIdentityViolation: Hashable, Sendable, CustomStringConvertible
 }
 
 /// A filled table: rows with computed columns, the totals row and the identity violations.
-public struct FormTable: Sendable {
+public struct FormTable: Sendable, Hashable {
     public let form: CompiledTableForm
     public let rows: [FormTableRow]
     public let totals: FormTableRow?
@@ -116,7 +116,7 @@ public struct FormTable: Sendable {
 }
 
 /// A validated form, with its formulas parsed and ordered: what computes tables.
-public struct CompiledTableForm: Sendable {
+public struct CompiledTableForm: Sendable, Hashable {
     public let form: TableForm
     private let formulas: [String: FormExpression]
     /// Computed columns in an order where every formula comes after what it uses.
@@ -150,6 +150,10 @@ public struct CompiledTableForm: Sendable {
     }
 
     public func formula(of column: String) -> FormExpression? { formulas[column] }
+
+    // Everything else is derived from the definition.
+    public static func == (a: CompiledTableForm, b: CompiledTableForm) -> Bool { a.form == b.form }
+    public func hash(into h: inout Hasher) { h.combine(form) }
 
     /// Reads what a person typed into an entered column: numbers as Vietnamese or English
     /// typing gives them (`1.445.521`, `56,25`), a choice among the column's choices (ignoring

@@ -6,9 +6,10 @@ extension OfficialReport {
     ///     period are kept.
     ///   - byUnit: the chosen indicator's results for each unit below the report's unit.
     ///   - narratives: what units wrote in their reports, attributed to them in section II–IV.
+    ///   - forms: consolidated table forms of the period, each an appendix cited in section I.
     public static func build(settings: ReportSettings, indicators: PlanEvaluation, tasks: PlanEvaluation? = nil,
                              documents: [OfficialDocument] = [], byUnit: [(unit: OrgUnit, result: IndicatorResult)] = [],
-                             narratives: [ReportNarrative] = []) -> OfficialReport {
+                             narratives: [ReportNarrative] = [], forms: [FormTable] = []) -> OfficialReport {
         // A paragraph the coordinator emptied is left out of the report.
         let narratives = narratives.filter { !VNText.clean($0.text).isEmpty }
         var s = settings
@@ -45,6 +46,12 @@ extension OfficialReport {
         if let code = s.byUnitIndicator, let r = indicators.indicator(code), !byUnit.isEmpty {
             appendices.append(unitTable(r, byUnit, unit: indicators.unit, number: next()))
         }
+        var formAppendices: [(title: String, number: Int)] = []
+        for table in forms {
+            let a = formTable(table, number: next())
+            formAppendices.append((a.title, a.number))
+            appendices.append(a)
+        }
         _ = citation
 
         // I. Results against the plan's targets and tasks.
@@ -60,6 +67,15 @@ extension OfficialReport {
             paragraphs += t.tasks.pillarLinesVI(t.plan.pillars).map { ReportParagraph("- " + $0) }
             if let n = taskAppendix { paragraphs.append(ReportParagraph("(Chi tiết tại Phụ lục \(VNText.roman(n)) kèm theo).", italic: true)) }
             partI.append(ReportItem(number: "2", title: "Kết quả thực hiện nhiệm vụ theo \(VNText.clean(t.plan.title))", paragraphs: paragraphs))
+        }
+        if !forms.isEmpty {
+            let lines = zip(forms, formAppendices).map { table, a in
+                let reported = table.rows.filter { row in
+                    table.form.form.columns.contains { $0.kind != .computed && !row[$0.key].isEmpty }
+                }.count
+                return ReportParagraph("- \(VNText.clean(a.title)): \(VNNumber.padded(reported))/\(VNNumber.padded(table.rows.count)) \(table.form.form.rowHeader.lowercased()) có số liệu (Chi tiết tại Phụ lục \(VNText.roman(a.number)) kèm theo).")
+            }
+            partI.append(ReportItem(number: String(partI.count + 1), title: "Số liệu tổng hợp theo biểu mẫu", paragraphs: lines))
         }
 
         // II. Results by pillar: the figures, then what units wrote.
@@ -210,6 +226,21 @@ extension OfficialReport {
         }
         return ReportAppendix(kind: .documents, number: number, title: "Danh mục văn bản về chuyển đổi số đã ban hành",
                               landscape: true, table: ReportTable(columns: columns, rows: rows))
+    }
+
+    /// A consolidated table form: its own header, rows and totals row, as the form defines them.
+    static func formTable(_ table: FormTable, number: Int) -> ReportAppendix {
+        let form = table.form.form
+        let stub = form.numbered ? [ReportColumn(title: "STT", kind: .text, width: 0.06)] : []
+        let label = ReportColumn(title: form.rowHeader, kind: .text, width: form.numbered ? 0.22 : 0.28)
+        let share = 0.72 / Double(max(form.columns.count, 1))
+        let columns = stub + [label] + form.columns.map { ReportColumn(title: $0.title, kind: $0.kind.isNumeric ? .number : .text, width: share) }
+        let lines = table.displayRows()
+        let rows = lines.enumerated().map { i, line in
+            ReportRow(kind: table.totals != nil && i == lines.count - 1 ? .total : .item, cells: line.map { $0.isEmpty ? .empty : .text($0) })
+        }
+        return ReportAppendix(kind: .form, number: number, title: "\(VNText.clean(form.title)) (biểu \(form.code))",
+                              landscape: form.columns.count > 5, table: ReportTable(columns: columns, rows: rows), form: table)
     }
 
     /// One indicator by unit, with a total row that is the ratio of the sums, never a mean of rates.

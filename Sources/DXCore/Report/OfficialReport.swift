@@ -35,6 +35,9 @@ public struct ReportSettings: Sendable, Hashable, Codable {
     public var includeDocuments: Bool
     /// The indicator whose figures by unit make an appendix, if any.
     public var byUnitIndicator: String?
+    /// Table forms whose consolidated tables follow as appendices, by code, in this order
+    /// (nil in templates saved before forms existed: none).
+    public var formAppendices: [String]?
 
     public init(parentBody: String = "", issuingBody: String, number: Int? = nil, symbol: String = "BC-UBND",
                 place: String, date: CalendarDate, subject: String = "", introduction: String = "",
@@ -115,7 +118,7 @@ public struct ReportNarrative: Sendable, Hashable {
 
 public struct ReportAppendix: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case indicators, tasks, documents, byUnit
+        case indicators, tasks, documents, byUnit, form
     }
 
     public var kind: Kind
@@ -123,7 +126,10 @@ public struct ReportAppendix: Sendable, Hashable {
     public var number: Int
     public var title: String
     public var landscape: Bool
+    /// The table as flat text cells; a form appendix also keeps its computed form table, whose
+    /// multi-level header the documents lay out.
     public var table: ReportTable
+    public var form: FormTable? = nil
 }
 
 /// A table of an appendix: typed cells, so spreadsheets get numbers and documents get text.

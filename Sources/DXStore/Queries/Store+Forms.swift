@@ -64,13 +64,20 @@ extension Store {
             }
     }
 
-    /// The consolidated table of a form for a period.
-    public func consolidatedForm(_ code: String, period: Period) async throws -> FormTable {
+    /// The consolidated table of a form for a period; `within` a unit, only the rows and
+    /// entries of that unit and the units below it (a district's report, a district's reader).
+    public func consolidatedForm(_ code: String, period: Period, within scope: String? = nil) async throws -> FormTable {
         guard let form = try await tableForm(code) else { throw StoreError.notFound("biểu mẫu \(code)") }
         let compiled: CompiledTableForm
         do { compiled = try CompiledTableForm(form) } catch { throw StoreError.invalid(error.description) }
-        return compiled.consolidate(units: try await formUnits(for: period),
-                                    entries: try await formEntries(form: code, period: period.identifier))
+        var units = try await formUnits(for: period)
+        var entries = try await formEntries(form: code, period: period.identifier)
+        if let scope {
+            let tree = try await unitTree()
+            units = units.filter { tree.isWithin($0.code, scope: scope) }
+            entries = entries.filter { tree.isWithin($0.unitCode, scope: scope) }
+        }
+        return compiled.consolidate(units: units, entries: entries)
     }
 
     /// The forms of a round that `unit` fills, with what it entered for the round's period.

@@ -25,9 +25,14 @@ extension Store {
                 if let r = e.indicators.first, r.aggregate.hasData { byUnit.append((child, r)) }
             }
         }
+        var forms: [FormTable] = []
+        for code in settings.formAppendices ?? [] {
+            forms.append(try await consolidatedForm(code, period: indicators.period, within: indicators.unit.code))
+        }
         return OfficialReport.build(settings: settings, indicators: indicators, tasks: tasks,
                                     documents: try await documents(), byUnit: byUnit,
-                                    narratives: try await narratives(plan: indicators.plan.code, period: indicators.period))
+                                    narratives: try await narratives(plan: indicators.plan.code, period: indicators.period),
+                                    forms: forms)
     }
 
     /// What units wrote in the narrative sections of their submitted or approved reports, with

@@ -25,6 +25,9 @@ extension Store {
             let found = try await IndicatorModel.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$code == code).count()
             guard found > 0 else { throw StoreError.invalid("Kế hoạch \(plan.code) không có chỉ tiêu \(code).") }
         }
+        for code in t.settings.formAppendices ?? [] where try await tableForm(code) == nil {
+            throw StoreError.invalid("Không có biểu mẫu \(code).")
+        }
         let settings = String(decoding: try JSONEncoder.sorted.encode(t.settings), as: UTF8.self)
         try await db.transaction { tx in
             let existing = try await ReportTemplateModel.query(on: tx).filter(\.$code == t.code).first()

@@ -5,6 +5,12 @@ import Foundation
 /// The form that configures a report template: plans, unit, appendices, header, signer and
 /// recipients; and reading it back.
 enum ReportTemplateForm {
+    /// What the selects and checkboxes offer.
+    struct Choices {
+        var plans: [PlanSummary]
+        var forms: [TableForm]
+    }
+
     /// Field values shown: what was posted (after an error), else the template's.
     static func values(_ t: ReportTemplate) -> [String: String] {
         let s = t.settings
@@ -17,10 +23,11 @@ enum ReportTemplateForm {
         ]
         if s.includeTasks { v["includeTasks"] = "1" }
         if s.includeDocuments { v["includeDocuments"] = "1" }
+        for code in s.formAppendices ?? [] { v["formAppendix.\(code)"] = "1" }
         return v
     }
 
-    static func render(_ values: [String: String], plans: [PlanSummary], isNew: Bool, action: String, issues: [FieldIssue], csrf: String) -> String {
+    static func render(_ values: [String: String], choices: Choices, isNew: Bool, action: String, issues: [FieldIssue], csrf: String) -> String {
         func v(_ n: String) -> String { escape(values[n] ?? "") }
         func msg(_ p: String) -> String {
             issues.filter { $0.path == p }.map { "<p class=\"err\" id=\"err-\(p)\">\(escape(translated($0.message)))</p>" }.joined()
@@ -39,7 +46,7 @@ enum ReportTemplateForm {
             "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(values[name] != nil ? " checked" : "")> \(escape(label))</label>"
         }
         func planOptions(_ selected: String?, blank: String?) -> String {
-            SetupPages.options(plans, selected: selected, value: \.plan.code, label: { "\($0.plan.code) – \($0.plan.title)" }, blank: blank)
+            SetupPages.options(choices.plans, selected: selected, value: \.plan.code, label: { "\($0.plan.code) – \($0.plan.title)" }, blank: blank)
         }
         var b = ""
         let errors = issues.filter { $0.severity == .error }
@@ -62,6 +69,10 @@ enum ReportTemplateForm {
         b += check("includeTasks", t("Phụ lục nhiệm vụ"))
         b += check("includeDocuments", t("Phụ lục văn bản đã ban hành trong kỳ"))
         b += input("byUnitIndicator", t("Phụ lục một chỉ tiêu theo đơn vị: mã chỉ tiêu"), hint: t("Ví dụ 16; để trống nếu không có phụ lục này."))
+        if !choices.forms.isEmpty {
+            b += "<p class=\"hint\">\(t("Phụ lục bảng tổng hợp theo biểu mẫu (số liệu các đơn vị nhập trong kỳ):"))</p>"
+            for form in choices.forms { b += check("formAppendix.\(form.code)", "\(form.code) – \(form.title)") }
+        }
         b += "</fieldset><fieldset><legend>\(t("Phần đầu văn bản"))</legend>"
         b += input("parentBody", t("Cơ quan chủ quản"), hint: t("Ví dụ UBND tỉnh Thái Bình; để trống nếu không có."))
         b += input("issuingBody", t("Cơ quan ban hành"), required: true)
@@ -86,13 +97,15 @@ enum ReportTemplateForm {
         func lines(_ n: String) -> [String] {
             (f[n] ?? "").split(whereSeparator: \.isNewline).map { VNText.clean(String($0)) }.filter { !$0.isEmpty }
         }
-        let settings = ReportSettings(
+        var settings = ReportSettings(
             parentBody: text("parentBody"), issuingBody: text("issuingBody"), symbol: text("symbol"), place: text("place"),
             date: CalendarDate.today(), subject: text("subject"),
             introduction: (f["introduction"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             authority: lines("authority"), signerName: text("signerName"), recipients: lines("recipients"), archive: text("archive"),
             includeTasks: f["includeTasks"] != nil, includeDocuments: f["includeDocuments"] != nil,
             byUnitIndicator: optional("byUnitIndicator"))
+        let forms = f.pairs.compactMap { name, _ in name.hasPrefix("formAppendix.") ? String(name.dropFirst("formAppendix.".count)) : nil }
+        settings.formAppendices = forms.isEmpty ? nil : forms
         let template = ReportTemplate(code: (f["code"] ?? "").trimmingCharacters(in: .whitespaces), name: text("name"), planCode: text("plan"),
                                tasksPlanCode: optional("tasksPlan"), unitCode: optional("unit"), settings: settings)
         return (template, template.problems())

@@ -39,7 +39,7 @@ enum ReportTemplatePage {
         /// The template form's values and problems (after a failed save).
         var formValues: [String: String]
         var formIssues: [FieldIssue]
-        var plans: [PlanSummary]
+        var choices: ReportTemplateForm.Choices
         var flash: String?
         var csrf: String
     }
@@ -82,7 +82,7 @@ enum ReportTemplatePage {
 
         if m.canEdit {
             b += "<details id=\"edit\"\(m.formIssues.isEmpty ? "" : " open")><summary>\(t("Sửa mẫu báo cáo"))</summary>"
-            b += ReportTemplateForm.render(m.formValues, plans: m.plans, isNew: false,
+            b += ReportTemplateForm.render(m.formValues, choices: m.choices, isNew: false,
                                            action: SiteRoute.reportTemplate(code: template.code, issue: nil).path, issues: m.formIssues, csrf: m.csrf)
             b += "</details>"
         }
@@ -95,9 +95,9 @@ enum ReportTemplatePage {
 }
 
 enum NewReportTemplatePage {
-    static func render(values: [String: String], plans: [PlanSummary], issues: [FieldIssue], csrf: String) -> String {
+    static func render(values: [String: String], choices: ReportTemplateForm.Choices, issues: [FieldIssue], csrf: String) -> String {
         var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.reportTemplates.path)\">\(t("Mẫu báo cáo"))</a></p><h1>\(t("Tạo mẫu báo cáo"))</h1>"
-        b += ReportTemplateForm.render(values, plans: plans, isNew: true, action: SiteRoute.newReportTemplate(plan: nil).path, issues: issues, csrf: csrf)
+        b += ReportTemplateForm.render(values, choices: choices, isNew: true, action: SiteRoute.newReportTemplate(plan: nil).path, issues: issues, csrf: csrf)
         return Layout.page(title: t("Tạo mẫu báo cáo"), body: b)
     }
 }

@@ -33,7 +33,7 @@ struct ReportTemplatesController: RouteCollection {
         try req.authorize(.issueReports)
         var values = ReportTemplateForm.values(ReportTemplate(code: "", name: "", planCode: "", settings: ReportTemplates.standard))
         if let plan = nonEmpty(req.query["plan"]), let p = try await req.store.plan(slugOrCode: plan) { values["plan"] = p.code }
-        return html(NewReportTemplatePage.render(values: values, plans: try await req.store.planSummaries(), issues: [], csrf: req.csrf))
+        return html(NewReportTemplatePage.render(values: values, choices: try await choices(req), issues: [], csrf: req.csrf))
     }
 
     func create(req: Request) async throws -> Response {
@@ -48,7 +48,7 @@ struct ReportTemplatesController: RouteCollection {
                 return req.redirect(to: SiteRoute.reportTemplate(code: template.code, issue: nil).path + "?msg=saved", redirectType: .normal)
             } catch let e as StoreError { problems = [.error("", e.description)] }
         }
-        let r = html(NewReportTemplatePage.render(values: values(f), plans: try await req.store.planSummaries(), issues: problems, csrf: req.csrf))
+        let r = html(NewReportTemplatePage.render(values: values(f), choices: try await choices(req), issues: problems, csrf: req.csrf))
         r.status = .unprocessableEntity
         return r
     }
@@ -158,6 +158,10 @@ struct ReportTemplatesController: RouteCollection {
         Dictionary(f.pairs, uniquingKeysWith: { _, last in last })
     }
 
+    func choices(_ req: Request) async throws -> ReportTemplateForm.Choices {
+        .init(plans: try await req.store.planSummaries(), forms: try await req.store.tableForms())
+    }
+
     func model(_ req: Request, _ template: ReportTemplate, formValues: [String: String], formIssues: [FieldIssue],
                flash: String?) async throws -> ReportTemplatePage.Model {
         let periods = try await req.store.reportedPeriods(planCode: template.planCode).sorted(by: >)
@@ -172,6 +176,6 @@ struct ReportTemplatesController: RouteCollection {
         return ReportTemplatePage.Model(
             template: template, periods: periods, issue: issue, issueProblems: problems, query: query, narratives: narratives,
             canEdit: canEdit, formValues: formValues, formIssues: formIssues,
-            plans: try await req.store.planSummaries(), flash: flash, csrf: req.csrf)
+            choices: try await choices(req), flash: flash, csrf: req.csrf)
     }
 }

@@ -218,6 +218,7 @@ enum EnglishCatalogue {
         "Biểu %@:": "Form %@:",
         "bắt buộc": "required",
         "Kiểm tra:": "Checks:",
+        "Phụ lục bảng tổng hợp theo biểu mẫu (số liệu các đơn vị nhập trong kỳ):": "Appendices with the consolidated table of a form (what units entered for the period):",
         "Lưu nháp": "Save draft",
         "để ghi đè.": "to overwrite.",
         "Chưa lưu: có %@ lỗi cần sửa.": "Not saved: %@ errors to correct.",
