@@ -2,8 +2,8 @@
 """Browser test of the reporting loop (issue 3, item 11).
 
 A district reporter (hungha) logs in on a phone-sized window (390×844), fills the demo round's
-form, submits it, and the coordinator (dieuphoi) then sees the submission in the completeness
-view. Needs Debian's chromium and chromium-driver and selenium from PyPI; the server must be
+form (indicators and its rows of the table forms), submits it, and the coordinator (dieuphoi)
+then sees the submission in the completeness view. Needs Debian's chromium and chromium-driver and selenium from PyPI; the server must be
 running with the demo data (scripts/browser-test.sh starts one).
 
 Usage: browser_test.py BASE_URL
@@ -71,8 +71,16 @@ def main():
         # A wrong figure is refused with a Vietnamese message next to the field.
         field(d, "v|%s|2.numerator" % PLAN).send_keys("120")
         field(d, "v|%s|2.denominator" % PLAN).send_keys("100")
+        # Its row of the table forms: BM02's total does not add up.
+        field(d, "f|BM01|339|1").send_keys("1.200")
+        field(d, "f|BM01|339|2").send_keys("300")
+        for column, value in [("1", "1.000"), ("2", "200"), ("3", "700"), ("4", "50")]:
+            field(d, "f|BM02|339|%s" % column).send_keys(value)
         click_and_wait(d, d.find_element(By.ID, "save"))
         assert "Tử số (120) lớn hơn mẫu số (100)" in d.page_source, d.page_source[:3000]
+        assert "Không khớp: Tổng số = Trực tiếp, bưu chính + Trực tuyến + Kỳ trước chuyển sang" in d.page_source
+        field(d, "f|BM02|339|1").clear()
+        field(d, "f|BM02|339|1").send_keys("950")
 
         # Fix it, answer the rest, write the narrative, submit.
         field(d, "v|%s|2.numerator" % PLAN).clear()
@@ -85,6 +93,7 @@ def main():
         click_and_wait(d, d.find_element(By.ID, "submit"))
         assert "Đã gửi báo cáo." in d.page_source, d.page_source[:2000]
         assert d.find_element(By.ID, "report-state").text == "Đã gửi"
+        assert "80,00%" in d.page_source, "BM01's online rate computed from the saved row"
         logout(d)
 
         login(d, "dieuphoi")
