@@ -33,6 +33,8 @@ public enum SiteRoute: Hashable, Sendable {
     case unitReportUpload(round: String, unit: String)
     case unitReportUploadApply(round: String, unit: String)
     case roundWorkbook(String)
+    case roundUpload(String)
+    case roundUploadApply(String)
     case audit(round: String?, unit: String?, subject: String?)
 
     // Administration of accounts.
@@ -103,6 +105,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .unitReportUpload(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/upload"
         case .unitReportUploadApply(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/upload/apply"
         case .roundWorkbook(let r): return "/rounds/\(c(r))/report.xlsx?units=all"
+        case .roundUpload(let r): return "/rounds/\(c(r))/upload"
+        case .roundUploadApply(let r): return "/rounds/\(c(r))/upload/apply"
         case .audit(let r, let u, let s): return "/audit" + Self.query(["round": r, "unit": u, "subject": s])
 
         case .accounts: return "/admin/accounts"

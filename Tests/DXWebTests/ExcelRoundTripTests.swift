@@ -346,7 +346,7 @@ final class ExcelRoundTripTests: XCTestCase {
         }
     }
 
-    func testTheCoordinatorsWorkbookHasEveryUnitWithItsCode() async throws {
+    func testTheCoordinatorsWorkbookHasEveryUnitAndAppliesToSeveralInOneGo() async throws {
         try await withDemoApp { app, _ in
             let data = try await download(app, try await browser(app, "dieuphoi"), "/rounds/\(demoRound)/report.xlsx?units=all")
             let book = try XLSXWorkbook(data: data)
@@ -364,6 +364,44 @@ final class ExcelRoundTripTests: XCTestCase {
             let result = try RoundWorkbookReader.read(opened, reports: reports, allUnits: true)
             XCTAssertEqual(result.errors, [])
             XCTAssertEqual(result.changes, [])
+
+            // Filled for two units and uploaded on the round page: one transaction for both.
+            let dieuphoi = try await browser(app, "dieuphoi")
+            func edited(_ change: (inout UnitReport) -> Void, for unit: String) -> [UnitReport] {
+                reports.map { r in
+                    var r = r
+                    if r.status.unit.code == unit { change(&r) }
+                    return r
+                }
+            }
+            var filledReports = edited({ $0.status.narrative["Đề xuất"] = "Đề xuất của Hưng Hà" }, for: "339")
+            filledReports = filledReports.map { r in
+                var r = r
+                if r.status.unit.code == "TB-STP" { r.status.narrative["Đề xuất"] = "Đề xuất của Sở Tư pháp" }
+                return r
+            }
+            let roundUpload = "/rounds/\(demoRound)/upload"
+            let (status, page) = try await upload(app, dieuphoi, try XLSXWriter().write(RoundWorkbook.workbook(filledReports, allUnits: true)), path: roundUpload)
+            XCTAssertEqual(status, .ok, page)
+            XCTAssertTrue(page.contains("<td>339</td><td>Thuyết minh</td>") && page.contains("<td>TB-STP</td><td>Thuyết minh</td>"), page)
+            let id = try XCTUnwrap(uploadID(page), page)
+            try await app.test(.POST, roundUpload + "/apply", headers: dieuphoi.headers, body: formBody([("_csrf", dieuphoi.csrf), ("upload", id)])) { res async in
+                XCTAssertEqual(res.status, .seeOther, res.body.string)
+            }
+            let hh = try await report(app, "339"), stp = try await report(app, "TB-STP")
+            XCTAssertEqual(hh.status.narrative["Đề xuất"], "Đề xuất của Hưng Hà")
+            XCTAssertEqual(stp.status.narrative["Đề xuất"], "Đề xuất của Sở Tư pháp")
+            XCTAssertEqual(hh.status.version, reports.first { $0.status.unit.code == "339" }!.status.version + 1)
+
+            // An approved report cannot be changed by the file: an error names the unit, nothing is applied.
+            let approved = edited({ $0.status.narrative["Đề xuất"] = "Sửa báo cáo đã duyệt" }, for: "TB-STTTT")
+            let (refused, refusal) = try await upload(app, dieuphoi, try XLSXWriter().write(RoundWorkbook.workbook(approved, allUnits: true)), path: roundUpload)
+            XCTAssertEqual(refused, .unprocessableEntity)
+            XCTAssertTrue(refusal.contains("Đơn vị TB-STTTT: Báo cáo đã được phê duyệt"), refusal)
+            XCTAssertFalse(refusal.contains("id=\"apply\""))
+            // A reporter cannot use the round's upload.
+            let reporter = try await upload(app, try await browser(app, "hungha"), Data("x".utf8), path: roundUpload).0
+            XCTAssertEqual(reporter, .forbidden)
         }
     }
 

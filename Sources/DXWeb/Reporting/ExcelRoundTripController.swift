@@ -14,6 +14,8 @@ struct ExcelRoundTripController: RouteCollection {
         routes.on(.POST, "rounds", ":round", "units", ":unit", "upload",
                   body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: upload)
         routes.post("rounds", ":round", "units", ":unit", "upload", "apply", use: apply)
+        routes.on(.POST, "rounds", ":round", "upload", body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: roundUpload)
+        routes.post("rounds", ":round", "upload", "apply", use: roundApply)
     }
 
     func template(req: Request) async throws -> Response {
@@ -72,7 +74,7 @@ struct ExcelRoundTripController: RouteCollection {
         guard let file = try await MultipartUpload.file(req) else {
             throw Abort(.badRequest, reason: t("Chưa chọn tệp Excel (.xlsx) để tải lên."))
         }
-        var page = UploadPreviewPage.Model(report: report, fileName: file.name, csrf: req.csrf)
+        var page = UploadPreviewPage.Model(round: round, report: report, fileName: file.name, csrf: req.csrf)
         switch check(file.data, report) {
         case .failure(let e):
             page.refusal = e.message
@@ -83,7 +85,7 @@ struct ExcelRoundTripController: RouteCollection {
             if !result.changes.isEmpty {
                 page.uploadID = try UploadStash.put(file.data, UploadStash.Ticket(
                     username: req.actor.username, session: UploadStash.sessionHash(req.csrf), round: round.code,
-                    unit: report.status.unit.code, version: report.status.version, fileName: file.name, created: Date()))
+                    unit: report.status.unit.code, versions: [report.status.unit.code: report.status.version], fileName: file.name, created: Date()))
             }
             return html(UploadPreviewPage.render(page))
         }
@@ -99,7 +101,7 @@ struct ExcelRoundTripController: RouteCollection {
             throw Abort(.gone, reason: t("Không còn tệp đã tải lên (đã áp dụng, quá một giờ hoặc của phiên khác). Hãy tải tệp lên lại."))
         }
         let (ticket, data) = stashed
-        var page = UploadPreviewPage.Model(report: report, fileName: ticket.fileName, csrf: req.csrf)
+        var page = UploadPreviewPage.Model(round: round, report: report, fileName: ticket.fileName, csrf: req.csrf)
         // Checked again: the preview's result is not trusted from anywhere.
         guard case .success(let result) = check(data, report), result.errors.isEmpty else {
             page.result = try? check(data, report).get()
@@ -108,7 +110,7 @@ struct ExcelRoundTripController: RouteCollection {
         let outcome: SaveOutcome
         do {
             outcome = try await req.store.saveReport(round, unitCode: unit, patch: result.units.first?.patch ?? ReportPatch(),
-                                                     baseVersion: ticket.version, by: req.actor)
+                                                     baseVersion: ticket.versions[unit] ?? report.status.version, by: req.actor)
         } catch let c as ReportConflict {
             page.result = result
             page.conflict = c
@@ -119,6 +121,95 @@ struct ExcelRoundTripController: RouteCollection {
         UploadStash.remove(id)
         let msg = outcome == .unchanged(version: outcome.version) ? "unchanged" : "saved"
         return req.redirect(to: SiteRoute.unitReport(round: round.code, unit: unit).path(message: msg), redirectType: .normal)
+    }
+}
+
+extension ExcelRoundTripController {
+    /// The reports of the round within the coordinator's scope, and the check of a workbook of
+    /// every unit against them: a unit whose report may not be changed now (approved, closed)
+    /// is an error when the file changes it.
+    private func roundReports(_ req: Request) async throws -> (ReportingRound, [UnitReport], (Data) -> Result<RoundWorkbookUpload, XLSXError>) {
+        try req.authorize(.manageRounds)
+        let account = try req.requireAccount()
+        let round = try await req.loadRound(req.parameters.get("round"))
+        let tree = try await req.store.unitTree()
+        var reports: [UnitReport] = []
+        for e in try await req.store.completeness(round) where AccessPolicy.isInScope(account, unit: e.unitCode, in: tree) {
+            if let r = try await req.store.unitReport(round, unitCode: e.unitCode) { reports.append(r) }
+        }
+        let today = ReportRules.today
+        let check = { (data: Data) -> Result<RoundWorkbookUpload, XLSXError> in
+            Result { () throws(XLSXError) in
+                var result = try RoundWorkbookReader.read(RoundWorkbookReader.open(data), reports: reports, allUnits: true)
+                for u in result.units where !u.patch.isEmpty {
+                    if let why = ReportRules.editRefusal(account, u.report, tree: tree, today: today) {
+                        result.issues.append(WorkbookIssue(unit: u.report.status.unit.code, message: t("Đơn vị %@: %@", u.report.status.unit.code, translated(why)), isError: true))
+                    }
+                }
+                return result
+            }
+        }
+        return (round, reports, check)
+    }
+
+    func roundUpload(req: Request) async throws -> Response {
+        let (round, reports, check) = try await roundReports(req)
+        guard let file = try await MultipartUpload.file(req) else {
+            throw Abort(.badRequest, reason: t("Chưa chọn tệp Excel (.xlsx) để tải lên."))
+        }
+        var page = UploadPreviewPage.Model(round: round, report: nil, fileName: file.name, csrf: req.csrf)
+        switch check(file.data) {
+        case .failure(let e):
+            page.refusal = e.message
+            return html(UploadPreviewPage.render(page), status: .unprocessableEntity)
+        case .success(let result):
+            page.result = result
+            guard result.errors.isEmpty else { return html(UploadPreviewPage.render(page), status: .unprocessableEntity) }
+            if !result.changes.isEmpty {
+                page.uploadID = try UploadStash.put(file.data, UploadStash.Ticket(
+                    username: req.actor.username, session: UploadStash.sessionHash(req.csrf), round: round.code, unit: RoundWorkbook.allUnitsMarker,
+                    versions: Dictionary(reports.map { ($0.status.unit.code, $0.status.version) }, uniquingKeysWith: { a, _ in a }),
+                    fileName: file.name, created: Date()))
+            }
+            return html(UploadPreviewPage.render(page))
+        }
+    }
+
+    /// Every unit's changes in one transaction: one conflict and no unit is changed.
+    func roundApply(req: Request) async throws -> Response {
+        let (round, _, check) = try await roundReports(req)
+        let form = try await FormData.read(req)
+        guard let id = form["upload"], let stashed = UploadStash.get(id, matching: {
+            $0.username == req.actor.username && $0.session == UploadStash.sessionHash(req.csrf) && $0.round == round.code
+                && $0.unit == RoundWorkbook.allUnitsMarker
+        }) else {
+            throw Abort(.gone, reason: t("Không còn tệp đã tải lên (đã áp dụng, quá một giờ hoặc của phiên khác). Hãy tải tệp lên lại."))
+        }
+        let (ticket, data) = stashed
+        var page = UploadPreviewPage.Model(round: round, report: nil, fileName: ticket.fileName, csrf: req.csrf)
+        guard case .success(let result) = check(data), result.errors.isEmpty else {
+            page.result = try? check(data).get()
+            return html(UploadPreviewPage.render(page), status: .unprocessableEntity)
+        }
+        let actor = req.actor
+        let changed = result.units.filter { !$0.patch.isEmpty }
+        do {
+            try await req.db.transaction { tx in
+                for u in changed {
+                    let code = u.report.status.unit.code
+                    _ = try await Store(tx).saveReport(round, unitCode: code, patch: u.patch,
+                                                       baseVersion: ticket.versions[code] ?? u.report.status.version, by: actor)
+                }
+            }
+        } catch let c as ReportConflict {
+            page.result = result
+            page.conflict = c
+            return html(UploadPreviewPage.render(page), status: .conflict)
+        } catch {
+            throw httpError(error)
+        }
+        UploadStash.remove(id)
+        return req.redirect(to: SiteRoute.round(round.code).path, redirectType: .normal)
     }
 }
 
@@ -182,7 +273,8 @@ enum UploadStash {
         var session: String
         var round: String
         var unit: String
-        var version: Int
+        /// The version of each report when the file was checked.
+        var versions: [String: Int]
         var fileName: String
         var created: Date
     }

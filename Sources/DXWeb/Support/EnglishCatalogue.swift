@@ -498,6 +498,9 @@ enum EnglishCatalogue {
         "điền ngoại tuyến rồi tải lên để xem trước các thay đổi.": "fill it in offline, then upload it to preview the changes.",
         "Tệp Excel đã điền (.xlsx, tối đa %@ MB)": "Filled Excel file (.xlsx, at most %@ MB)",
         "Tải lên và xem trước": "Upload and preview",
+        "Đơn vị %@: %@": "Unit %@: %@",
+        "Tất cả đơn vị": "All units",
+        "Tải mẫu Excel của tất cả đơn vị": "Download the Excel template of every unit",
     ]
 
     /// Fixed sentences and vocabulary that come from DXCore (roles, states, statuses, kinds, refusals)
