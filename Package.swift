@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "DXWeb",
             dependencies: [
-                "DXCore", "DXStore", "DXReports", "DXDocuments",
+                "DXCore", "DXStore", "DXReports", "DXDocuments", "DXImport",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ]
@@ -63,9 +63,10 @@ let package = Package(
         .testTarget(name: "DXStoreTests", dependencies: ["DXStore", "DXTestSupport"]),
         .testTarget(
             name: "DXWebTests",
-            dependencies: ["DXWeb", "DXStore", "DXTestSupport", .product(name: "XCTVapor", package: "vapor")]
+            dependencies: ["DXWeb", "DXStore", "DXTestSupport", "DXDocuments", "DXImport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "XCTVapor", package: "vapor")]
         ),
-        .testTarget(name: "dxtrackTests", dependencies: ["dxtrack", "DXStore", "DXTestSupport"]),
+        .testTarget(name: "dxtrackTests", dependencies: ["dxtrack", "DXStore", "DXTestSupport", "DXWeb"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -98,6 +98,9 @@ def main():
             "validations": [{"type": v.type, "sqref": str(v.sqref), "formula1": v.formula1}
                             for v in sheet.data_validations.dataValidation],
             "rows": rows,
+            "protected": bool(sheet.protection.sheet),
+            "unlocked_cells": [cell.coordinate for row in sheet.iter_rows() for cell in row
+                               if cell.has_style and not cell.protection.locked],
         }
         if text_numbers:
             problems.append(f"{sheet.title}: numbers stored as text in {text_numbers[:10]}")

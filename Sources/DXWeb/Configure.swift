@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LoginController())
     try app.register(collection: LanguageController())
     try app.register(collection: ReportingController())
+    try app.register(collection: ExcelRoundTripController())
     try app.register(collection: AccountsController())
     try app.register(collection: SetupController())
     try app.register(collection: ReportTemplatesController())

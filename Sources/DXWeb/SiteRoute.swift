@@ -29,6 +29,12 @@ public enum SiteRoute: Hashable, Sendable {
     case roundClose(String)
     case unitReport(round: String, unit: String)
     case unitReportAction(round: String, unit: String, action: String)
+    case unitReportWorkbook(round: String, unit: String)
+    case unitReportUpload(round: String, unit: String)
+    case unitReportUploadApply(round: String, unit: String)
+    case roundWorkbook(String)
+    case roundUpload(String)
+    case roundUploadApply(String)
     case audit(round: String?, unit: String?, subject: String?)
 
     // Administration of accounts.
@@ -95,6 +101,12 @@ public enum SiteRoute: Hashable, Sendable {
         case .roundClose(let r): return "/rounds/\(c(r))/close"
         case .unitReport(let r, let u): return "/rounds/\(c(r))/units/\(c(u))"
         case .unitReportAction(let r, let u, let a): return "/rounds/\(c(r))/units/\(c(u))/\(a)"
+        case .unitReportWorkbook(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/report.xlsx"
+        case .unitReportUpload(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/upload"
+        case .unitReportUploadApply(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/upload/apply"
+        case .roundWorkbook(let r): return "/rounds/\(c(r))/report.xlsx?units=all"
+        case .roundUpload(let r): return "/rounds/\(c(r))/upload"
+        case .roundUploadApply(let r): return "/rounds/\(c(r))/upload/apply"
         case .audit(let r, let u, let s): return "/audit" + Self.query(["round": r, "unit": u, "subject": s])
 
         case .accounts: return "/admin/accounts"

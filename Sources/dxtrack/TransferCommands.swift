@@ -60,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
         plans: CSV (code, slug, kind, title, issuer_code, issued, horizon_from, horizon_to, pillars) chỉ phần đầu kế hoạch / plan headings only; JSON: cả chỉ tiêu và nhiệm vụ / with indicators and tasks.
         indicators: CSV mỗi dòng một mục tiêu / one row per target (plan_code, code, name, pillar, measure, ..., target_year, target_level, target_comparator, target_value, target_upper, target_text).
         tasks: CSV (plan_code, code, title, pillar, lead_unit, lead_text, cooperating_units, cooperating_text, deadline, deadline_text, sub_items, evidence).
-        values: CSV (period, unit_code, indicator_code, numerator, denominator, value, text, comment; tên cột của DHIS2 cũng được / DHIS2 column names accepted) hoặc JSON.
+        values: CSV (period, unit_code, indicator_code, numerator, denominator, value, text, comment; tên cột của DHIS2 cũng được / DHIS2 column names accepted) hoặc JSON; hoặc mẫu Excel .xlsx của báo cáo đã điền / or a filled .xlsx report template (--round, [--unit]), kiểm tra như biểu mẫu web / checked as the web form is.
         Tất cả trong một giao dịch: có một dòng lỗi thì không ghi gì. / One transaction: one bad row and nothing is written.
         """)
 
@@ -73,6 +73,12 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Kế hoạch của các dòng số liệu không ghi mã kế hoạch / The plan of value rows without a plan column")
     var plan: String?
 
+    @Option(help: "Đợt báo cáo của tệp .xlsx (mẫu Excel của báo cáo) / The round of an .xlsx report template")
+    var round: String?
+
+    @Option(help: "Đơn vị của tệp .xlsx; mặc định đơn vị ghi trong tệp / The unit of an .xlsx template; by default the one the file names")
+    var unit: String?
+
     @Flag(help: "Chỉ kiểm tra và in những gì sẽ thay đổi, không ghi / Check and print what would change, write nothing")
     var dryRun = false
 
@@ -83,6 +89,7 @@ struct ImportCommand: AsyncParsableCommand {
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
             throw CLIError("Không đọc được tệp \(file).")
         }
+        if kind == .values, file.lowercased().hasSuffix(".xlsx") { return try await importWorkbook(data) }
         let isJSON = file.lowercased().hasSuffix(".json")
         var warnings: [String] = []
         var parseErrors: [String] = []

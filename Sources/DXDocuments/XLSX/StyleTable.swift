@@ -78,11 +78,12 @@ struct StyleTable {
         }
         xml.within("cellXfs", [("count", String(styles.count))]) { xml in
             for style in styles {
-                let attributes: [XMLWriter.Attribute] = [
+                var attributes: [XMLWriter.Attribute] = [
                     ("numFmtId", String(numberFormatID(style.numberFormat))), ("fontId", String(Self.fontID(style))),
                     ("fillId", "0"), ("borderId", style.bordered ? "1" : "0"), ("xfId", "0"),
                     ("applyNumberFormat", "1"), ("applyFont", "1"), ("applyBorder", "1"), ("applyAlignment", "1"),
                 ]
+                if style.unlocked { attributes.append(("applyProtection", "1")) }
                 xml.within("xf", attributes) { xml in
                     var alignment: [XMLWriter.Attribute] = []
                     switch style.horizontalAlignment {
@@ -98,6 +99,8 @@ struct StyleTable {
                     }
                     if style.wrapsText { alignment.append(("wrapText", "1")) }
                     xml.empty("alignment", alignment)
+                    // CT_Xf: alignment, then protection.
+                    if style.unlocked { xml.empty("protection", [("locked", "0")]) }
                 }
             }
         }

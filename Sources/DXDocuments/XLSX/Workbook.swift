@@ -20,10 +20,14 @@ public struct Worksheet: Sendable, Hashable {
     public var mergedRanges: [CellRange]
     public var validations: [ListValidation]
     public var orientation: PageOrientation
+    /// Excel's sheet protection without a password: cells are read-only unless their style is
+    /// `unlocked`. A template keeps its identifiers and headers from being typed over by
+    /// accident; it is no security (anyone may lift it from the Review tab).
+    public var isProtected: Bool
 
     public init(name: String, columnWidths: [Double] = [], rows: [SheetRow], headerRowCount: Int = 0,
                 frozenColumnCount: Int = 0, mergedRanges: [CellRange] = [], validations: [ListValidation] = [],
-                orientation: PageOrientation = .landscape) {
+                orientation: PageOrientation = .landscape, isProtected: Bool = false) {
         self.name = name
         self.columnWidths = columnWidths
         self.rows = rows
@@ -32,6 +36,7 @@ public struct Worksheet: Sendable, Hashable {
         self.mergedRanges = mergedRanges
         self.validations = validations
         self.orientation = orientation
+        self.isProtected = isProtected
     }
 }
 
@@ -86,10 +91,12 @@ public struct CellStyle: Sendable, Hashable {
     public var horizontalAlignment: CellHorizontalAlignment
     public var verticalAlignment: VerticalAlignment
     public var numberFormat: NumberFormat
+    /// Whether the cell may be edited on a protected sheet (Excel's cells are locked by default).
+    public var unlocked: Bool
 
     public init(bold: Bool = false, italic: Bool = false, wrapsText: Bool = false, bordered: Bool = false,
                 horizontalAlignment: CellHorizontalAlignment = .general, verticalAlignment: VerticalAlignment = .bottom,
-                numberFormat: NumberFormat = .general) {
+                numberFormat: NumberFormat = .general, unlocked: Bool = false) {
         self.bold = bold
         self.italic = italic
         self.wrapsText = wrapsText
@@ -97,6 +104,7 @@ public struct CellStyle: Sendable, Hashable {
         self.horizontalAlignment = horizontalAlignment
         self.verticalAlignment = verticalAlignment
         self.numberFormat = numberFormat
+        self.unlocked = unlocked
     }
 
     /// Nothing but the workbook's font.

@@ -1,6 +1,6 @@
 /// Renders one `xl/worksheets/sheetN.xml`. Children follow CT_Worksheet order: sheetPr,
-/// dimension, sheetViews, sheetFormatPr, cols, sheetData, mergeCells, dataValidations,
-/// pageMargins, pageSetup.
+/// dimension, sheetViews, sheetFormatPr, cols, sheetData, sheetProtection, mergeCells,
+/// dataValidations, pageMargins, pageSetup.
 enum WorksheetPart {
     static func xml(_ sheet: Worksheet, isFirst: Bool, styles: inout StyleTable) -> String {
         var xml = XMLWriter()
@@ -32,6 +32,11 @@ enum WorksheetPart {
                     }
                 }
             }
+        }
+        if sheet.isProtected {
+            // No password; resizing columns and rows stays allowed ("0" lifts a restriction).
+            xml.empty("sheetProtection", [("sheet", "1"), ("objects", "1"), ("scenarios", "1"),
+                                          ("formatColumns", "0"), ("formatRows", "0")])
         }
         let merges = sheet.mergedRanges.filter { !$0.isSingleCell }
         if !merges.isEmpty {

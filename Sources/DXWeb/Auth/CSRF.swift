@@ -49,6 +49,11 @@ struct FormData: Sendable {
 
     static func read(_ req: Request) async throws -> FormData {
         if let f = req.storage[FormDataKey.self] { return f }
+        if MultipartUpload.isMultipart(req) {
+            let f = try await MultipartUpload.fields(req)
+            req.storage[FormDataKey.self] = f
+            return f
+        }
         var body = req.body.data
         if body == nil { body = try await req.body.collect(max: maxBytes).get() }
         let text = body.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? ""

@@ -151,6 +151,7 @@ enum ReportPage {
         }
         b += "</form>"
 
+        b += UploadPreviewPage.section(report: r, csrf: m.csrf, editable: editable)
         let review = m.actions.filter { $0 != .submit || !editable }
         if !review.isEmpty {
             b += "<h2>\(t("Xử lý báo cáo"))</h2><div class=\"review\">"

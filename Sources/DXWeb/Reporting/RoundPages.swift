@@ -56,6 +56,7 @@ enum RoundPage {
         if m.canManage {
             b += "<form method=\"post\" action=\"\(SiteRoute.roundClose(r.code).path)\" class=\"inline\">\(CSRFMiddleware.field(m.csrf))"
             b += "<input type=\"hidden\" name=\"closed\" value=\"\(r.closed ? "false" : "true")\"><button type=\"submit\">\(r.closed ? t("Mở lại đợt") : t("Đóng đợt"))</button></form>"
+            b += UploadPreviewPage.roundSection(round: r, csrf: m.csrf)
         }
         b += "<h2>\(t("Tình hình nộp báo cáo"))</h2><div class=\"wide\"><table id=\"completeness\"><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Hạn nộp"))</th><th>\(t("Trạng thái"))</th><th>\(t("Ngày gửi"))</th></tr></thead><tbody>"
         for e in m.entries {
