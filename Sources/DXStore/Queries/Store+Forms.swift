@@ -64,13 +64,22 @@ extension Store {
             }
     }
 
-    /// The consolidated table of a form for a period.
-    public func consolidatedForm(_ code: String, period: Period) async throws -> FormTable {
+    /// The consolidated table of a form for a period. `including` narrows it to some units (a
+    /// unit's account sees its own subtree): the other units' rows and entries are left out, so
+    /// the totals add up what is shown.
+    public func consolidatedForm(_ code: String, period: Period, including: (String) -> Bool = { _ in true }) async throws -> FormTable {
         guard let form = try await tableForm(code) else { throw StoreError.notFound("biểu mẫu \(code)") }
         let compiled: CompiledTableForm
         do { compiled = try CompiledTableForm(form) } catch { throw StoreError.invalid(error.description) }
-        return compiled.consolidate(units: try await formUnits(for: period),
-                                    entries: try await formEntries(form: code, period: period.identifier))
+        return compiled.consolidate(units: try await formUnits(for: period).filter { including($0.code) },
+                                    entries: try await formEntries(form: code, period: period.identifier).filter { including($0.unitCode) })
+    }
+
+    /// The periods in which some unit entered rows of a form, latest first.
+    public func formPeriods(_ code: String) async throws -> [Period] {
+        guard let form = try await TableFormModel.query(on: db).filter(\.$code == code).first() else { return [] }
+        let ids = try await FormEntryModel.query(on: db).filter(\.$form.$id == form.requireID()).unique().all(\.$period)
+        return Set(ids).compactMap(Period.init(identifier:)).sorted(by: >)
     }
 
     /// The forms of a round that `unit` fills, with what it entered for the round's period.
