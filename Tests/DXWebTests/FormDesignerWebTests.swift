@@ -213,6 +213,47 @@ final class FormDesignerWebTests: XCTestCase {
         }
     }
 
+    func testAFormIsImportedFromAnUploadedFile() async throws {
+        try await withDemoApp { app, _ in
+            let b = try await browser(app, "dieuphoi")
+            try await app.test(.GET, "/forms", headers: b.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("enctype=\"multipart/form-data\""))
+                XCTAssertTrue(res.body.string.contains("<input type=\"file\" name=\"file\""))
+            }
+            func upload(_ parts: [(name: String, file: String?, content: String)]) -> (HTTPHeaders, ByteBuffer) {
+                let boundary = "----dxtrack" + UUID().uuidString
+                var body = ""
+                for p in parts {
+                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(p.name)\"" + (p.file.map { "; filename=\"\($0)\"\r\nContent-Type: application/json" } ?? "")
+                    body += "\r\n\r\n\(p.content)\r\n"
+                }
+                body += "--\(boundary)--\r\n"
+                return (["Cookie": "dxtrack_session=\(b.cookie)", "Content-Type": "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
+            }
+            var form = Self.expected
+            form.code = "BM12"
+            let (headers, body) = upload([("_csrf", nil, b.csrf), ("file", "BM12.json", String(decoding: form.toJSON(), as: UTF8.self)), ("json", nil, "")])
+            try await app.test(.POST, "/forms/import", headers: headers, body: body) { res async in
+                XCTAssertEqual(res.status, .seeOther, res.body.string)
+                XCTAssertEqual(res.headers.first(name: .location), "/forms/BM12?msg=imported")
+            }
+            let saved = try await Store(app.db).tableForm("BM12")
+            XCTAssertEqual(saved, form)
+            // A file that is not a form: refused, its content shown back.
+            let (h2, b2) = upload([("_csrf", nil, b.csrf), ("file", "notes.json", "[1, 2]")])
+            try await app.test(.POST, "/forms/import", headers: h2, body: b2) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Tệp JSON không phải là biểu mẫu hợp lệ"), res.body.string)
+                XCTAssertTrue(res.body.string.contains(">[1, 2]</textarea>"))
+            }
+            // Without the token, multipart is refused like any form.
+            let (h3, b3) = upload([("file", "BM12.json", String(decoding: form.toJSON(), as: UTF8.self))])
+            try await app.test(.POST, "/forms/import", headers: h3, body: b3) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+            }
+        }
+    }
+
     func testOnlyCoordinatorsAndAdministratorsChangeForms() async throws {
         try await withDemoApp { app, _ in
             let store = Store(app.db)

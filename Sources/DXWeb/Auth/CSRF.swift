@@ -37,7 +37,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 }
 
-/// A URL-encoded form body, read once and kept on the request. Parsed here rather than with
+/// A URL-encoded (or multipart) form body, read once and kept on the request. Parsed here rather than with
 /// Vapor's decoder because field names carry codes with dots and brackets ("1.2", "83/KH-BCĐ").
 struct FormData: Sendable {
     var pairs: [(String, String)]
@@ -51,8 +51,14 @@ struct FormData: Sendable {
         if let f = req.storage[FormDataKey.self] { return f }
         var body = req.body.data
         if body == nil { body = try await req.body.collect(max: maxBytes).get() }
-        let text = body.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? ""
-        let f = parse(text)
+        let f: FormData
+        if req.headers.contentType == .formData {
+            // A file upload (the form import): every part as text, a file's content under its
+            // field's name.
+            f = FormData(pairs: ((try? req.content.decode([String: String].self)) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        } else {
+            f = parse(body.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? "")
+        }
         req.storage[FormDataKey.self] = f
         return f
     }

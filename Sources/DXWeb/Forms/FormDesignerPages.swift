@@ -35,9 +35,10 @@ enum TableFormsPage {
                 b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa nhập được biểu mẫu:"))</strong><ul>"
                     + m.importProblems.map { "<li>\(escape(translated($0)))</li>" }.joined() + "</ul></div>"
             }
-            b += "<form method=\"post\" action=\"\(SiteRoute.importTableForm.path)\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
-            b += "<label>\(t("Nội dung tệp JSON (tải về từ trang của một biểu mẫu)")) <textarea name=\"json\" rows=\"8\" spellcheck=\"false\">\(escape(m.importText))</textarea></label>"
-            b += "<p class=\"hint\">\(t("Tối đa %@ KB. Mở tệp bằng Notepad, chọn tất cả, sao chép và dán vào đây.", FormsController.maxImportBytes / 1024))</p>"
+            b += "<form method=\"post\" action=\"\(SiteRoute.importTableForm.path)\" enctype=\"multipart/form-data\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
+            b += "<label>\(t("Tệp JSON (tải về từ trang của một biểu mẫu)")) <input type=\"file\" name=\"file\" accept=\".json,application/json\"></label>"
+            b += "<label>\(t("Hoặc dán nội dung tệp JSON")) <textarea name=\"json\" rows=\"8\" spellcheck=\"false\">\(escape(m.importText))</textarea></label>"
+            b += "<p class=\"hint\">\(t("Tối đa %@ KB. Khi đã chọn tệp, nội dung dán bị bỏ qua.", FormsController.maxImportBytes / 1024))</p>"
             b += "<label class=\"check\"><input type=\"checkbox\" name=\"replace\" value=\"1\"\(m.importReplace ? " checked" : "")> \(t("Thay thế biểu mẫu đã có cùng mã"))</label>"
             b += "<button type=\"submit\">\(t("Nhập biểu mẫu"))</button></form>"
         }

@@ -97,12 +97,12 @@ struct FormsController: RouteCollection {
         return r
     }
 
-    /// Creates a form from pasted JSON, or replaces the form of the same code when asked.
+    /// Creates a form from an uploaded or pasted JSON file, or replaces the form of the same code when asked.
     /// Nothing is saved unless the whole definition is valid.
     func importJSON(req: Request) async throws -> Response {
         try req.authorize(.setUp)
         let f = try await FormData.read(req)
-        let text = f["json"] ?? ""
+        let text = nonEmpty(f["file"]) ?? f["json"] ?? ""
         guard text.utf8.count <= Self.maxImportBytes else {
             throw Abort(.payloadTooLarge, reason: t("Nội dung JSON quá lớn: tối đa %@ KB.", Self.maxImportBytes / 1024))
         }
