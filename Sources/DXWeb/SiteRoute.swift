@@ -52,6 +52,15 @@ public enum SiteRoute: Hashable, Sendable {
     case setupUnit(code: String?)
     case setupDocument(number: String?)
 
+    // Table forms.
+    case tableForms
+    case newTableForm
+    case importTableForm
+    case tableForm(code: String)
+    case tableFormJSON(code: String)
+    /// The consolidated table: the page (`format` nil), `xlsx` or `csv`.
+    case tableFormTable(code: String, format: String?, period: String?)
+
     // JSON API.
     case apiPlans
     case apiPlanIndicators(slug: String)
@@ -122,6 +131,14 @@ public enum SiteRoute: Hashable, Sendable {
         case .setupUnit(let code): return "/setup/units/\(c(code ?? Self.newItem))"
         // Document numbers contain "/", so the number travels in the query.
         case .setupDocument(let number): return "/setup/documents" + Self.query(["number": number])
+
+        case .tableForms: return "/forms"
+        case .newTableForm: return "/forms/new"
+        case .importTableForm: return "/forms/import"
+        case .tableForm(let code): return "/forms/\(c(code))"
+        case .tableFormJSON(let code): return "/forms/\(c(code)).json"
+        case .tableFormTable(let code, let format, let period):
+            return "/forms/\(c(code))/table" + (format.map { ".\($0)" } ?? "") + Self.query(["period": period])
 
         case .apiPlans: return "/api/v1/plans"
         case .apiPlanIndicators(let slug): return "/api/v1/plans/\(c(slug))/indicators"

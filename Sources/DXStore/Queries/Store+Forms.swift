@@ -80,6 +80,13 @@ extension Store {
         return compiled.consolidate(units: units, entries: entries)
     }
 
+    /// The periods in which some unit entered rows of a form, latest first.
+    public func formPeriods(_ code: String) async throws -> [Period] {
+        guard let form = try await TableFormModel.query(on: db).filter(\.$code == code).first() else { return [] }
+        let ids = try await FormEntryModel.query(on: db).filter(\.$form.$id == form.requireID()).unique().all(\.$period)
+        return Set(ids).compactMap(Period.init(identifier:)).sorted(by: >)
+    }
+
     /// The forms of a round that `unit` fills, with what it entered for the round's period.
     func reportForms(_ round: ReportingRound, unit: OrgUnit, unitID: UUID) async throws -> [ReportFormPart] {
         guard let period = round.period, !round.formCodes.isEmpty else { return [] }

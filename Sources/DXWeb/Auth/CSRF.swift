@@ -37,7 +37,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 }
 
-/// A URL-encoded form body, read once and kept on the request. Parsed here rather than with
+/// A URL-encoded (or multipart) form body, read once and kept on the request. Parsed here rather than with
 /// Vapor's decoder because field names carry codes with dots and brackets ("1.2", "83/KH-BCĐ").
 struct FormData: Sendable {
     var pairs: [(String, String)]
@@ -56,8 +56,7 @@ struct FormData: Sendable {
         }
         var body = req.body.data
         if body == nil { body = try await req.body.collect(max: maxBytes).get() }
-        let text = body.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? ""
-        let f = parse(text)
+        let f = parse(body.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? "")
         req.storage[FormDataKey.self] = f
         return f
     }

@@ -235,15 +235,19 @@ enum MultipartUpload {
         return body ?? ByteBuffer()
     }
 
+    /// The text fields of the upload forms; the file itself is read with `file(_:)`.
     private struct Fields: Decodable {
         var _csrf: String?
         var upload: String?
+        var json: String?
+        var replace: String?
     }
 
     static func fields(_ req: Request) async throws -> FormData {
         _ = try await collect(req)
         let f = try? req.content.decode(Fields.self)
-        return FormData(pairs: [("_csrf", f?._csrf), ("upload", f?.upload)].compactMap { k, v in v.map { (k, $0) } })
+        return FormData(pairs: [("_csrf", f?._csrf), ("upload", f?.upload), ("json", f?.json), ("replace", f?.replace)]
+            .compactMap { k, v in v.map { (k, $0) } })
     }
 
     private struct Upload: Decodable {

@@ -4,7 +4,7 @@ import Foundation
 
 /// The coordinator's form to open a round, and reading it back.
 enum NewRoundPage {
-    static func render(plans: [PlanSummary], form: FormData?, issues: [FieldIssue], csrf: String) -> String {
+    static func render(plans: [PlanSummary], forms: [TableForm], form: FormData?, issues: [FieldIssue], csrf: String) -> String {
         func v(_ n: String, _ d: String = "") -> String { escape(form?[n] ?? d) }
         func msg(_ p: String) -> String {
             issues.filter { $0.path == p }.map { "<p class=\"err\">\(escape(translated($0.message)))</p>" }.joined()
@@ -23,6 +23,14 @@ enum NewRoundPage {
             b += "<label class=\"check\"><input type=\"checkbox\" name=\"plans\" value=\"\(escape(p.plan.code))\"\(chosenPlans.contains(p.plan.code) ? " checked" : "")> \(escape(p.plan.code)) – \(escape(p.plan.title))</label>"
         }
         b += "</fieldset>\(msg("plans"))"
+        if !forms.isEmpty {
+            let chosenForms = Set(form?.all("forms") ?? [])
+            b += "<fieldset><legend>\(t("Biểu mẫu các đơn vị điền"))</legend>"
+            for f in forms {
+                b += "<label class=\"check\"><input type=\"checkbox\" name=\"forms\" value=\"\(escape(f.code))\"\(chosenForms.contains(f.code) ? " checked" : "")> \(escape(f.code)) – \(escape(f.title))</label>"
+            }
+            b += "</fieldset>"
+        }
         b += "<fieldset><legend>\(t("Đơn vị phải báo cáo"))</legend>"
         for k in UnitKind.allCases where k != .province {
             b += "<label class=\"check\"><input type=\"checkbox\" name=\"kinds\" value=\"\(k.rawValue)\"\(chosenKinds.contains(k.rawValue) ? " checked" : "")> \(escape(translated(k.labelVI)))</label>"
@@ -71,7 +79,7 @@ enum NewRoundPage {
         let sections = (f["sections"] ?? "").split(whereSeparator: \.isNewline).map { VNText.clean(String($0)) }.filter { !$0.isEmpty }
         let round = ReportingRound(
             code: (f["code"] ?? "").trimmingCharacters(in: .whitespaces), title: VNText.clean(f["title"] ?? ""),
-            periodID: period.identifier, planCodes: f.all("plans"),
+            periodID: period.identifier, planCodes: f.all("plans"), formCodes: f.all("forms"),
             indicatorScope: IndicatorScope(rawValue: f["indicatorScope"] ?? "") ?? .all,
             taskScope: TaskScope(rawValue: f["taskScope"] ?? "") ?? .leadOrCooperating,
             narrativeSections: sections, deadlines: deadlines,

@@ -31,7 +31,7 @@ struct ReportingController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         try req.authorize(.manageRounds)
-        return html(NewRoundPage.render(plans: try await req.store.planSummaries(), form: nil, issues: [], csrf: req.csrf))
+        return html(NewRoundPage.render(plans: try await req.store.planSummaries(), forms: try await req.store.tableForms(), form: nil, issues: [], csrf: req.csrf))
     }
 
     func create(req: Request) async throws -> Response {
@@ -52,7 +52,7 @@ struct ReportingController: RouteCollection {
                 issues.append(.error("code", e.description))
             }
         }
-        let r = html(NewRoundPage.render(plans: try await req.store.planSummaries(), form: form, issues: issues, csrf: req.csrf))
+        let r = html(NewRoundPage.render(plans: try await req.store.planSummaries(), forms: try await req.store.tableForms(), form: form, issues: issues, csrf: req.csrf))
         r.status = .unprocessableEntity
         return r
     }

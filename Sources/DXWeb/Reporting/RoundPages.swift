@@ -52,6 +52,11 @@ enum RoundPage {
                 VNNumber.fraction(summary.submitted, summary.expected, width: 2), VNNumber.percent(summary.submitted, of: summary.expected),
                 VNNumber.padded(summary.onTime), VNNumber.padded(summary.late), VNNumber.padded(summary.drafting), VNNumber.padded(summary.notStarted))
         b += "<p id=\"summary\"><strong>\(escape(sentence))</strong></p>"
+        if !r.formCodes.isEmpty {
+            b += "<p id=\"round-forms\">\(t("Bảng tổng hợp biểu mẫu:")) " + r.formCodes.map {
+                "<a href=\"\(escape(SiteRoute.tableFormTable(code: $0, format: nil, period: r.periodID).path))\">\(escape($0))</a>"
+            }.joined(separator: " · ") + "</p>"
+        }
         b += "<p><a href=\"\(SiteRoute.roundCSV(r.code).path)\">\(t("Tải danh sách (CSV)"))</a> · <a href=\"\(SiteRoute.audit(round: r.code, unit: nil, subject: nil).path)\">\(t("Nhật ký thay đổi"))</a></p>"
         if m.canManage {
             b += "<form method=\"post\" action=\"\(SiteRoute.roundClose(r.code).path)\" class=\"inline\">\(CSRFMiddleware.field(m.csrf))"

@@ -39,5 +39,6 @@ enum Stylesheet {
     @media (max-width:40rem){body{font-size:16px}th,td{padding:.25rem}.wide{display:block;overflow-x:auto}}
     @media print{header.site nav,footer.site,form.inline{display:none}.badge{border-color:#000}header.site{background:none;color:#000}a{color:#000}}
     \(ReportingStyles.css)
+    \(FormStyles.css)
     """
 }

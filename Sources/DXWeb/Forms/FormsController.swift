@@ -1,0 +1,183 @@
+import DXCore
+import DXDocuments
+import DXReports
+import DXStore
+import Foundation
+import Vapor
+
+/// Table forms (biểu mẫu): every signed-in account reads the forms and the consolidated tables
+/// (a unit's account only the rows of its own units); coordinators and administrators design,
+/// import and replace forms.
+struct FormsController: RouteCollection {
+    /// Largest JSON accepted by the import box; a form of a hundred columns is far below it.
+    static let maxImportBytes = 256 * 1024
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("forms", use: list)
+        routes.get("forms", "new", use: newForm)
+        routes.post("forms", "new", use: create)
+        routes.post("forms", "import", use: importJSON)
+        routes.get("forms", ":code", use: show)
+        routes.post("forms", ":code", use: save)
+        routes.get("forms", ":code", "table", use: table)
+        routes.get("forms", ":code", "table.xlsx", use: xlsx)
+        routes.get("forms", ":code", "table.csv", use: csv)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        return html(TableFormsPage.render(.init(forms: try await req.store.tableForms(),
+                                                canEdit: AccessPolicy.roleAllows(account.role, .setUp), csrf: req.csrf)))
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let blank = TableForm(code: "", title: "", columns: [])
+        return html(TableFormPage.render(.init(saved: nil, values: FormDesignerForm.values(blank), columnRows: FormDesignerForm.spareColumns + 1,
+                                               canEdit: true, csrf: req.csrf)))
+    }
+
+    func create(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        return try await submit(req, saved: nil)
+    }
+
+    /// `/forms/BM01` is the form's page and `/forms/BM01.json` its definition. A code may itself
+    /// end in ".json" (codes allow dots), so a saved form of that exact code wins.
+    func show(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let key = req.parameters.get("code") ?? ""
+        if key.hasSuffix(".json"), try await req.store.tableForm(key) == nil {
+            let form = try await load(req, String(key.dropLast(".json".count)))
+            return Response(status: .ok, headers: [
+                "Content-Type": "application/json; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"bieu-mau-\(form.code).json\"",
+            ], body: .init(data: form.toJSON()))
+        }
+        let form = try await load(req, key)
+        let flash: String? = switch req.query[String.self, at: "msg"] {
+        case "saved": t("Đã lưu biểu mẫu.")
+        case "imported": t("Đã nhập biểu mẫu từ tệp JSON.")
+        default: nil
+        }
+        return html(TableFormPage.render(.init(
+            saved: form, values: FormDesignerForm.values(form), columnRows: form.columns.count + FormDesignerForm.spareColumns,
+            preview: form, canEdit: AccessPolicy.roleAllows(account.role, .setUp), flash: flash, csrf: req.csrf)))
+    }
+
+    func save(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        return try await submit(req, saved: try await load(req, req.parameters.get("code") ?? ""))
+    }
+
+    /// Saves the designer's form, or shows it again: with more empty column rows when asked
+    /// ("Thêm dòng cột", nothing saved), or with the problems (422) and what was typed.
+    func submit(_ req: Request, saved: TableForm?) async throws -> Response {
+        let f = try await FormData.read(req)
+        let (form, problems) = FormDesignerForm.read(f, code: saved?.code)
+        var issues = problems
+        var rows = FormDesignerForm.columnRows(f)
+        if f["action"] == "addColumns" {
+            rows += FormDesignerForm.spareColumns
+            // The preview follows the unsaved definition once it is valid.
+            let preview = issues.isEmpty ? form : saved
+            return html(TableFormPage.render(.init(saved: saved, values: f, columnRows: rows, preview: preview, canEdit: true, csrf: req.csrf)))
+        }
+        if issues.isEmpty {
+            do {
+                try await req.store.saveTableForm(form, creating: saved == nil, by: req.actor)
+                return req.redirect(to: SiteRoute.tableForm(code: form.code).path(message: "saved"), redirectType: .normal)
+            } catch let e as StoreError {
+                issues = [.error(saved == nil ? "code" : "", e.description)]
+            }
+        }
+        let r = html(TableFormPage.render(.init(saved: saved, values: f, columnRows: rows, issues: issues, preview: saved,
+                                                canEdit: true, csrf: req.csrf)))
+        r.status = .unprocessableEntity
+        return r
+    }
+
+    /// Creates a form from an uploaded or pasted JSON file, or replaces the form of the same code when asked.
+    /// Nothing is saved unless the whole definition is valid.
+    func importJSON(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let f = try await FormData.read(req)
+        let uploaded = try await MultipartUpload.file(req).map { String(decoding: $0.data, as: UTF8.self) }
+        let text = nonEmpty(uploaded) ?? f["json"] ?? ""
+        guard text.utf8.count <= Self.maxImportBytes else {
+            throw Abort(.payloadTooLarge, reason: t("Nội dung JSON quá lớn: tối đa %@ KB.", Self.maxImportBytes / 1024))
+        }
+        let replace = f["replace"] != nil
+        var problems: [String]
+        do {
+            let form = try TableForm.fromJSON(Data(text.utf8))
+            let exists = try await req.store.tableForm(form.code) != nil
+            try await req.store.saveTableForm(form, creating: !(replace && exists), by: req.actor)
+            return req.redirect(to: SiteRoute.tableForm(code: form.code).path(message: "imported"), redirectType: .normal)
+        } catch let e as FormDefinitionError {
+            problems = e.problems.map(\.description)
+        } catch let e as StoreError {
+            problems = [e.description]
+            if case .conflict = e { problems.append(t("Đánh dấu “Thay thế biểu mẫu đã có cùng mã” để thay thế.")) }
+        }
+        let r = html(TableFormsPage.render(.init(forms: try await req.store.tableForms(), canEdit: true, importText: text,
+                                                 importReplace: replace, importProblems: problems, csrf: req.csrf)))
+        r.status = .unprocessableEntity
+        return r
+    }
+
+    func table(req: Request) async throws -> Response {
+        html(ConsolidatedTablePage.render(try await model(req)))
+    }
+
+    func xlsx(req: Request) async throws -> Response {
+        let m = try await model(req)
+        let sheet = FormTableOutput.worksheet(m.table, name: String(m.table.form.form.code.prefix(31)))
+        let data = try await req.application.threadPool.runIfActive { try XLSXWriter().write(Workbook(sheets: [sheet])) }
+        return download(data, ReportDownload.Format.xlsx.contentType, name: fileName(m, "xlsx"))
+    }
+
+    func csv(req: Request) async throws -> Response {
+        let m = try await model(req)
+        return download(ConsolidatedTablePage.csv(m.table), ReportDownload.Format.csv.contentType, name: fileName(m, "csv"))
+    }
+
+    // MARK: - Support
+
+    func load(_ req: Request, _ code: String) async throws -> TableForm {
+        guard let form = try await req.store.tableForm(code) else { throw Abort(.notFound, reason: t("Không có biểu mẫu \"%@\".", code)) }
+        return form
+    }
+
+    /// The consolidated table for `?period=` (default: the latest period with entries, else the
+    /// current year), narrowed to the account's scope: a province-wide account sees every unit,
+    /// a unit's account its own subtree, with totals over those rows only.
+    func model(_ req: Request) async throws -> ConsolidatedTablePage.Model {
+        let account = try req.requireAccount()
+        let form = try await load(req, req.parameters.get("code") ?? "")
+        let entered = try await req.store.formPeriods(form.code)
+        let period: Period
+        if let raw = nonEmpty(req.query["period"]) {
+            guard let p = Period(identifier: raw) else {
+                throw Abort(.badRequest, reason: t("Mã kỳ báo cáo \"%@\" không hợp lệ (ví dụ 2024, 2024S1).", raw))
+            }
+            period = p
+        } else {
+            period = entered.first ?? .year(CalendarDate.today().year)
+        }
+        let tree = try await req.store.unitTree()
+        let scope = AccessPolicy.scope(of: account, in: tree)
+        let table = try await req.store.consolidatedForm(form.code, period: period, within: scope)
+        let thisYear = Period.year(CalendarDate.today().year)
+        let periods = Set(entered + [period, thisYear]).sorted(by: >)
+        return .init(table: table, period: period, periods: periods, partial: tree[scope]?.parentCode != nil)
+    }
+
+    func fileName(_ m: ConsolidatedTablePage.Model, _ ext: String) -> String {
+        "bieu-mau-\(m.table.form.form.code)-\(m.period.identifier).\(ext)"
+    }
+
+    func download(_ data: Data, _ type: String, name: String) -> Response {
+        Response(status: .ok, headers: ["Content-Type": type, "Content-Disposition": "attachment; filename=\"\(name)\""], body: .init(data: data))
+    }
+}
