@@ -67,6 +67,26 @@ final class AccessMatrixTests: XCTestCase {
                 Case(method: .POST, path: "/setup/units/moi", expect: ["admin": .unprocessableEntity, "dieuphoi": .unprocessableEntity], otherwise: .forbidden),
                 Case(method: .POST, path: "/setup/plans/kh-cds-2024/tasks/moi", expect: ["admin": .unprocessableEntity, "dieuphoi": .unprocessableEntity], otherwise: .forbidden,
                      form: { _ in [("code", ""), ("title", "")] }),
+                // Table forms: everyone signed in reads them (the table within their own scope);
+                // only set-up roles change them.
+                Case(method: .GET, path: "/forms", expect: all, otherwise: .ok),
+                Case(method: .GET, path: "/forms/new", expect: managers, otherwise: .forbidden),
+                Case(method: .POST, path: "/forms/new", expect: ["admin": .unprocessableEntity, "dieuphoi": .unprocessableEntity], otherwise: .forbidden),
+                Case(method: .POST, path: "/forms/import", expect: ["admin": .unprocessableEntity, "dieuphoi": .unprocessableEntity], otherwise: .forbidden,
+                     form: { _ in [("json", "{}")] }),
+                Case(method: .GET, path: "/forms/BM01", expect: all, otherwise: .ok),
+                Case(method: .POST, path: "/forms/BM01", expect: ["admin": .unprocessableEntity, "dieuphoi": .unprocessableEntity], otherwise: .forbidden),
+                Case(method: .GET, path: "/forms/BM01.json", expect: all, otherwise: .ok),
+                Case(method: .GET, path: "/forms/BM01/table?period=2024", expect: all, otherwise: .ok),
+                Case(method: .GET, path: "/forms/BM01/table.csv?period=2024", expect: all, otherwise: .ok),
+                // The Excel round trip: the template for whoever reads the report, the upload for
+                // whoever may edit it; the workbook of every unit for the standing agency.
+                Case(method: .GET, path: r + "/units/339/report.xlsx", expect: hh, otherwise: .forbidden),
+                // Without a file: 400 once the account may upload.
+                Case(method: .POST, path: r + "/units/339/upload",
+                     expect: ["admin": .badRequest, "dieuphoi": .badRequest, "hungha": .badRequest, "pheduyet": .badRequest], otherwise: .forbidden),
+                Case(method: .GET, path: r + "/report.xlsx?units=all", expect: managers, otherwise: .forbidden),
+                Case(method: .POST, path: r + "/upload", expect: ["admin": .badRequest, "dieuphoi": .badRequest], otherwise: .forbidden),
                 // API
                 Case(method: .GET, path: "/api/v1/me", expect: all, otherwise: .ok),
                 Case(method: .GET, path: "/api/v1/rounds", expect: all, otherwise: .ok),
