@@ -102,6 +102,18 @@ def main():
         row_text = row.text
         assert "Đã gửi" in row_text, row_text
 
+        # Hưng Hà's row reaches the consolidated table of BM01, with the rate of its figures.
+        d.get(BASE + "/forms/BM01/table?period=2024")
+        table_row = [r.text for r in d.find_elements(By.CSS_SELECTOR, "table tr") if "Huyện Hưng Hà" in r.text]
+        assert table_row and "80,00%" in table_row[0], table_row
+        # Enter in the designer saves (the first button), it does not add empty column rows.
+        d.get(BASE + "/forms/BM01")
+        title = field(d, "title")
+        title.clear()
+        title.send_keys("Kết quả tiếp nhận hồ sơ trực tuyến\n")
+        WebDriverWait(d, 10).until(lambda drv: "/forms/BM01" in drv.current_url and "Kết quả tiếp nhận hồ sơ trực tuyến" in drv.page_source)
+        assert "msg=" in d.current_url, "saved and redirected: " + d.current_url
+
         # The report preview is framed by the template page: the browser must be allowed to
         # show it (CSP frame-ancestors 'self') and it must carry the evaluation's sentence.
         d.get(BASE + "/reports/bao-cao-cds-tinh?period=2024S1&number=83")
@@ -112,6 +124,7 @@ def main():
         assert "09/16 chỉ tiêu đạt 56,25%" in preview, preview[:2000]
         assert "83/BC-BCĐ" in preview, preview[:2000]
         print("browser test passed: hungha submitted at 390x844, dieuphoi sees: " + row_text
+              + "; BM01's consolidated table shows Hưng Hà at 80,00%; Enter saves the designer"
               + "; the report preview shows 83/BC-BCĐ and 09/16")
     finally:
         d.quit()

@@ -186,7 +186,9 @@ enum FormDesignerForm {
             b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa lưu được biểu mẫu:"))</strong><ul>"
                 + issues.map { "<li>\(escape(translated($0.message)))</li>" }.joined() + "</ul></div>"
         }
-        b += "<form method=\"post\" action=\"\(escape(action))\" id=\"form-designer\">\(CSRFMiddleware.field(csrf))<div class=\"stack\">"
+        // Enter in a field submits the first button of the form: make that "save", not "add rows".
+        b += "<form method=\"post\" action=\"\(escape(action))\" id=\"form-designer\">\(CSRFMiddleware.field(csrf))"
+            + "<button type=\"submit\" name=\"action\" value=\"save\" hidden tabindex=\"-1\" aria-hidden=\"true\"></button><div class=\"stack\">"
         if isNew {
             b += input("code", t("Mã biểu mẫu (chữ không dấu, chữ số, dấu - _ .)"), required: true, hint: t("Ví dụ BM03. Mã không đổi được sau khi tạo."))
         }
