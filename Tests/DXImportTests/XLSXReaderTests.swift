@@ -1,5 +1,5 @@
 import DXCore
-import DXImport
+@testable import DXImport
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -94,6 +94,13 @@ final class XLSXReaderTests: XCTestCase {
         for d in [CalendarDate(1900, 1, 1), CalendarDate(1900, 2, 28), CalendarDate(1900, 3, 1), CalendarDate(2025, 7, 1)] {
             XCTAssertEqual(XLSXDates.date(serial: Double(XLSXDates.serial(d))), d)
         }
+    }
+
+    func testPercentFormatsAreToldApart() {
+        let styles = XLSXStyles(customFormats: [164: "0.0%", 165: "0.00\"%\"", 166: "#,##0;[Red]-0%", 167: "0\\%"],
+                                cellFormats: [0, 9, 10, 164, 165, 166, 167, 14])
+        XCTAssertEqual((0..<8).map { styles.isPercent(style: $0) }, [false, true, true, true, false, false, false, false],
+                       "General, 0%, 0.00%, a custom 0.0%; a quoted or escaped % and a % of the negative section only are not")
     }
 
     func testCellReferences() {

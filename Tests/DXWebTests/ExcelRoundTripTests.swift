@@ -116,6 +116,9 @@ final class ExcelRoundTripTests: XCTestCase {
             ws["M2"] = "Ghi chú nhập bằng openpyxl"
             wb["Nhiệm vụ"]["F2"] = "Hoàn thành"
             wb["Nhiệm vụ"]["H2"] = "Đã hoàn thành (openpyxl)"
+            # "100%" typed in Excel: the cell holds 1 formatted as a percentage.
+            wb["Nhiệm vụ"]["G2"] = 1
+            wb["Nhiệm vụ"]["G2"].number_format = "0%"
             wb.save(sys.argv[2])
             print(json.dumps(out, ensure_ascii=False))
             """
@@ -149,6 +152,7 @@ final class ExcelRoundTripTests: XCTestCase {
             let after = try await report(app)
             XCTAssertEqual(after.indicators[0].entry?.comment, "Ghi chú nhập bằng openpyxl")
             XCTAssertEqual(after.tasks[0].entry?.status, .done)
+            XCTAssertEqual(after.tasks[0].entry?.percent, 100, "a percent-formatted cell is read as the percentage it shows")
             XCTAssertEqual(after.status.version, before.status.version + 1)
         }
     }

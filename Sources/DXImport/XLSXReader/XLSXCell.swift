@@ -137,10 +137,13 @@ public struct XLSXCell: Hashable, Sendable {
     public let value: XLSXValue
     /// The formula, when the cell has one (the value is then Excel's cached result).
     public let formula: String?
+    /// A number shown as a percentage: Excel keeps `56,25%` as 0.5625.
+    public let isPercent: Bool
 
-    public init(reference: XLSXCellReference, value: XLSXValue, formula: String? = nil) {
+    public init(reference: XLSXCellReference, value: XLSXValue, formula: String? = nil, isPercent: Bool = false) {
         self.reference = reference
         self.value = value
         self.formula = formula
+        self.isPercent = isPercent
     }
 }

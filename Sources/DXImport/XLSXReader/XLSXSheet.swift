@@ -243,8 +243,10 @@ final class XLSXSheetParser: XLSXXMLHandler {
             cellRef = nil
             sink = .none
             if let value = try value(at: ref) {
+                var percent = false
+                if case .number = value { percent = styles.isPercent(style: cellStyle) }
                 cells[ref] = XLSXCell(reference: ref, value: value,
-                                      formula: formulaText.flatMap { $0.isEmpty ? nil : $0 })
+                                      formula: formulaText.flatMap { $0.isEmpty ? nil : $0 }, isPercent: percent)
                 if cells.count > limits.maxCells { throw fail(.tooManyCells(limit: limits.maxCells)) }
             }
         default:

@@ -240,6 +240,27 @@ struct XLSXStyles: Sendable {
         return Self.isBuiltInDate(id)
     }
 
+    /// Built-in 9 (`0%`) and 10 (`0.00%`), or a custom format with `%` outside quoted text and
+    /// escapes in its first section.
+    func isPercent(style: Int) -> Bool {
+        guard cellFormats.indices.contains(style) else { return false }
+        let id = cellFormats[style]
+        guard let code = customFormats[id] else { return id == 9 || id == 10 }
+        var inQuote = false, escape = false
+        for ch in code {
+            if escape { escape = false; continue }
+            if inQuote { if ch == "\"" { inQuote = false }; continue }
+            switch ch {
+            case "\"": inQuote = true
+            case "\\", "_", "*": escape = true
+            case ";": return false
+            case "%": return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// Built-in date formats: 14–17 and 22 (dates, with time for 22), 27–36 and 50–58 (East
     /// Asian dates). 18–21 and 45–47 are times of day, which are not days and stay numbers.
     static func isBuiltInDate(_ id: Int) -> Bool {

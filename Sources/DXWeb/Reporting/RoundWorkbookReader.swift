@@ -165,9 +165,11 @@ public enum RoundWorkbookReader {
         /// The text of a cell for a field: numbers in the Vietnamese writing the web form's
         /// parser reads back exactly (for number fields) or plainly (for text).
         static func raw(_ s: XLSXSheet, _ row: Int, _ column: Int, numeric: Bool) -> String {
-            guard let v = s.cells[XLSXCellReference(row: row, column: column)]?.value else { return "" }
-            if numeric, case .number(let x) = v { return ReportForm.number(x) }
-            return v.text
+            guard let cell = s.cells[XLSXCellReference(row: row, column: column)] else { return "" }
+            // "56,25%" typed in Excel is kept as 0.5625 in a percent-formatted cell; the report
+            // means 56.25.
+            if numeric, case .number(let x) = cell.value { return ReportForm.number(cell.isPercent ? x * 100 : x) }
+            return cell.value.text
         }
 
         mutating func add(_ unit: String, _ name: String, _ value: String, sheet: String, row: Int, column: Int) {
