@@ -10,15 +10,17 @@ import XCTest
 final class ReportTemplateTests: XCTestCase {
     static let coordinator = Actor(username: "dieuphoi")
 
-    func demo(_ rt: StoreRuntime) async throws {
-        _ = try await rt.store.load(try DemoData.dataset())
-        try await DemoRound.load(into: rt.store)
-        try await DemoReportTemplate.load(into: rt.store, settings: ReportTemplates.standard)
+    /// The demo data, round and template, loaded once per process (see `TestDatabases.prepare`).
+    func eachWithDemo(_ body: (StoreRuntime) async throws -> Void) async throws {
+        try await TestDatabases.each(snapshot: "demo-round-template", load: { rt in
+            _ = try await rt.store.load(try DemoData.dataset())
+            try await DemoRound.load(into: rt.store)
+            try await DemoReportTemplate.load(into: rt.store, settings: ReportTemplates.standard)
+        }, body)
     }
 
     func testATemplateIsSavedAndIssuedWithTheNumberAndDateOfEachIssue() async throws {
-        try await TestDatabases.each { rt in
-            try await self.demo(rt)
+        try await eachWithDemo { rt in
             let tFound = try await rt.store.reportTemplate(DemoReportTemplate.code)
             var t = try XCTUnwrap(tFound)
             XCTAssertEqual(t.planCode, "KH-CĐS-2024")
@@ -46,8 +48,7 @@ final class ReportTemplateTests: XCTestCase {
     }
 
     func testFormAppendicesAreCitedInSectionIAndNumberedAfterTheOthers() async throws {
-        try await TestDatabases.each { rt in
-            try await self.demo(rt)
+        try await eachWithDemo { rt in
             let found = try await rt.store.reportTemplate(DemoReportTemplate.code)
             var t = try XCTUnwrap(found)
             t.settings.formAppendices = ["BM01", "BM09"]
@@ -74,8 +75,7 @@ final class ReportTemplateTests: XCTestCase {
     }
 
     func testTemplatesNamingWhatDoesNotExistAreRefusedAndCodesAreUnique() async throws {
-        try await TestDatabases.each { rt in
-            try await self.demo(rt)
+        try await eachWithDemo { rt in
             let baseFound = try await rt.store.reportTemplate(DemoReportTemplate.code)
             let base = try XCTUnwrap(baseFound)
             func refused(_ t: ReportTemplate, creating: Bool = true, _ message: String) async throws {
@@ -109,8 +109,7 @@ final class ReportTemplateTests: XCTestCase {
     }
 
     func testTheCoordinatorEditsNarrativesWithoutChangingWhatUnitsSubmitted() async throws {
-        try await TestDatabases.each { rt in
-            try await self.demo(rt)
+        try await eachWithDemo { rt in
             let year = try XCTUnwrap(Period(identifier: "2024"))
             let before = try await rt.store.narratives(plan: "KH-CĐS-2024", period: year)
             // Submitted or approved only: not the returned Police report, not Hưng Hà's draft.

@@ -6,14 +6,20 @@ import XCTest
 /// Table forms kept in the store: saved, attached to a round, filled through report saves and
 /// consolidated by period, on both databases.
 final class FormStoreTests: XCTestCase {
+    /// The demo data and round, loaded once per process (see `TestDatabases.prepare`).
+    private func eachWithDemo(_ body: (StoreRuntime) async throws -> Void) async throws {
+        try await TestDatabases.each(snapshot: "demo-round", load: { rt in
+            _ = try await rt.store.load(try DemoData.dataset())
+            try await DemoRound.load(into: rt.store)
+        }, body)
+    }
+
     private func demo(_ rt: StoreRuntime) async throws -> ReportingRound {
-        _ = try await rt.store.load(try DemoData.dataset())
-        try await DemoRound.load(into: rt.store)
-        return try await rt.store.round(DemoRound.code)!
+        try await rt.store.round(DemoRound.code)!
     }
 
     func testTheDemoRoundAsksEachUnitForItsOwnRowOfBothForms() async throws {
-        try await TestDatabases.each { rt in
+        try await eachWithDemo { rt in
             let round = try await demo(rt)
             XCTAssertEqual(round.formCodes, ["BM01", "BM02"])
             let report = try await rt.store.unitReport(round, unitCode: "339")!
@@ -27,7 +33,7 @@ final class FormStoreTests: XCTestCase {
     }
 
     func testTheConsolidatedTableHasEveryUnitAndATotalThatIsARatioOfSums() async throws {
-        try await TestDatabases.each { rt in
+        try await eachWithDemo { rt in
             _ = try await demo(rt)
             let table = try await rt.store.consolidatedForm("BM01", period: .year(2024))
             let expected = try await rt.store.units().filter { [.department, .district].contains($0.kind) && $0.parentCode == "34" && $0.overlaps(from: CalendarDate(2024, 1, 1), to: CalendarDate(2024, 12, 31)) }
@@ -46,7 +52,7 @@ final class FormStoreTests: XCTestCase {
     }
 
     func testAReportSaveWritesFormRowsWithAuditAndVersionAndRefusesOthersRows() async throws {
-        try await TestDatabases.each { rt in
+        try await eachWithDemo { rt in
             let round = try await demo(rt)
             let report = try await rt.store.unitReport(round, unitCode: "339")!
             let key = FormRowKey(form: "BM01", row: "339")
@@ -86,7 +92,7 @@ final class FormStoreTests: XCTestCase {
     }
 
     func testSavingFormsChecksTheDefinitionAndTheCode() async throws {
-        try await TestDatabases.each { rt in
+        try await eachWithDemo { rt in
             _ = try await demo(rt)
             var form = try await rt.store.tableForm("BM01")!
             do {

@@ -5,36 +5,37 @@ import SQLKit
 
 extension TestDatabases {
     /// Empties `url`, migrates it and fills it with what `load` writes. The first call of a
-    /// process really loads; later calls copy that result (the SQLite file, or a PostgreSQL
-    /// template database), because loading the demonstration data takes seconds on SQLite and
-    /// tens of seconds on PostgreSQL, and most web tests start from it.
-    public static func prepare(_ url: DatabaseURL, load: @escaping @Sendable (StoreRuntime) async throws -> Void) async throws {
-        try await Snapshots.shared.prepare(url, load: load)
+    /// process for a `snapshot` name really loads; later calls with that name copy the result
+    /// (the SQLite file, or a PostgreSQL template database), because loading the demonstration
+    /// data takes seconds on SQLite and tens of seconds on PostgreSQL, and most web tests start
+    /// from it. One name, one loader.
+    public static func prepare(_ url: DatabaseURL, snapshot: String, load: @escaping @Sendable (StoreRuntime) async throws -> Void) async throws {
+        try await Snapshots.shared.prepare(url, snapshot: snapshot, load: load)
     }
 }
 
 private actor Snapshots {
     static let shared = Snapshots()
 
-    private var sqliteCopy: String?
-    private var postgresTemplateReady = false
+    private var sqliteCopies: [String: String] = [:]
+    private var postgresTemplates: Set<String> = []
     /// When the PostgreSQL role may not create databases, every test loads for itself.
     private var postgresTemplateUnavailable = false
 
-    func prepare(_ url: DatabaseURL, load: @Sendable (StoreRuntime) async throws -> Void) async throws {
+    func prepare(_ url: DatabaseURL, snapshot: String, load: @Sendable (StoreRuntime) async throws -> Void) async throws {
         switch url {
         case .sqlite(let path):
-            if let copy = sqliteCopy {
+            if let copy = sqliteCopies[snapshot] {
                 try copySQLite(from: copy, to: path)
                 return
             }
             try await loadFresh(url, load)
             let copy = TestDatabases.sqlitePath()
             try copySQLite(from: path, to: copy)
-            sqliteCopy = copy
+            sqliteCopies[snapshot] = copy
         case .postgres(let text):
-            let name = try Self.databaseName(text), template = name + "_demo"
-            if postgresTemplateReady {
+            let name = try Self.databaseName(text), template = name + "_" + snapshot
+            if postgresTemplates.contains(template) {
                 try await maintenance(text, [
                     "DROP DATABASE IF EXISTS \(Self.quoted(name)) WITH (FORCE)",
                     "CREATE DATABASE \(Self.quoted(name)) TEMPLATE \(Self.quoted(template))",
@@ -48,7 +49,7 @@ private actor Snapshots {
                     "DROP DATABASE IF EXISTS \(Self.quoted(template)) WITH (FORCE)",
                     "CREATE DATABASE \(Self.quoted(template)) TEMPLATE \(Self.quoted(name))",
                 ])
-                postgresTemplateReady = true
+                postgresTemplates.insert(template)
             } catch {
                 postgresTemplateUnavailable = true
             }

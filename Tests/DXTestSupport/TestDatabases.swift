@@ -55,6 +55,22 @@ public enum TestDatabases {
         }
     }
 
+    /// Runs `body` once per test database, each holding what `load` writes (see `prepare`).
+    public static func each(snapshot: String, load: @escaping @Sendable (StoreRuntime) async throws -> Void,
+                            _ body: (StoreRuntime) async throws -> Void) async throws {
+        for url in try all() {
+            try await prepare(url, snapshot: snapshot, load: load)
+            let runtime = try StoreRuntime(url: url)
+            do {
+                try await body(runtime)
+            } catch {
+                await runtime.shutdown()
+                throw TestFailure(database: url.kindName, underlying: error)
+            }
+            await runtime.shutdown()
+        }
+    }
+
     public struct TestFailure: Error, CustomStringConvertible {
         public let database: String
         public let underlying: any Error

@@ -8,7 +8,7 @@ import XCTVapor
 /// Runs a test against the app on every test database, loaded with the demonstration data.
 func withDemoApp(_ body: (Application, DatabaseURL) async throws -> Void) async throws {
     for url in try TestDatabases.all() {
-        try await TestDatabases.prepare(url) { runtime in _ = try await DemoLoader.load(into: runtime.store) }
+        try await TestDatabases.prepare(url, snapshot: "demo") { runtime in _ = try await DemoLoader.load(into: runtime.store) }
 
         let app = try await Application.make(.testing)
         do {
