@@ -128,7 +128,9 @@ extension Store {
             }
             let old = part.entries[key.row]?.values ?? [:]
             guard entered != old else { continue }
-            let formID = try await TableFormModel.query(on: db).filter(\.$code == key.form).first()!.requireID()
+            guard let formID = try await TableFormModel.query(on: db).filter(\.$code == key.form).first()?.id else {
+                throw StoreError.notFound("biểu mẫu \(key.form)")
+            }
             out.append(FormRowWrite(key: key, formID: formID, form: part.form, old: old, new: entered))
         }
         return out
