@@ -9,6 +9,7 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.migrations.add(DXMigrations.all, to: url.databaseID)
     app.storage[DatabaseKindKey.self] = url.kindName
     app.routes.defaultMaxBodySize = "1mb"
+    app.bcryptPool = BcryptPool()
     app.middleware = Middlewares()
     app.middleware.use(ErrorPage())
     app.middleware.use(SecurityHeaders())

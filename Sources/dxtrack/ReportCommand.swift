@@ -114,10 +114,16 @@ struct ReportCommand: AsyncParsableCommand {
         do { data = try Data(contentsOf: URL(fileURLWithPath: template)) } catch {
             throw CLIError("Không đọc được mẫu báo cáo \(template).")
         }
+        guard data.count <= 1_048_576 else { throw CLIError("Mẫu báo cáo \(template) lớn hơn 1 MB.") }
+        let settings: ReportSettings
         do {
-            return try JSONDecoder().decode(ReportSettings.self, from: data)
+            settings = try JSONDecoder().decode(ReportSettings.self, from: data)
         } catch {
             throw CLIError("Mẫu báo cáo \(template) không hợp lệ: \(error)")
         }
+        if let problem = settings.lengthProblems.first {
+            throw CLIError("Mẫu báo cáo \(template): \(problem).")
+        }
+        return settings
     }
 }

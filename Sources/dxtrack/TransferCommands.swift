@@ -30,6 +30,24 @@ struct PlanTaskRow: Codable {
     var task: PlanTask
 }
 
+extension PlanIndicator: FieldLengthChecked {
+    var lengthProblems: [FieldLengthProblem] {
+        var c = FieldLengthCheck()
+        c.check(plan, "plan", .code)
+        c.add(indicator.lengthProblems, under: "indicator")
+        return c.problems
+    }
+}
+
+extension PlanTaskRow: FieldLengthChecked {
+    var lengthProblems: [FieldLengthProblem] {
+        var c = FieldLengthCheck()
+        c.check(plan, "plan", .code)
+        c.add(task.lengthProblems, under: "task")
+        return c.problems
+    }
+}
+
 enum TransferFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json
 }
@@ -91,6 +109,12 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if kind == .values, file.lowercased().hasSuffix(".xlsx") { return try await importWorkbook(data) }
         let isJSON = file.lowercased().hasSuffix(".json")
+        // A JSON file gets the CSV reader's limits: its size, its number of rows, and (below)
+        // the length of every field.
+        let limits = CSVReader.Limits()
+        if isJSON, data.count > limits.maxBytes {
+            throw CLIError("Tệp \(file) lớn hơn \(VNNumber.format(Double(limits.maxBytes / 1_048_576))) MB: hãy chia thành nhiều tệp.")
+        }
         var warnings: [String] = []
         var parseErrors: [String] = []
         var units: [OrgUnit] = [], plans: [PlanContents] = [], headers: [Plan] = [], values: [(line: Int, value: DataValue)] = []
@@ -130,6 +154,24 @@ struct ImportCommand: AsyncParsableCommand {
         } catch let e as CSVError {
             throw CLIError("Tệp \(file): \(e.message)")
         }
+        if isJSON {
+            let rows = max(units.count, plans.count, values.count, indicators.count, tasks.count)
+            if rows > limits.maxRecords {
+                throw CLIError("Tệp \(file) có \(VNNumber.format(Double(rows))) mục, nhiều hơn giới hạn \(VNNumber.format(Double(limits.maxRecords))) mục: hãy chia thành nhiều tệp.")
+            }
+        }
+        let shortCode = { (code: String) in code.count > 40 ? String(code.prefix(40)) + "…" : code }
+        let item = { (n: Int, csvLabel: String) in isJSON ? "Mục \(n + 1)" : csvLabel }
+        parseErrors += Self.lengthErrors(units) { item($0, "Đơn vị \(shortCode($1.code))") }
+        parseErrors += Self.lengthErrors(plans) { n, _ in item(n, "") }
+        parseErrors += Self.lengthErrors(headers) { item($0, "Kế hoạch \(shortCode($1.code))") }
+        parseErrors += Self.lengthErrors(indicators.map { PlanIndicator(plan: $0.planCode, indicator: $0.indicator) }) {
+            item($0, "Chỉ tiêu \(shortCode($1.indicator.code)) của kế hoạch \(shortCode($1.plan))")
+        }
+        parseErrors += Self.lengthErrors(tasks.map { PlanTaskRow(plan: $0.planCode, task: $0.task) }) {
+            item($0, "Nhiệm vụ \(shortCode($1.task.code)) của kế hoạch \(shortCode($1.plan))")
+        }
+        parseErrors += Self.lengthErrors(values.map(\.value)) { n, _ in item(n, "Dòng \(values[n].line)") }
         for w in warnings { print("Lưu ý: \(w)") }
         guard parseErrors.isEmpty else { throw refusal(parseErrors) }
 
@@ -153,6 +195,11 @@ struct ImportCommand: AsyncParsableCommand {
         let n = { (x: Int) in VNNumber.format(Double(x)) }
         print("\(kind.labelVI): \(n(outcome.created)) thêm mới, \(n(outcome.updated)) cập nhật, \(n(outcome.unchanged)) không đổi.")
         if dryRun { print("Chạy thử: chưa ghi gì vào cơ sở dữ liệu.") }
+    }
+
+    /// Every field over its limit, one line each, with where it is.
+    static func lengthErrors<T: FieldLengthChecked>(_ items: [T], where place: (Int, T) -> String) -> [String] {
+        items.enumerated().flatMap { n, x in x.lengthProblems.map { "\(place(n, x)): \($0)." } }
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {

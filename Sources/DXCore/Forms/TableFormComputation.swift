@@ -160,7 +160,14 @@ public struct CompiledTableForm: Sendable, Hashable {
     /// case and surrounding spaces), or text. Empty text gives `.empty`.
     public func parseInput(_ text: String, column key: String) throws(FormInputError) -> FormCellValue {
         guard let column = columnsByKey[key] else {
-            throw FormInputError(column: key, columnTitle: key, message: "cột không có trong biểu mẫu")
+            let shown = key.count > FieldLimit.code.maxCharacters ? String(key.prefix(FieldLimit.code.maxCharacters)) + "…" : key
+            throw FormInputError(column: shown, columnTitle: shown, message: "cột không có trong biểu mẫu")
+        }
+        var length = FieldLengthCheck()
+        length.check(text, "ô", .text)
+        if let p = length.problems.first {
+            throw FormInputError(column: key, columnTitle: column.title,
+                                 message: "dài \(VNNumber.format(Double(p.length))) ký tự, tối đa \(VNNumber.format(Double(p.limit))) ký tự")
         }
         let trimmed = FormExpressionParser.trimmed(text)
         if trimmed.isEmpty { return .empty }

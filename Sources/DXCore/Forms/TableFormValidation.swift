@@ -33,6 +33,7 @@ public enum FormDefinitionProblem: Hashable, Sendable, CustomStringConvertible {
     case noRows
     case duplicateRowKey(String)
     case emptyRowKey(index: Int)
+    case tooLong(FieldLengthProblem)
 
     private static func col(_ key: String) -> String { "Cột \(FormExpression.column(key))" }
 
@@ -80,6 +81,7 @@ public enum FormDefinitionProblem: Hashable, Sendable, CustomStringConvertible {
         case .noRows: return "Biểu mẫu có dòng cố định nhưng chưa có dòng nào"
         case .duplicateRowKey(let k): return "Mã dòng \"\(k)\" bị trùng"
         case .emptyRowKey(let i): return "Dòng thứ \(i + 1) chưa có mã"
+        case .tooLong(let p): return "Biểu mẫu có \(p)"
         }
     }
 }
@@ -96,7 +98,7 @@ public struct FormDefinitionError: Error, Hashable, Sendable, CustomStringConver
 extension TableForm {
     /// Every problem of the definition; empty when the form can be used.
     public func validate() -> [FormDefinitionProblem] {
-        var problems: [FormDefinitionProblem] = []
+        var problems: [FormDefinitionProblem] = lengthProblems.map(FormDefinitionProblem.tooLong)
         if FormExpressionParser.trimmed(code).isEmpty {
             problems.append(.emptyCode)
         } else if code.count > 40 || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
@@ -245,5 +247,40 @@ extension TableForm {
             if let c = visit(k) { return c }
         }
         return nil
+    }
+}
+
+extension TableForm: FieldLengthChecked {
+    public var lengthProblems: [FieldLengthProblem] {
+        var c = FieldLengthCheck()
+        c.check(code, "code", .code)
+        c.check(title, "title", .name)
+        c.check(rowHeader, "rowHeader", .name)
+        c.check(totalsLabel, "totalsLabel", .name)
+        for (i, col) in columns.enumerated() {
+            let p = "columns[\(i)]."
+            c.check(col.key, p + "key", .code)
+            c.check(col.title, p + "title", .name)
+            c.check(col.formula, p + "formula", .text)
+            c.check(col.choices, p + "choices", .name)
+            c.check(col.group, p + "group", .name)
+            c.check(col.unitOfMeasure, p + "unitOfMeasure", .name)
+        }
+        for (i, rule) in identities.enumerated() {
+            c.check(rule.rule, "identities[\(i)].rule", .text)
+            c.check(rule.message, "identities[\(i)].message", .text)
+        }
+        switch rows {
+        case .units(let s):
+            c.check(s.unitCodes, "rows.unitCodes", .code)
+            c.check(s.parentCode, "rows.parent", .code)
+        case .fixed(let categories):
+            for (i, r) in categories.enumerated() {
+                c.check(r.key, "rows.categories[\(i)].key", .code)
+                c.check(r.label, "rows.categories[\(i)].label", .name)
+                c.check(r.number, "rows.categories[\(i)].number", .code)
+            }
+        }
+        return c.problems
     }
 }

@@ -49,6 +49,37 @@ public struct ReportTemplate: Sendable, Hashable, Codable {
         if s.authority.count > 3 { out.append(.error("authority", "Thẩm quyền ký có tối đa 3 dòng (ví dụ TM. Ban Chỉ đạo / KT. Trưởng ban / Phó Trưởng ban).")) }
         if s.recipients.isEmpty { out.append(.error("recipients", "Chưa nhập nơi nhận.")) }
         if VNText.clean(s.archive).isEmpty { out.append(.error("archive", "Chưa nhập nơi lưu (ví dụ VT, CNTT).")) }
+        out += lengthProblems.map { .error($0.field, "Trường '\($0.field)' dài \(VNNumber.format(Double($0.length))) ký tự, tối đa \(VNNumber.format(Double($0.limit))) ký tự.") }
         return out
+    }
+}
+
+extension ReportTemplate: FieldLengthChecked {
+    public var lengthProblems: [FieldLengthProblem] {
+        var c = FieldLengthCheck()
+        c.check(name, "name", .name)
+        c.check(planCode, "plan", .code)
+        c.check(tasksPlanCode, "tasksPlan", .code)
+        c.check(unitCode, "unit", .code)
+        return c.problems + settings.lengthProblems
+    }
+}
+
+extension ReportSettings: FieldLengthChecked {
+    public var lengthProblems: [FieldLengthProblem] {
+        var c = FieldLengthCheck()
+        c.check(parentBody, "parentBody", .name)
+        c.check(issuingBody, "issuingBody", .name)
+        c.check(symbol, "symbol", .code)
+        c.check(place, "place", .name)
+        c.check(subject, "subject", .name)
+        c.check(introduction, "introduction", .text)
+        c.check(authority, "authority", .name)
+        c.check(signerName, "signerName", .name)
+        c.check(recipients, "recipients", .name)
+        c.check(archive, "archive", .name)
+        c.check(byUnitIndicator, "byUnitIndicator", .code)
+        c.check(formAppendices ?? [], "formAppendices", .code)
+        return c.problems
     }
 }

@@ -156,6 +156,11 @@ public enum EntryValidation {
         text.count > maxNarrativeLength ? [.error(path, "Phần viết dài quá \(VNNumber.format(maxNarrativeLength)) ký tự.")] : []
     }
 
+    /// The reason given when a report is returned, approved or reopened.
+    public static func checkComment(_ text: String?, path: String = "comment") -> [FieldIssue] {
+        (text ?? "").count > maxTextLength ? [.error(path, "Lý do dài quá \(VNNumber.format(maxTextLength)) ký tự.")] : []
+    }
+
     /// What must be there before a report is submitted: an answer for every indicator, a status
     /// for every task, and the first narrative section ("Kết quả").
     public static func missingBeforeSubmit(

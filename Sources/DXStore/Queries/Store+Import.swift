@@ -23,6 +23,11 @@ extension Store {
         return LoadSummary(before: before, after: try await counts())
     }
 
+    /// Every way into the store applies the same field lengths (`FieldLimit`).
+    func requireLengths(_ value: some FieldLengthChecked, _ context: @autoclosure () -> String) throws {
+        if let p = value.lengthProblems.first { throw StoreError.invalid("\(context()): \(p)") }
+    }
+
     func requireUnitID(_ code: String, _ context: String) async throws -> UUID {
         guard let id = try await UnitModel.query(on: db).filter(\.$code == code).first()?.id else {
             throw StoreError.invalid("\(context): không có đơn vị mã \(code)")
@@ -36,6 +41,7 @@ extension Store {
     }
 
     public func upsertDocument(_ d: OfficialDocument) async throws {
+        try requireLengths(d, "Văn bản \(FieldLimit.excerpt(d.number))")
         let row = try await DocumentModel.query(on: db).filter(\.$number == d.number).first() ?? DocumentModel()
         row.number = d.number
         row.summary = VNText.nfc(d.summary)
@@ -54,6 +60,7 @@ extension Store {
 
     func writePlan(_ contents: PlanContents) async throws {
         let p = contents.plan
+        try requireLengths(contents, "Kế hoạch \(FieldLimit.excerpt(p.code))")
         let ctx = "Kế hoạch \(p.code)"
         guard !p.slug.isEmpty, p.slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw StoreError.invalid("\(ctx): định danh URL \"\(p.slug)\" chỉ được gồm chữ không dấu, số và dấu gạch ngang")
@@ -100,6 +107,7 @@ extension Store {
     }
 
     func upsertIndicator(_ ind: Indicator, planID: UUID, position: Int, context: String) async throws {
+        try requireLengths(ind, "\(context), chỉ tiêu \(FieldLimit.excerpt(ind.code))")
         let ctx = "\(context), chỉ tiêu \(ind.code)"
         let row = try await IndicatorModel.query(on: db).filter(\.$plan.$id == planID).filter(\.$code == ind.code).first() ?? IndicatorModel()
         row.$plan.id = planID
@@ -139,6 +147,7 @@ extension Store {
     }
 
     func upsertTask(_ task: PlanTask, planID: UUID, position: Int, context: String) async throws {
+        try requireLengths(task, "\(context), nhiệm vụ \(FieldLimit.excerpt(task.code))")
         let ctx = "\(context), nhiệm vụ \(task.code)"
         let row = try await TaskModel.query(on: db).filter(\.$plan.$id == planID).filter(\.$code == task.code).first() ?? TaskModel()
         row.$plan.id = planID
@@ -177,6 +186,7 @@ extension Store {
 
     @discardableResult
     public func upsertValue(_ v: DataValue) async throws -> ImportChange {
+        try requireLengths(v, "Số liệu \(FieldLimit.excerpt(v.indicatorCode)) / \(FieldLimit.excerpt(v.unitCode))")
         let ctx = "Số liệu \(v.planCode) / \(v.indicatorCode) / \(v.unitCode) / \(v.periodID)"
         guard (try? Period.parse(v.periodID)) != nil else {
             throw StoreError.invalid("\(ctx): mã kỳ báo cáo không hợp lệ")

@@ -23,6 +23,16 @@ public struct PlanContents: Sendable, Hashable, Codable {
     }
 }
 
+extension PlanContents: FieldLengthChecked {
+    public var lengthProblems: [FieldLengthProblem] {
+        var c = FieldLengthCheck()
+        c.add(plan.lengthProblems, under: "plan")
+        for (i, x) in indicators.enumerated() { c.add(x.lengthProblems, under: "indicators[\(i)]") }
+        for (i, x) in tasks.enumerated() { c.add(x.lengthProblems, under: "tasks[\(i)]") }
+        return c.problems
+    }
+}
+
 extension Store {
     public func planSummaries() async throws -> [PlanSummary] {
         let rows = try await PlanModel.query(on: db).filter(\.$archivedAt == nil).with(\.$issuer).with(\.$pillars).all()

@@ -60,6 +60,7 @@ extension Store {
     /// Creates a plan or changes its heading fields and pillars (not its indicators or tasks).
     /// Pillars no longer listed are removed unless an indicator or task still uses them.
     public func savePlanHeader(_ p: Plan, by actor: Actor) async throws {
+        try requireLengths(p, "Kế hoạch \(FieldLimit.excerpt(p.code))")
         guard !VNText.clean(p.title).isEmpty else { throw StoreError.invalid("Kế hoạch \(p.code): chưa nhập tên.") }
         guard !p.code.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("Chưa nhập số ký hiệu của kế hoạch.") }
         var seen: Set<String> = []
@@ -170,6 +171,7 @@ extension Store {
 
     /// Creates or updates a unit; the whole tree is checked again (unknown parent, cycles).
     public func saveUnit(_ u: OrgUnit, by actor: Actor) async throws {
+        try requireLengths(u, "Đơn vị \(FieldLimit.excerpt(u.code))")
         var all = try await units().filter { $0.code != u.code }
         all.append(u)
         do { _ = try UnitTree(all) } catch { throw StoreError.invalid(error.description) }
@@ -206,6 +208,7 @@ extension Store {
 extension Store {
     /// Creates or updates an official document by its number, audited.
     public func saveDocument(_ d: OfficialDocument, by actor: Actor) async throws {
+        try requireLengths(d, "Văn bản \(FieldLimit.excerpt(d.number))")
         guard !d.number.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("Chưa nhập số ký hiệu văn bản.") }
         guard !VNText.clean(d.summary).isEmpty else { throw StoreError.invalid("Văn bản \(d.number): chưa nhập trích yếu.") }
         guard !VNText.clean(d.issuer).isEmpty else { throw StoreError.invalid("Văn bản \(d.number): chưa nhập cơ quan ban hành.") }

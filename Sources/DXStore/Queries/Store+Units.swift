@@ -39,6 +39,10 @@ extension Store {
         var ids = try await unitIDs()
         var w = UnitWrite()
         for u in units {
+            if let p = u.lengthProblems.first {
+                w.errors.append("Đơn vị \(FieldLimit.excerpt(u.code)): \(p)")
+                continue
+            }
             let parentID: UUID?
             if let p = u.parentCode {
                 guard let id = ids[p] else {

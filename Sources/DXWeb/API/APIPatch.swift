@@ -27,6 +27,16 @@ enum APIPatch {
                 return nil
             }
         }
+        /// Codes that name what a patch changes are never longer than a code may be; a longer
+        /// one is refused by its length instead of being quoted back in full.
+        func tooLong(_ item: [String: Any], _ keys: [String], _ p: String) -> Bool {
+            var c = FieldLengthCheck(prefix: p + ".")
+            for k in keys { c.check(item[k] as? String, k, .code) }
+            for problem in c.problems {
+                out.issues.append(.error(problem.field, "Dài \(VNNumber.format(Double(problem.length))) ký tự, tối đa \(VNNumber.format(Double(problem.limit))) ký tự."))
+            }
+            return !c.problems.isEmpty
+        }
         func text(_ any: Any?, _ path: String) -> String? {
             switch any {
             case let s as String: return s
@@ -44,6 +54,7 @@ enum APIPatch {
             }
             for (n, item) in list.enumerated() {
                 let p = "values[\(n)]"
+                if tooLong(item, ["indicator", "plan"], p) { continue }
                 let code = item["indicator"] as? String ?? ""
                 let plan = item["plan"] as? String
                 let matches = report.indicators.filter { $0.indicator.code == code && (plan == nil || $0.plan.code == plan) }
@@ -86,6 +97,7 @@ enum APIPatch {
             }
             for (n, item) in list.enumerated() {
                 let p = "tasks[\(n)]"
+                if tooLong(item, ["task", "plan"], p) { continue }
                 let code = item["task"] as? String ?? ""
                 let plan = item["plan"] as? String
                 let matches = report.tasks.filter { $0.task.code == code && (plan == nil || $0.plan.code == plan) }
@@ -120,6 +132,7 @@ enum APIPatch {
             }
             for (n, item) in list.enumerated() {
                 let p = "forms[\(n)]"
+                if tooLong(item, ["form", "row"], p) { continue }
                 let code = item["form"] as? String ?? "", rowKey = item["row"] as? String ?? ""
                 guard let part = report.forms.first(where: { $0.code == code }), let row = part.rows.first(where: { $0.key == rowKey }) else {
                     out.issues.append(.error("\(p).row", "Dòng “\(rowKey)” của biểu mẫu “\(code)” không thuộc báo cáo của đơn vị này."))
@@ -165,7 +178,7 @@ enum APIPatch {
                 return out
             }
             for (section, value) in map.sorted(by: { $0.key < $1.key }) {
-                let path = "narrative.\(section)"
+                let path = "narrative.\(section.count > FieldLimit.name.maxCharacters ? String(section.prefix(40)) + "…" : section)"
                 guard report.round.narrativeSections.contains(section) else {
                     out.issues.append(.error(path, "Phần thuyết minh “\(section)” không có trong đợt báo cáo này."))
                     continue

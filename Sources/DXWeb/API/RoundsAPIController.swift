@@ -159,6 +159,9 @@ struct RoundsAPIController: RouteCollection {
         if action == .return, (comment ?? "").isEmpty {
             return try apiError(.unprocessableEntity, "Phải ghi lý do trả lại báo cáo.", errors: [.error("comment", "Phải ghi lý do trả lại báo cáo.")])
         }
+        if let tooLong = EntryValidation.checkComment(comment).first {
+            return try apiError(.unprocessableEntity, tooLong.message, errors: [tooLong])
+        }
         if action == .submit {
             let missing = ReportForm.missingBeforeSubmit(report, patch: ReportPatch(), indicatorPath: { _, n in "values[\(n)]" },
                                                          taskPath: { _, n in "tasks[\(n)]" }, sectionPath: { "narrative.\($0)" })

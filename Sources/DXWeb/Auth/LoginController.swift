@@ -3,12 +3,10 @@ import DXStore
 import Foundation
 import Vapor
 
-/// Login and logout. Failed logins are throttled per username and address: after
-/// `maxFailures` failures within `window`, further tries are refused until the window passes.
+/// Login and logout. Guesses are limited per account and address, per account and per
+/// address (`LoginLimits`): once a bucket is full, further tries are refused until its window
+/// passes. Passwords are checked on `BcryptPool`'s own threads.
 struct LoginController: RouteCollection {
-    static let maxFailures = 5
-    static let window: TimeInterval = 15 * 60
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: form)
         routes.post("login", use: login)
@@ -42,25 +40,39 @@ struct LoginController: RouteCollection {
 
     func login(req: Request) async throws -> Response {
         let form = try await FormData.read(req)
-        let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
+        let username = String((form["username"] ?? "").trimmingCharacters(in: .whitespaces).prefix(Self.maxUsernameLength))
         let password = form["password"] ?? ""
         let next = form["next"].flatMap(Self.safeNext)
         let ip = req.clientIP
         let now = Date()
-        let recent = try await req.store.recentLoginFailures(username: username, ip: ip, since: now.addingTimeInterval(-Self.window))
-        if recent.count >= Self.maxFailures {
-            let until = (recent.oldest ?? now).addingTimeInterval(Self.window)
+        let limits = req.application.loginLimits
+        let buckets = limits.buckets(username: username, address: ip)
+        // The guess is counted before the password is checked: parallel guesses cannot all
+        // read "under the limit" and then all be checked.
+        if case .refused(let limit, let until) = try await req.store.reserveLoginAttempt(buckets, window: limits.window, now: now) {
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
             return loginPage(req, next: next, username: username,
-                             error: t("Đăng nhập sai quá %@ lần. Vui lòng thử lại sau %@ phút.", Self.maxFailures, minutes), status: .tooManyRequests)
+                             error: t("Đăng nhập sai quá %@ lần. Vui lòng thử lại sau %@ phút.", limit, minutes), status: .tooManyRequests)
         }
         let found = try await req.store.account(username: username)
-        let ok = found.map { !$0.account.disabled && Credentials.verify(password, hash: $0.passwordHash) } ?? false
+        // Unknown and disabled accounts cost the same check as real ones.
+        let usable = found.flatMap { $0.account.disabled ? nil : $0 }
+        let ok: Bool
+        do {
+            ok = try await req.bcryptPool.verify(password, hash: usable?.passwordHash)
+        } catch let busy as BcryptPool.Busy {
+            // Not checked, so not a guess: give its places back.
+            try await req.store.releaseLoginAttempt(buckets.map { var b = $0; b.clearedBySuccess = false; return b })
+            let r = loginPage(req, next: next, username: username, error: t("Máy chủ đang bận kiểm tra đăng nhập. Vui lòng thử lại sau ít phút."), status: busy.status)
+            r.headers.replaceOrAdd(name: "Retry-After", value: "30")
+            return r
+        }
         try await req.store.recordLoginAttempt(username: username, ip: ip, succeeded: ok, at: now)
-        guard ok, let account = found?.account else {
+        guard ok, let account = usable?.account else {
             return loginPage(req, next: next, username: username,
                              error: t("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."), status: .unauthorized)
         }
+        try await req.store.releaseLoginAttempt(buckets)
         try await req.store.pruneSessions(now: now)
         let token = Credentials.newToken()
         try await req.store.createSession(username: account.username, tokenHash: Credentials.tokenHash(token),
@@ -71,9 +83,22 @@ struct LoginController: RouteCollection {
         return r
     }
 
-    /// Only paths of this site: "//host" and "/\\host" would send the browser elsewhere.
+    /// Longer names cannot exist; cutting them keeps the throttle's keys small.
+    static let maxUsernameLength = 100
+
+    /// Only a path of this site: one "/" followed by neither "/" nor "\" (both send the browser
+    /// to another host), and no control or white-space character anywhere, raw or
+    /// percent-encoded: browsers drop a tab or a newline, so "/\t/evil" becomes "//evil".
     static func safeNext(_ s: String) -> String? {
-        guard s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\"), !s.contains("\r"), !s.contains("\n") else { return nil }
+        guard s.utf8.count <= 2_000, let decoded = s.removingPercentEncoding else { return nil }
+        for form in [s, decoded] {
+            guard form.hasPrefix("/") else { return nil }
+            if form.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace
+                || [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }) { return nil }
+            if form.dropFirst().first == "/" { return nil }
+        }
+        // Encoded twice ("%252F"): refuse rather than guess how often something decodes it.
+        if let twice = decoded.removingPercentEncoding, twice != decoded { return nil }
         return s
     }
 

@@ -161,6 +161,11 @@ enum FormDesignerForm {
             return column(k)
         case .invalidIdentity, .unknownColumnInIdentity, .nonNumericColumnInIdentity, .negativeTolerance: return "identities"
         case .noRows, .duplicateRowKey, .emptyRowKey: return "rows"
+        case .tooLong(let p):
+            if ["code", "title", "rowHeader", "totalsLabel"].contains(p.field) { return p.field }
+            if p.field.hasPrefix("identities") { return "identities" }
+            if p.field.hasPrefix("columns["), let i = Int(p.field.dropFirst(8).prefix { $0.isNumber }), i < rowOf.count { return "c.\(rowOf[i])" }
+            return p.field.hasPrefix("rows") ? "rows" : "columns"
         }
     }
 

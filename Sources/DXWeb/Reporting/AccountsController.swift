@@ -46,7 +46,7 @@ struct AccountsController: RouteCollection {
         let name = VNText.clean(f["displayName"] ?? "")
         do {
             try await req.store.createAccount(Account(username: username, displayName: name.isEmpty ? username : name, role: role, unitCode: unit),
-                                              passwordHash: try Credentials.hashPassword(password), by: req.actor)
+                                              passwordHash: try await req.bcryptPool.hash(password), by: req.actor)
         } catch let e as StoreError {
             let status: HTTPStatus = if case .conflict = e { .conflict } else { .unprocessableEntity }
             return try await render(req, form: f, error: e.description, status: status)
@@ -74,7 +74,7 @@ struct AccountsController: RouteCollection {
             if let problem = Credentials.passwordProblem(password) {
                 return try await render(req, error: translated(problem), status: .unprocessableEntity)
             }
-            try await req.store.resetPassword(username: username, hash: try Credentials.hashPassword(password), by: req.actor)
+            try await req.store.resetPassword(username: username, hash: try await req.bcryptPool.hash(password), by: req.actor)
         default:
             throw Abort(.notFound, reason: t("Không có thao tác này."))
         }

@@ -181,6 +181,8 @@ struct ReportingController: RouteCollection {
         if action == .return, (comment ?? "").isEmpty {
             return try await page(req, report: report, issues: [.error("comment", t("Phải ghi lý do trả lại báo cáo."))], status: .unprocessableEntity)
         }
+        let commentIssues = EntryValidation.checkComment(comment)
+        if !commentIssues.isEmpty { return try await page(req, report: report, issues: commentIssues, status: .unprocessableEntity) }
         if action == .submit {
             let missing = ReportForm.missingBeforeSubmit(report, patch: ReportPatch(), indicatorPath: { k, _ in ReportForm.indicatorPrefix(k) },
                                                          taskPath: { k, _ in ReportForm.taskPrefix(k) }, sectionPath: ReportForm.sectionName)

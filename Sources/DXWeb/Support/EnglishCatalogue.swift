@@ -94,6 +94,7 @@ enum EnglishCatalogue {
         "Tên đăng nhập": "Username",
         "Mật khẩu": "Password",
         "Đăng nhập sai quá %@ lần. Vui lòng thử lại sau %@ phút.": "More than %@ failed logins. Please try again in %@ minutes.",
+        "Máy chủ đang bận kiểm tra đăng nhập. Vui lòng thử lại sau ít phút.": "The server is busy checking logins. Please try again in a few minutes.",
         "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.": "Wrong username or password, or the account is disabled.",
         "Báo cáo định kỳ": "Periodic reports",
         "Thiết lập": "Set-up",
