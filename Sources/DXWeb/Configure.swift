@@ -10,6 +10,7 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.storage[DatabaseKindKey.self] = url.kindName
     app.routes.defaultMaxBodySize = "1mb"
     app.bcryptPool = BcryptPool()
+    app.trustedProxies = ClientAddress.trustedProxies(from: ProcessInfo.processInfo.environment)
     app.middleware = Middlewares()
     app.middleware.use(ErrorPage())
     app.middleware.use(SecurityHeaders())

@@ -156,4 +156,16 @@ final class LoginSecurityTests: XCTestCase {
             XCTAssertEqual(back?.location, "/rounds/\(demoRound)")
         }
     }
+
+    func testGuessesCountAgainstTheClientBehindOurProxyButNotAForgedHeader() {
+        let proxy: Set<String> = ["10.0.0.5"]
+        // Straight from the internet: the header is the client's own word.
+        XCTAssertEqual(ClientAddress.resolve(remote: "203.0.113.9", forwardedFor: ["1.2.3.4"], trustedProxies: proxy), "203.0.113.9")
+        // Through our proxy: the address it saw, not what the client wrote before it.
+        XCTAssertEqual(ClientAddress.resolve(remote: "10.0.0.5", forwardedFor: ["6.6.6.6, 203.0.113.9"], trustedProxies: proxy), "203.0.113.9")
+        XCTAssertEqual(ClientAddress.resolve(remote: "10.0.0.5", forwardedFor: [], trustedProxies: proxy), "10.0.0.5")
+        XCTAssertEqual(ClientAddress.resolve(remote: nil, forwardedFor: ["1.2.3.4"], trustedProxies: proxy), "unknown")
+        XCTAssertEqual(ClientAddress.trustedProxies(from: ["DXTRACK_TRUSTED_PROXIES": " 127.0.0.1, 10.0.0.5 "]), ["127.0.0.1", "10.0.0.5"])
+        XCTAssertEqual(ClientAddress.trustedProxies(from: [:]), [])
+    }
 }

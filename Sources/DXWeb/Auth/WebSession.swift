@@ -68,9 +68,13 @@ extension Request {
         return a
     }
 
-    /// The address failed logins are counted against. The proxy header is not trusted for
-    /// this: anyone could send a new one with every try.
-    var clientIP: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The address login guesses are counted against. `X-Forwarded-For` is believed only when
+    /// the request comes from a proxy named in `DXTRACK_TRUSTED_PROXIES`: anyone else could
+    /// send a new address with every guess.
+    var clientIP: String {
+        ClientAddress.resolve(remote: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                              trustedProxies: application.trustedProxies)
+    }
 
     var actor: Actor { Actor(username: account?.username ?? "anonymous", ip: remoteAddress?.ipAddress) }
 
@@ -84,5 +88,32 @@ extension Request {
     func authorize(_ p: Permission) throws {
         let a = try requireAccount()
         guard AccessPolicy.roleAllows(a.role, p) else { throw Abort(.forbidden, reason: AccessPolicy.refusal(p)) }
+    }
+}
+
+/// Who is at the other end of a request, through our own reverse proxies and no one else's.
+public enum ClientAddress {
+    /// The rightmost `X-Forwarded-For` hop that is not one of our proxies: the address our
+    /// outermost proxy saw. Hops further left were written by the client and prove nothing.
+    public static func resolve(remote: String?, forwardedFor: [String], trustedProxies: Set<String>) -> String {
+        guard let remote else { return "unknown" }
+        guard trustedProxies.contains(remote) else { return remote }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return hops.last { !trustedProxies.contains($0) } ?? remote
+    }
+
+    /// `DXTRACK_TRUSTED_PROXIES=127.0.0.1,10.0.0.5`: the addresses of the reverse proxies in front.
+    public static func trustedProxies(from environment: [String: String]) -> Set<String> {
+        Set((environment["DXTRACK_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+}
+
+extension Application {
+    private struct TrustedProxiesKey: StorageKey { typealias Value = Set<String> }
+
+    /// Reverse proxies whose `X-Forwarded-For` is believed; none unless configured.
+    public var trustedProxies: Set<String> {
+        get { storage[TrustedProxiesKey.self] ?? [] }
+        set { storage[TrustedProxiesKey.self] = newValue }
     }
 }
