@@ -18,6 +18,7 @@ public enum DXMigrations {
         M014CreateReportTemplates(),
         M015AddAccountLanguage(),
         M016CreateTableForms(),
+        M018AddOwnerUnits(),
     ]
 }
 
