@@ -265,6 +265,18 @@ final class AccessMatrixTests: XCTestCase {
             try await app.test(.GET, "/rounds/\(code)/report.xlsx?units=all", headers: hh.headers) { res async in
                 XCTAssertEqual(res.status, .ok)
             }
+            // A round stored before owners were (NULL), even one of 339's units only, belongs to the top.
+            let legacy = try await store.createRound(
+                ReportingRound(code: "bc-cu", title: "Đợt cũ", periodID: "2024Q4", planCodes: ["KH-CĐS-2024"], indicatorScope: .none,
+                               taskScope: .none, narrativeSections: ["Kết quả"], defaultDeadline: CalendarDate(2024, 12, 20)),
+                unitCodes: ["339", "12616"], by: Actor(username: "dieuphoi"))
+            XCTAssertNil(legacy.ownerUnitCode)
+            for (user, status) in [("dieuphoi-hh", HTTPStatus.forbidden), ("dieuphoi-stp", .seeOther), ("admin", .seeOther)] {
+                let b = try await browser(app, user)
+                try await app.test(.POST, "/rounds/bc-cu/close", headers: b.headers, body: formBody([("_csrf", b.csrf), ("closed", "true")])) { res async in
+                    XCTAssertEqual(res.status, status, user)
+                }
+            }
             // Nothing of the province was changed by the refused requests.
             let stp = try await store.unit(code: "TB-STP"), commune = try await store.unit(code: "12616")
             let other = try await store.unit(code: "12619"), provincial = try await store.round(demoRound)!
