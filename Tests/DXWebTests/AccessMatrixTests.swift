@@ -296,6 +296,10 @@ final class AccessMatrixTests: XCTestCase {
             XCTAssertEqual(owners.1, .some("34"))
             try await app.test(.GET, "/forms/BM01", headers: hh.headers) { res async in
                 XCTAssertEqual(res.status, .ok, "forms are read by everyone")
+                XCTAssertFalse(res.body.string.contains("Sửa biểu mẫu"), "the province's form is shown read-only")
+            }
+            try await app.test(.GET, "/forms/BM-HH", headers: hh.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("Sửa biểu mẫu"), "its own form has the designer")
             }
         }
     }
