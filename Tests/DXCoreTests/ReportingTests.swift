@@ -82,6 +82,59 @@ final class AccessPolicyTests: XCTestCase {
         }
     }
 
+    let districtCoordinator = Account(username: "dp-hh", displayName: "", role: .coordinator, unitCode: "339")
+    let standingAgency = Account(username: "dp", displayName: "", role: .coordinator, unitCode: "STTTT")
+    let departmentCoordinator = Account(username: "dp-stp", displayName: "", role: .coordinator, unitCode: "STP")
+
+    func testOwnedThingsNeedTheirOwnerInScope() {
+        let hh = districtCoordinator
+        XCTAssertFalse(AccessPolicy.actsForTop(hh, in: tree))
+        XCTAssertTrue(AccessPolicy.actsForTop(standingAgency, in: tree))
+        XCTAssertTrue(AccessPolicy.actsForTop(departmentCoordinator, in: tree), "a department's coordinator acts for the province")
+        XCTAssertFalse(AccessPolicy.actsForTop(Account(username: "stp", displayName: "", role: .reporter, unitCode: "STP"), in: tree))
+        XCTAssertTrue(AccessPolicy.allows(hh, .manageRounds, owner: "339", in: tree))
+        XCTAssertTrue(AccessPolicy.allows(hh, .setUp, owner: "12616", in: tree))
+        XCTAssertFalse(AccessPolicy.allows(hh, .manageRounds, owner: "34", in: tree))
+        XCTAssertFalse(AccessPolicy.allows(hh, .setUp, owner: "STP", in: tree))
+        XCTAssertTrue(AccessPolicy.allows(standingAgency, .manageRounds, owner: "339", in: tree))
+        XCTAssertTrue(AccessPolicy.allows(departmentCoordinator, .setUp, owner: "34", in: tree))
+        // No owner (rows written before owners were stored) or an unknown one: the top only.
+        XCTAssertFalse(AccessPolicy.allows(hh, .manageRounds, owner: nil, in: tree))
+        XCTAssertFalse(AccessPolicy.allows(hh, .setUp, owner: "gone", in: tree))
+        XCTAssertTrue(AccessPolicy.allows(standingAgency, .manageRounds, owner: nil, in: tree))
+        XCTAssertTrue(AccessPolicy.allows(standingAgency, .setUp, owner: "gone", in: tree))
+        // The role still decides first.
+        let reporter = Account(username: "hh", displayName: "", role: .reporter, unitCode: "339")
+        XCTAssertFalse(AccessPolicy.allows(reporter, .setUp, owner: "339", in: tree))
+        var disabled = standingAgency
+        disabled.disabled = true
+        XCTAssertFalse(AccessPolicy.allows(disabled, .manageRounds, owner: nil, in: tree))
+    }
+
+    func testUnitChangesStayInsideTheScope() {
+        let hh = districtCoordinator
+        let commune = tree["12616"]!, district = tree["339"]!, stp = tree["STP"]!
+        XCTAssertTrue(AccessPolicy.allowsUnitChange(hh, stored: commune, parentCode: "339", successorCode: nil, in: tree), "its commune")
+        XCTAssertTrue(AccessPolicy.allowsUnitChange(hh, stored: nil, parentCode: "339", successorCode: nil, in: tree), "a new commune")
+        XCTAssertTrue(AccessPolicy.allowsUnitChange(hh, stored: nil, parentCode: "12616", successorCode: "339", in: tree))
+        XCTAssertFalse(AccessPolicy.allowsUnitChange(hh, stored: stp, parentCode: "34", successorCode: nil, in: tree), "a provincial department")
+        XCTAssertFalse(AccessPolicy.allowsUnitChange(hh, stored: commune, parentCode: "34", successorCode: nil, in: tree), "moving out")
+        XCTAssertFalse(AccessPolicy.allowsUnitChange(hh, stored: nil, parentCode: "34", successorCode: nil, in: tree), "adding beside itself")
+        XCTAssertFalse(AccessPolicy.allowsUnitChange(hh, stored: district, parentCode: "34", successorCode: nil, in: tree),
+                       "its own entry belongs to the province's list")
+        XCTAssertFalse(AccessPolicy.allowsUnitChange(hh, stored: commune, parentCode: "339", successorCode: "STP", in: tree), "successor elsewhere")
+        XCTAssertFalse(AccessPolicy.allowsUnitChange(hh, stored: nil, parentCode: nil, successorCode: nil, in: tree), "a new top-level unit")
+        XCTAssertTrue(AccessPolicy.allowsUnitChange(standingAgency, stored: stp, parentCode: "34", successorCode: nil, in: tree))
+        XCTAssertTrue(AccessPolicy.allowsUnitChange(standingAgency, stored: commune, parentCode: "34", successorCode: nil, in: tree))
+        XCTAssertTrue(AccessPolicy.allowsUnitChange(standingAgency, stored: nil, parentCode: nil, successorCode: nil, in: tree))
+        XCTAssertTrue(AccessPolicy.allowsUnitChange(standingAgency, stored: tree["34"]!, parentCode: nil, successorCode: nil, in: tree))
+    }
+
+    func testARoundListsOnlyUnitsInScope() {
+        XCTAssertEqual(AccessPolicy.outOfScope(districtCoordinator, units: ["12616", "STP", "339", "34", "nowhere"], in: tree), ["STP", "34", "nowhere"])
+        XCTAssertEqual(AccessPolicy.outOfScope(standingAgency, units: ["12616", "STP", "34"], in: tree), [])
+    }
+
     func testUnitSelectionByKindDepthAndList() throws {
         let p = Period.year(2024)
         XCTAssertEqual(try UnitSelection(root: "34", kinds: [.department]).resolve(in: tree, period: p).map(\.code), ["STTTT", "STP"])

@@ -52,6 +52,47 @@ public enum AccessPolicy {
         tree.isWithin(unit, scope: scope(of: account, in: tree))
     }
 
+    /// Whether the account acts for the top of the tree (its scope unit has no parent): the
+    /// province's coordinators and administrators, and those of its departments.
+    public static func actsForTop(_ account: Account, in tree: UnitTree) -> Bool {
+        guard let u = tree[scope(of: account, in: tree)] else { return false }
+        return u.parentCode == nil
+    }
+
+    /// Whether `account` may do `p` on something owned by the unit `owner` (a plan, a round, a
+    /// table form, a document). Rows written before owners were stored have none, and an owner
+    /// that is no longer in the tree cannot be placed: both belong to the top of the tree, so
+    /// that a district's coordinator never gains what nobody can show is its own.
+    public static func allows(_ account: Account, _ p: Permission, owner: String?, in tree: UnitTree) -> Bool {
+        guard !account.disabled, roleAllows(account.role, p) else { return false }
+        guard let owner, tree[owner] != nil else { return actsForTop(account, in: tree) }
+        return isInScope(account, unit: owner, in: tree)
+    }
+
+    /// Whether `account` may save a unit of the list. Every unit the change touches must be in
+    /// scope: the stored unit, when there is one; its (new) parent, so that nobody moves a unit
+    /// into or out of another account's subtree, and nil (a new top-level unit) only for an
+    /// account at the top; and the successor it points at. A coordinator's own unit therefore
+    /// belongs to the level above: a district's coordinator changes its communes and offices,
+    /// not the district's own entry in the province's list.
+    public static func allowsUnitChange(_ account: Account, stored: OrgUnit?, parentCode: String?, successorCode: String?,
+                                        in tree: UnitTree) -> Bool {
+        if let stored, !allows(account, .setUp, owner: stored.code, in: tree) { return false }
+        guard allows(account, .setUp, owner: parentCode, in: tree) else { return false }
+        if let successorCode, !allows(account, .setUp, owner: successorCode, in: tree) { return false }
+        return true
+    }
+
+    /// The listed units that lie outside the account's scope, in the order given: a round may
+    /// only ask for reports of units the coordinator acts for.
+    public static func outOfScope(_ account: Account, units: [String], in tree: UnitTree) -> [String] {
+        units.filter { !isInScope(account, unit: $0, in: tree) }
+    }
+
+    /// A Vietnamese sentence for a change refused because what it touches lies outside the
+    /// account's scope (the role itself allows it).
+    public static let scopeRefusal = "Bạn chỉ được thay đổi đơn vị, kế hoạch, đợt báo cáo, biểu mẫu và mẫu báo cáo trong phạm vi của đơn vị mình."
+
     /// A Vietnamese sentence for a refusal.
     public static func refusal(_ p: Permission) -> String {
         switch p {

@@ -59,6 +59,9 @@ public struct ReportingRound: Hashable, Sendable, Codable {
     public var closed: Bool
     /// Reporters' submissions wait for the head of their unit (an approver) before going up.
     public var unitApproval: Bool
+    /// The unit whose coordinators manage the round: the scope of the account that opened it.
+    /// Nil for rounds opened before owners were stored; those belong to the top of the tree.
+    public var ownerUnitCode: String?
 
     public static let standardSections = ["Kết quả", "Tồn tại hạn chế", "Đề xuất"]
 
@@ -67,7 +70,8 @@ public struct ReportingRound: Hashable, Sendable, Codable {
         formCodes: [String] = [], indicatorScope: IndicatorScope = .all, taskScope: TaskScope = .leadOrCooperating,
         narrativeSections: [String] = ReportingRound.standardSections,
         deadlines: [AdminLevel: CalendarDate] = [:], defaultDeadline: CalendarDate,
-        lockDate: CalendarDate? = nil, changeFactor: Double = 3, closed: Bool = false, unitApproval: Bool = false
+        lockDate: CalendarDate? = nil, changeFactor: Double = 3, closed: Bool = false, unitApproval: Bool = false,
+        ownerUnitCode: String? = nil
     ) {
         self.id = id
         self.code = code
@@ -84,6 +88,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
         self.changeFactor = changeFactor
         self.closed = closed
         self.unitApproval = unitApproval
+        self.ownerUnitCode = ownerUnitCode
     }
 
     public var period: Period? { Period(identifier: periodID) }

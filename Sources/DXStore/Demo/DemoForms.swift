@@ -14,7 +14,7 @@ public enum DemoForms {
             do { form = try TableForm.fromJSON(try Data(contentsOf: url)) } catch {
                 throw DemoData.Problem(file: "forms/\(code).json", reason: String(describing: error))
             }
-            try await store.saveTableForm(form, creating: true, by: Actor(username: "dieuphoi"))
+            try await store.saveTableForm(form, creating: true, owner: DemoData.provinceCode, by: Actor(username: "dieuphoi"))
         }
     }
 }

@@ -41,7 +41,7 @@ public enum DemoRound {
         let round = try await store.createRound(
             ReportingRound(code: code, title: "Báo cáo kết quả chuyển đổi số năm 2024", periodID: period.identifier,
                            planCodes: ["KH-CĐS-2024", "83/KH-BCĐ"], formCodes: DemoForms.codes, indicatorScope: .all, taskScope: .leadOrCooperating,
-                           defaultDeadline: period.defaultDeadline(dayOfMonth: 20)),
+                           defaultDeadline: period.defaultDeadline(dayOfMonth: 20), ownerUnitCode: DemoData.provinceCode),
             unitCodes: units.map(\.code), by: Actor(username: "dieuphoi"))
         let coordinator = Actor(username: "dieuphoi")
         let filler = Actor(username: dataEntry)

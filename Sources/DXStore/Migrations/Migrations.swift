@@ -19,6 +19,7 @@ public enum DXMigrations {
         M015AddAccountLanguage(),
         M016CreateTableForms(),
         M017CreateLoginThrottle(),
+        M018AddOwnerUnits(),
     ]
 }
 

@@ -24,6 +24,8 @@ final class RoundModel: Model, @unchecked Sendable {
     @Field(key: "closed") var closed: Bool
     /// Added by M013.
     @Field(key: "unit_approval") var unitApproval: Bool
+    /// Added by M018; nil for rounds opened before it.
+    @OptionalField(key: "owner_unit_code") var ownerUnitCode: String?
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
 

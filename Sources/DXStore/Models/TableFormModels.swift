@@ -9,6 +9,9 @@ final class TableFormModel: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     /// The `TableForm` as JSON.
     @Field(key: "definition") var definition: String
+    /// The unit whose coordinators change the form; added by M018, nil for forms saved before
+    /// it. Kept out of the definition, which is the JSON a coordinator exports and imports.
+    @OptionalField(key: "owner_unit_code") var ownerUnitCode: String?
     @Field(key: "updated_by") var updatedBy: String
     @Field(key: "updated_at") var updatedAt: Date
 

@@ -23,10 +23,17 @@ extension Store {
         try await TableFormModel.query(on: db).filter(\.$code == code).first().map { try $0.domain() }
     }
 
+    /// The unit owning a form (nil when the form predates owners), or nil when there is no such form.
+    public func tableFormOwner(_ code: String) async throws -> String?? {
+        guard let row = try await TableFormModel.query(on: db).filter(\.$code == code).first() else { return nil }
+        return .some(row.ownerUnitCode)
+    }
+
     /// Creates a form (`creating`, refused when the code is taken) or replaces the one with the
     /// same code. The definition must pass `TableForm.validate()`; the first problem is the
     /// message. Rows already entered stay: cells of a column that no longer exists are ignored.
-    public func saveTableForm(_ form: TableForm, creating: Bool, by actor: Actor) async throws {
+    /// `owner` is stored on a new form; replacing a form keeps its owner.
+    public func saveTableForm(_ form: TableForm, creating: Bool, owner: String? = nil, by actor: Actor) async throws {
         let problems = form.validate()
         if let first = problems.first { throw StoreError.invalid(first.description) }
         let json = String(decoding: form.toJSON(), as: UTF8.self)
@@ -36,6 +43,7 @@ extension Store {
             guard creating || existing != nil else { throw StoreError.notFound("biểu mẫu \(form.code)") }
             if let existing, existing.definition == json { return }
             let row = existing ?? TableFormModel()
+            if existing == nil { row.ownerUnitCode = owner }
             row.code = form.code
             row.title = VNText.clean(form.title)
             row.definition = json

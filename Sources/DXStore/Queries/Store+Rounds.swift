@@ -51,6 +51,7 @@ extension Store {
             row.changeFactor = r.changeFactor
             row.closed = r.closed
             row.unitApproval = r.unitApproval
+            row.ownerUnitCode = r.ownerUnitCode
             row.createdBy = actor.username
             row.createdAt = Date()
             try await row.create(on: tx)
@@ -155,7 +156,7 @@ extension RoundModel {
             narrativeSections: JSONList.decode(narrativeSections), deadlines: deadlines,
             defaultDeadline: CalendarDate(iso: defaultDeadline) ?? CalendarDate(2000, 1, 1),
             lockDate: lockDate.flatMap(CalendarDate.init(iso:)), changeFactor: changeFactor, closed: closed,
-            unitApproval: unitApproval)
+            unitApproval: unitApproval, ownerUnitCode: ownerUnitCode)
     }
 }
 

@@ -84,6 +84,15 @@ extension Request {
         guard AccessPolicy.allows(a, p, unit: unit, in: tree) else { throw Abort(.forbidden, reason: AccessPolicy.refusal(p)) }
     }
 
+    /// Refuses with 403 unless the account may do `p` on what the unit `owner` owns (a plan, a
+    /// round, a table form, a document; nil: the top of the tree). The role's refusal comes
+    /// first, so that a reporter reads why it may not, not where.
+    func authorize(_ p: Permission, owner: String?, tree: UnitTree) throws {
+        let a = try requireAccount()
+        guard AccessPolicy.roleAllows(a.role, p) else { throw Abort(.forbidden, reason: AccessPolicy.refusal(p)) }
+        guard AccessPolicy.allows(a, p, owner: owner, in: tree) else { throw Abort(.forbidden, reason: AccessPolicy.scopeRefusal) }
+    }
+
     /// Refuses unless the role allows `p` at all (for pages not about one unit).
     func authorize(_ p: Permission) throws {
         let a = try requireAccount()

@@ -7,7 +7,9 @@ import Vapor
 
 /// Table forms (biểu mẫu): every signed-in account reads the forms and the consolidated tables
 /// (a unit's account only the rows of its own units); coordinators and administrators design,
-/// import and replace forms.
+/// import and replace the forms of their own scope. A form belongs to the scope of the account
+/// that created it; its page stays readable by everyone and shows the designer read-only
+/// outside that scope.
 struct FormsController: RouteCollection {
     /// Largest JSON accepted by the import box; a form of a hundred columns is far below it.
     static let maxImportBytes = 256 * 1024
@@ -42,6 +44,19 @@ struct FormsController: RouteCollection {
         return try await submit(req, saved: nil)
     }
 
+    /// Refuses unless the account may change the stored form `code` (its owner in scope).
+    func authorizeChange(_ req: Request, code: String) async throws {
+        guard let owner = try await req.store.tableFormOwner(code) else { return }
+        try req.authorize(.setUp, owner: owner, tree: try await req.store.unitTree())
+    }
+
+    /// Whether the account may change the form `code`, for showing its designer.
+    func mayChange(_ req: Request, _ account: Account, code: String) async throws -> Bool {
+        guard AccessPolicy.roleAllows(account.role, .setUp) else { return false }
+        guard let owner = try await req.store.tableFormOwner(code) else { return true }
+        return AccessPolicy.allows(account, .setUp, owner: owner, in: try await req.store.unitTree())
+    }
+
     /// `/forms/BM01` is the form's page and `/forms/BM01.json` its definition. A code may itself
     /// end in ".json" (codes allow dots), so a saved form of that exact code wins.
     func show(req: Request) async throws -> Response {
@@ -62,12 +77,14 @@ struct FormsController: RouteCollection {
         }
         return html(TableFormPage.render(.init(
             saved: form, values: FormDesignerForm.values(form), columnRows: form.columns.count + FormDesignerForm.spareColumns,
-            preview: form, canEdit: AccessPolicy.roleAllows(account.role, .setUp), flash: flash, csrf: req.csrf)))
+            preview: form, canEdit: try await mayChange(req, account, code: form.code), flash: flash, csrf: req.csrf)))
     }
 
     func save(req: Request) async throws -> Response {
         try req.authorize(.setUp)
-        return try await submit(req, saved: try await load(req, req.parameters.get("code") ?? ""))
+        let saved = try await load(req, req.parameters.get("code") ?? "")
+        try await authorizeChange(req, code: saved.code)
+        return try await submit(req, saved: saved)
     }
 
     /// Saves the designer's form, or shows it again: with more empty column rows when asked
@@ -85,7 +102,7 @@ struct FormsController: RouteCollection {
         }
         if issues.isEmpty {
             do {
-                try await req.store.saveTableForm(form, creating: saved == nil, by: req.actor)
+                try await req.store.saveTableForm(form, creating: saved == nil, owner: try await ownScope(req), by: req.actor)
                 return req.redirect(to: SiteRoute.tableForm(code: form.code).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError {
                 issues = [.error(saved == nil ? "code" : "", e.description)]
@@ -112,7 +129,8 @@ struct FormsController: RouteCollection {
         do {
             let form = try TableForm.fromJSON(Data(text.utf8))
             let exists = try await req.store.tableForm(form.code) != nil
-            try await req.store.saveTableForm(form, creating: !(replace && exists), by: req.actor)
+            if replace, exists { try await authorizeChange(req, code: form.code) }
+            try await req.store.saveTableForm(form, creating: !(replace && exists), owner: try await ownScope(req), by: req.actor)
             return req.redirect(to: SiteRoute.tableForm(code: form.code).path(message: "imported"), redirectType: .normal)
         } catch let e as FormDefinitionError {
             problems = e.problems.map(\.description)
@@ -143,6 +161,11 @@ struct FormsController: RouteCollection {
     }
 
     // MARK: - Support
+
+    /// The unit a new form belongs to: the scope of the account creating it.
+    func ownScope(_ req: Request) async throws -> String {
+        AccessPolicy.scope(of: try req.requireAccount(), in: try await req.store.unitTree())
+    }
 
     func load(_ req: Request, _ code: String) async throws -> TableForm {
         guard let form = try await req.store.tableForm(code) else { throw Abort(.notFound, reason: t("Không có biểu mẫu \"%@\".", code)) }

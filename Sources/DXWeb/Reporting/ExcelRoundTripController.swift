@@ -28,13 +28,13 @@ struct ExcelRoundTripController: RouteCollection {
 
     /// Every unit of the round in one workbook, for the standing agency.
     func roundTemplate(req: Request) async throws -> Response {
-        try req.authorize(.manageRounds)
         let account = try req.requireAccount()
+        let round = try await req.loadRound(req.parameters.get("round"))
+        let tree = try await req.store.unitTree()
+        try req.authorize(.manageRounds, owner: round.ownerUnitCode, tree: tree)
         guard req.query[String.self, at: "units"] == "all" else {
             throw Abort(.badRequest, reason: t("Thêm tham số units=all để tải mẫu của tất cả đơn vị."))
         }
-        let round = try await req.loadRound(req.parameters.get("round"))
-        let tree = try await req.store.unitTree()
         var reports: [UnitReport] = []
         for e in try await req.store.completeness(round) where AccessPolicy.isInScope(account, unit: e.unitCode, in: tree) {
             if let r = try await req.store.unitReport(round, unitCode: e.unitCode) { reports.append(r) }
@@ -129,10 +129,10 @@ extension ExcelRoundTripController {
     /// every unit against them: a unit whose report may not be changed now (approved, closed)
     /// is an error when the file changes it.
     private func roundReports(_ req: Request) async throws -> (ReportingRound, [UnitReport], (Data) -> Result<RoundWorkbookUpload, XLSXError>) {
-        try req.authorize(.manageRounds)
         let account = try req.requireAccount()
         let round = try await req.loadRound(req.parameters.get("round"))
         let tree = try await req.store.unitTree()
+        try req.authorize(.manageRounds, owner: round.ownerUnitCode, tree: tree)
         var reports: [UnitReport] = []
         for e in try await req.store.completeness(round) where AccessPolicy.isInScope(account, unit: e.unitCode, in: tree) {
             if let r = try await req.store.unitReport(round, unitCode: e.unitCode) { reports.append(r) }

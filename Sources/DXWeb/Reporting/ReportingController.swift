@@ -39,10 +39,16 @@ struct ReportingController: RouteCollection {
         let account = try req.requireAccount()
         let form = try await FormData.read(req)
         let tree = try await req.store.unitTree()
-        var (round, selection, issues) = NewRoundPage.read(form, root: AccessPolicy.scope(of: account, in: tree))
+        let scope = AccessPolicy.scope(of: account, in: tree)
+        var (round, selection, issues) = NewRoundPage.read(form, root: scope)
+        // The round belongs to the unit its coordinator acts for: that unit's coordinators close it.
+        round?.ownerUnitCode = scope
         var units: [OrgUnit] = []
         if let r = round, issues.isEmpty {
             do { units = try selection.resolve(in: tree, period: r.period) } catch { issues.append(.error("units", error.description)) }
+            // Kinds are taken under the scope already; listed codes may name any unit.
+            let outside = AccessPolicy.outOfScope(account, units: units.map(\.code), in: tree)
+            if !outside.isEmpty { issues.append(.error("units", t("Các đơn vị sau không thuộc phạm vi đơn vị của bạn: %@.", outside.joined(separator: ", ")))) }
         }
         if issues.isEmpty, let r = round {
             do {
@@ -63,7 +69,7 @@ struct ReportingController: RouteCollection {
         let tree = try await req.store.unitTree()
         let entries = try await req.store.completeness(round).filter { AccessPolicy.isInScope(account, unit: $0.unitCode, in: tree) }
         return RoundPage.Model(round: round, entries: entries, today: ReportRules.today,
-                               canManage: AccessPolicy.allows(account, .manageRounds, unit: AccessPolicy.scope(of: account, in: tree), in: tree),
+                               canManage: AccessPolicy.allows(account, .manageRounds, owner: round.ownerUnitCode, in: tree),
                                showContacts: account.role != .viewer, csrf: req.csrf)
     }
 
@@ -80,8 +86,8 @@ struct ReportingController: RouteCollection {
     }
 
     func close(req: Request) async throws -> Response {
-        try req.authorize(.manageRounds)
         let round = try await req.loadRound(req.parameters.get("round"))
+        try req.authorize(.manageRounds, owner: round.ownerUnitCode, tree: try await req.store.unitTree())
         let closed = try await FormData.read(req)["closed"] == "true"
         try await req.store.setRoundClosed(round, closed: closed, by: req.actor)
         return req.redirect(to: SiteRoute.round(round.code).path, redirectType: .normal)

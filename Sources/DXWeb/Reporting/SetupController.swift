@@ -5,6 +5,11 @@ import Vapor
 
 /// Set-up in the web app (coordinators and administrators): plans, indicators with targets,
 /// tasks and units, with the import's checks; archive, never delete.
+///
+/// Everything here is changed only within the account's scope: a plan (its indicators and
+/// tasks) belongs to its issuing unit, a document to its issuing unit, a unit of the list to
+/// itself and its parent. The edit pages of what lies outside refuse (403) rather than show a
+/// form that could not be saved.
 struct SetupController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("setup", use: search)
@@ -30,6 +35,7 @@ struct SetupController: RouteCollection {
         let number = req.query[String.self, at: "number"] ?? ""
         let doc = number.isEmpty ? nil : try await req.store.documents().first { $0.number == number }
         if !number.isEmpty, doc == nil { throw Abort(.notFound, reason: t("Không có văn bản %@.", number)) }
+        if let doc { try req.authorize(.setUp, owner: doc.issuerUnitCode, tree: try await req.store.unitTree()) }
         let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
         return html(SetupPages.document(doc, units: try await req.store.units(), form: nil, error: nil, flash: flash, csrf: req.csrf))
     }
@@ -46,6 +52,10 @@ struct SetupController: RouteCollection {
             if issued == nil { error = t("Ngày ban hành \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw) }
         }
         let existing = try await req.store.documents().first { $0.number == number }
+        // Both the stored issuer and the new one: nobody hands a document to, or takes one from, another unit.
+        let tree = try await req.store.unitTree()
+        if let existing { try req.authorize(.setUp, owner: existing.issuerUnitCode, tree: tree) }
+        try req.authorize(.setUp, owner: opt("issuerUnit"), tree: tree)
         if error == nil {
             do {
                 try await req.store.saveDocument(OfficialDocument(number: number, summary: VNText.clean(f["summary"] ?? ""), issued: issued,
@@ -71,9 +81,17 @@ struct SetupController: RouteCollection {
         return c
     }
 
-    func plan(req: Request) async throws -> Response {
+    /// The plan of the path, after checking that the account may change it: a plan, its
+    /// indicators and its tasks belong to the unit that issued it.
+    func ownContents(_ req: Request) async throws -> PlanContents {
         try req.authorize(.setUp)
         let c = try await contents(req)
+        try req.authorize(.setUp, owner: nonEmpty(c.plan.issuerCode), tree: try await req.store.unitTree())
+        return c
+    }
+
+    func plan(req: Request) async throws -> Response {
+        let c = try await ownContents(req)
         let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
         return html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: nil, flash: flash))
     }
@@ -92,12 +110,20 @@ struct SetupController: RouteCollection {
 
     func newPlan(req: Request) async throws -> Response {
         try req.authorize(.setUp)
-        return html(SetupPages.newPlan(units: try await req.store.units(), form: nil, error: nil, csrf: req.csrf))
+        return html(SetupPages.newPlan(units: try await issuers(req), form: nil, error: nil, csrf: req.csrf))
+    }
+
+    /// The units a new plan may be issued by: those in the account's scope.
+    func issuers(_ req: Request) async throws -> [OrgUnit] {
+        let account = try req.requireAccount()
+        let tree = try await req.store.unitTree()
+        return try await req.store.units().filter { AccessPolicy.isInScope(account, unit: $0.code, in: tree) }
     }
 
     func createPlan(req: Request) async throws -> Response {
         try req.authorize(.setUp)
         let f = try await FormData.read(req)
+        try req.authorize(.setUp, owner: nonEmpty(f["issuer"]), tree: try await req.store.unitTree())
         let code = VNText.clean(f["code"] ?? "")
         let (pillars, pillarError) = Self.readPillars(f["pillars"] ?? "")
         var error = pillarError
@@ -118,14 +144,13 @@ struct SetupController: RouteCollection {
                 return req.redirect(to: SiteRoute.setupPlan(slug: slug).path(message: "saved"), redirectType: .normal)
             } catch let e as StoreError { error = e.description }
         }
-        let r = html(SetupPages.newPlan(units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
+        let r = html(SetupPages.newPlan(units: try await issuers(req), form: f, error: error, csrf: req.csrf))
         r.status = .unprocessableEntity
         return r
     }
 
     func savePlan(req: Request) async throws -> Response {
-        try req.authorize(.setUp)
-        let c = try await contents(req)
+        let c = try await ownContents(req)
         let f = try await FormData.read(req)
         var p = c.plan
         p.title = VNText.clean(f["title"] ?? "")
@@ -151,8 +176,7 @@ struct SetupController: RouteCollection {
     }
 
     func indicator(req: Request) async throws -> Response {
-        try req.authorize(.setUp)
-        let c = try await contents(req)
+        let c = try await ownContents(req)
         let code = req.parameters.get("code") ?? ""
         let units = try await req.store.units()
         if code == "moi" {
@@ -197,8 +221,7 @@ struct SetupController: RouteCollection {
     }
 
     func saveIndicator(req: Request) async throws -> Response {
-        try req.authorize(.setUp)
-        let c = try await contents(req)
+        let c = try await ownContents(req)
         let isNew = req.parameters.get("code") == "moi"
         let f = try await FormData.read(req)
         let (ind, parseError) = Self.readIndicator(f)
@@ -219,8 +242,7 @@ struct SetupController: RouteCollection {
     }
 
     func archive(_ req: Request, _ kind: Store.Archivable) async throws -> Response {
-        try req.authorize(.setUp)
-        let c = try await contents(req)
+        let c = try await ownContents(req)
         let archived = try await FormData.read(req)["archived"] == "true"
         do {
             try await req.store.setArchived(kind, planKey: c.plan.code, code: req.parameters.get("code"), archived: archived, by: req.actor)
@@ -232,8 +254,7 @@ struct SetupController: RouteCollection {
     func archiveTask(req: Request) async throws -> Response { try await archive(req, .task) }
 
     func task(req: Request) async throws -> Response {
-        try req.authorize(.setUp)
-        let c = try await contents(req)
+        let c = try await ownContents(req)
         let code = req.parameters.get("code") ?? ""
         let units = try await req.store.units()
         if code == "moi" {
@@ -246,8 +267,7 @@ struct SetupController: RouteCollection {
     }
 
     func saveTask(req: Request) async throws -> Response {
-        try req.authorize(.setUp)
-        let c = try await contents(req)
+        let c = try await ownContents(req)
         let isNew = req.parameters.get("code") == "moi"
         let f = try await FormData.read(req)
         func list(_ k: String) -> [String] { (f[k] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
@@ -286,6 +306,7 @@ struct SetupController: RouteCollection {
         let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
         if code == "moi" { return html(SetupPages.unit(nil, isNew: true, units: units, form: nil, error: nil, flash: nil, csrf: req.csrf)) }
         guard let u = units.first(where: { $0.code == code }) else { throw Abort(.notFound, reason: t("Không có đơn vị mã %@.", code)) }
+        try await authorizeUnitChange(req, stored: u, parentCode: u.parentCode, successorCode: nil)
         return html(SetupPages.unit(u, isNew: false, units: units, form: nil, error: nil, flash: flash, csrf: req.csrf))
     }
 
@@ -306,6 +327,11 @@ struct SetupController: RouteCollection {
         let u = OrgUnit(code: code, name: VNText.clean(f["name"] ?? ""), kind: UnitKind(rawValue: f["kind"] ?? "") ?? .other,
                         parentCode: opt("parent"), validFrom: date("validFrom", t("Ngày hiệu lực")), validTo: date("validTo", t("Ngày hết hiệu lực")),
                         successorCode: opt("successor"))
+        // The unit of the path too: its form cannot be used to save some other unit.
+        if !isNew, let path = req.parameters.get("code"), path != code, let stored = units.first(where: { $0.code == path }) {
+            try await authorizeUnitChange(req, stored: stored, parentCode: stored.parentCode, successorCode: nil)
+        }
+        try await authorizeUnitChange(req, stored: units.first { $0.code == code }, parentCode: u.parentCode, successorCode: u.successorCode)
         if code.isEmpty || code.count > 20 { error = t("Mã đơn vị phải có từ 1 đến 20 ký tự.") }
         if isNew, units.contains(where: { $0.code == code }) { error = t("Đã có đơn vị mã %@.", code) }
         if error == nil {
@@ -317,5 +343,15 @@ struct SetupController: RouteCollection {
         let r = html(SetupPages.unit(isNew ? nil : units.first { $0.code == code }, isNew: isNew, units: units, form: f, error: error, flash: nil, csrf: req.csrf))
         r.status = .unprocessableEntity
         return r
+    }
+
+    /// Refuses (403) a change to the unit list that reaches outside the account's scope
+    /// (`AccessPolicy.allowsUnitChange`).
+    func authorizeUnitChange(_ req: Request, stored: OrgUnit?, parentCode: String?, successorCode: String?) async throws {
+        let account = try req.requireAccount()
+        let tree = try await req.store.unitTree()
+        guard AccessPolicy.allowsUnitChange(account, stored: stored, parentCode: parentCode, successorCode: successorCode, in: tree) else {
+            throw Abort(.forbidden, reason: AccessPolicy.scopeRefusal)
+        }
     }
 }

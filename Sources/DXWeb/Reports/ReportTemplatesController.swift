@@ -98,7 +98,7 @@ struct ReportTemplatesController: RouteCollection {
         try await authorize(.issueReports, template, req)
         let period = try period(req)
         let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu thuyết minh.") : nil
-        return html(NarrativeEditPage.render(template: template, period: period, narratives: try await req.store.narratives(plan: template.planCode, period: period),
+        return html(NarrativeEditPage.render(template: template, period: period, narratives: try await scopedNarratives(req, template, period),
                                              error: nil, flash: flash, csrf: req.csrf))
     }
 
@@ -113,10 +113,14 @@ struct ReportTemplatesController: RouteCollection {
             changes.append((unit, section, f["t.\(i)"] ?? ""))
             i += 1
         }
+        // Narratives are kept per plan, not per template: a template of a district must not
+        // reach the texts of units outside it.
+        let tree = try await req.store.unitTree()
+        for unit in Set(changes.map(\.unitCode)) { try req.authorize(.issueReports, unit: unit, tree: tree) }
         do {
             try await req.store.saveNarrativeEdits(plan: template.planCode, period: period, changes, by: req.actor)
         } catch let e as StoreError {
-            let r = html(NarrativeEditPage.render(template: template, period: period, narratives: try await req.store.narratives(plan: template.planCode, period: period),
+            let r = html(NarrativeEditPage.render(template: template, period: period, narratives: try await scopedNarratives(req, template, period),
                                                   error: e.description, flash: nil, csrf: req.csrf))
             r.status = .unprocessableEntity
             return r
@@ -125,6 +129,13 @@ struct ReportTemplatesController: RouteCollection {
     }
 
     // MARK: - Support
+
+    /// The units' narratives of the template's plan that the account may edit: those of its scope.
+    func scopedNarratives(_ req: Request, _ template: ReportTemplate, _ period: Period) async throws -> [ReportNarrative] {
+        let account = try req.requireAccount()
+        let tree = try await req.store.unitTree()
+        return try await req.store.narratives(plan: template.planCode, period: period).filter { AccessPolicy.isInScope(account, unit: $0.unitCode, in: tree) }
+    }
 
     func load(_ req: Request) async throws -> ReportTemplate {
         let code = req.parameters.get("code") ?? ""

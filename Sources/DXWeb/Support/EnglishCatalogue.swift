@@ -6,6 +6,8 @@ enum EnglishCatalogue {
 
     /// The literals of the pages, in the order the pages use them.
     private static let pages: [String: String] = [
+        // Rounds and set-up within the account's scope
+        "Các đơn vị sau không thuộc phạm vi đơn vị của bạn: %@.": "These units lie outside your unit's scope: %@.",
         // Table forms: designer and consolidated tables
         "Biểu mẫu": "Table forms",
         "Tải về:": "Download:",
@@ -600,6 +602,7 @@ enum EnglishCatalogue {
         "Chỉ cơ quan thường trực hoặc quản trị mới được mở lại báo cáo.": "Only the standing agency or an administrator may reopen a report.",
         "Chỉ cơ quan thường trực hoặc quản trị mới được quản lý đợt báo cáo.": "Only the standing agency or an administrator may manage reporting rounds.",
         "Chỉ quản trị hệ thống mới được quản lý tài khoản.": "Only an administrator may manage accounts.",
+        "Bạn chỉ được thay đổi đơn vị, kế hoạch, đợt báo cáo, biểu mẫu và mẫu báo cáo trong phạm vi của đơn vị mình.": "You may only change units, plans, reporting rounds, table forms and report templates within your own unit's scope.",
         "Chỉ cơ quan thường trực hoặc quản trị mới được thiết lập kế hoạch, chỉ tiêu, nhiệm vụ và đơn vị.": "Only the standing agency or an administrator may set up plans, indicators, tasks and units.",
         "Mật khẩu phải có ít nhất 8 ký tự.": "A password has at least 8 characters.",
         "Mật khẩu dài quá 72 byte (giới hạn của Bcrypt).": "The password is longer than 72 bytes (Bcrypt's limit).",
