@@ -12,6 +12,7 @@ public enum ReportDocument {
         var blocks: [Block] = [OfficialHeader(parentBody: s.parentBody.isEmpty ? nil : s.parentBody,
                                               issuingBody: s.issuingBody, number: number, place: s.place, date: date).block]
         blocks += DocumentTitle(kind: "Báo cáo", subject: [s.subject]).blocks
+        blocks += readingLines(report.reading).map { .paragraph($0) }
         blocks.append(.paragraph(Paragraph.body(s.introduction)))
         for section in report.sections {
             blocks.append(.paragraph(Paragraph([.text("\(section.number). \(section.title.uppercased())", bold: true)], keepWithNext: true)))
@@ -43,6 +44,18 @@ public enum ReportDocument {
                              metadata: DocumentMetadata(title: "Báo cáo \(s.subject)", creator: s.issuingBody))
     }
 
+    /// Under the title: the warning of a preview in bold, then when the figures were read, so a
+    /// printed copy says what it is.
+    static func readingLines(_ reading: DataReading?) -> [Paragraph] {
+        guard let reading else { return [] }
+        var lines: [Paragraph] = []
+        if reading.includesUnsubmitted {
+            lines.append(Paragraph(text: DataReading.unsubmittedWarningVI, bold: true, alignment: .center, spaceAfter: 6))
+        }
+        lines.append(Paragraph(text: reading.lineVI, italic: true, alignment: .center, spaceAfter: 6))
+        return lines
+    }
+
     static func table(_ t: ReportTable, width: Length) -> Table {
         let n = t.columns.count
         var rows = [TableRow.header(t.columns.map(\.title)), TableRow.header((1...n).map { "(\($0))" })]
@@ -68,7 +81,19 @@ public enum ReportDocument {
 /// evaluation: rates as percentages, counts as numbers.
 public enum ReportSpreadsheet {
     public static func workbook(_ report: OfficialReport) -> Workbook {
-        Workbook(sheets: report.appendices.map(sheet))
+        Workbook(sheets: report.appendices.map { withNotes(sheet($0), report.reading) })
+    }
+
+    /// Note rows after the table (not above it, so the header stays the first row a script
+    /// reads): the preview warning when it applies and when the figures were read.
+    static func withNotes(_ sheet: Worksheet, _ reading: DataReading?) -> Worksheet {
+        guard let reading else { return sheet }
+        var s = sheet
+        s.rows.append(SheetRow([]))
+        for line in reading.linesVI {
+            s.rows.append(SheetRow([SheetCell(.text("Ghi chú: \(line)"), style: CellStyle(italic: true))]))
+        }
+        return s
     }
 
     /// "Phụ lục I - Chỉ tiêu".
@@ -110,7 +135,7 @@ public enum ReportSpreadsheet {
     }
 
     /// One appendix as CSV, numbers written the Vietnamese way as the document shows them.
-    public static func csv(_ a: ReportAppendix) -> Data {
-        CSVWriter().write(sheet(a))
+    public static func csv(_ a: ReportAppendix, reading: DataReading? = nil) -> Data {
+        CSVWriter().write(withNotes(sheet(a), reading))
     }
 }

@@ -28,13 +28,17 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "text | json")
     var format: Format = .text
 
+    @Flag(name: .customLong("include-unsubmitted"),
+          help: "Tính cả số liệu chưa gửi, chưa được duyệt (xem trước, không phải số liệu chính thức) / Include figures not yet submitted (a preview, not official)")
+    var includeUnsubmitted = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let runtime = try await database.openMigrated()
         let evaluation: PlanEvaluation
         do {
-            evaluation = try await runtime.store.evaluate(plan: plan, period: period, unit: unit)
+            evaluation = try await runtime.store.evaluate(plan: plan, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted)
         } catch {
             await runtime.shutdown()
             throw CLIError(String(describing: error))
@@ -56,6 +60,7 @@ enum EvaluationText {
     static func render(_ e: PlanEvaluation) -> String {
         var out: [String] = []
         out.append("\(e.plan.code) — \(e.period.labelVI) — \(e.unit.name)")
+        out += e.reading?.linesVI ?? []
         out.append("")
         out.append(e.summary.textVI(planName: e.plan.title))
         if !e.tasks.lines.isEmpty {

@@ -49,6 +49,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Tệp kết quả / Output file")
     var out: String
 
+    @Flag(name: .customLong("include-unsubmitted"),
+          help: "Tính cả số liệu chưa gửi, chưa được duyệt; văn bản ghi rõ không phải số liệu chính thức / Include figures not yet submitted; the document says it is not official")
+    var includeUnsubmitted = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -79,7 +83,8 @@ struct ReportCommand: AsyncParsableCommand {
             let settings = (saved?.settings ?? file ?? ReportTemplates.standard)
             let template = ReportTemplate(code: "cli", name: "cli", planCode: planKey, tasksPlanCode: tasksPlan ?? saved?.tasksPlanCode,
                                           unitCode: unit ?? saved?.unitCode, settings: settings)
-            report = try await runtime.store.officialReport(template: template, period: period, number: number ?? settings.number, date: day)
+            report = try await runtime.store.officialReport(template: template, period: period, number: number ?? settings.number, date: day,
+                                                            includeUnsubmitted: includeUnsubmitted)
         } catch {
             await runtime.shutdown()
             throw (error as? CLIError) ?? CLIError(String(describing: error))
@@ -96,7 +101,7 @@ struct ReportCommand: AsyncParsableCommand {
                 guard let a = report.appendices.first(where: { $0.number == appendix }) else {
                     throw CLIError("Báo cáo chỉ có \(report.appendices.count) phụ lục; không có phụ lục \(appendix).")
                 }
-                try ReportSpreadsheet.csv(a).write(to: url, options: .atomic)
+                try ReportSpreadsheet.csv(a, reading: report.reading).write(to: url, options: .atomic)
             }
         } catch let e as CLIError {
             throw e

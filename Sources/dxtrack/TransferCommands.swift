@@ -262,7 +262,9 @@ struct ExportCommand: AsyncParsableCommand {
                 if plan == nil { codes = try await store.allPlanContents().map(\.plan.code) }
                 for code in codes {
                     guard let p = try await store.plan(slugOrCode: code) else { throw CLIError("Không có kế hoạch \(code).") }
-                    values += try await store.values(planCode: p.code)
+                    // A transfer moves what is stored, drafts included; the receiving side applies the
+                    // same data-status rule to it.
+                    values += try await store.values(planCode: p.code, includeUnsubmitted: true)
                 }
                 data = format == .csv ? Data(("\u{FEFF}" + DataValueCSV.write(values)).utf8) : try JSONEncoder.transfer.encode(values)
             }

@@ -76,6 +76,8 @@ final class ConsolidatedTableWebTests: XCTestCase {
             _ = try await store.saveReport(round, unitCode: "339",
                                            patch: ReportPatch(forms: [FormRowKey(form: "BM01", row: "339"): ["1": .number(0), "2": .number(0)]]),
                                            baseVersion: report.status.version, by: Actor(username: "hungha"))
+            // A draft row is not consolidated (data status): the district sends its report up.
+            _ = try await store.transition(round, unitCode: "339", action: .submit, comment: nil, baseVersion: nil, by: Actor(username: "hungha"))
             let full = try await store.consolidatedForm("BM01", period: .year(2024))
             let tree = try await store.unitTree()
             // The district and its own offices (units of kind department under it).

@@ -39,6 +39,13 @@ public enum AccessPolicy {
         return tree.isWithin(unitCode, scope: scope(of: account, in: tree))
     }
 
+    /// Whether `account` may see figures that do not count yet (drafts, reports waiting for
+    /// approval or returned) for `unitCode`: those who run the reporting and issue the report,
+    /// within their scope. Everyone else sees only the counted figures.
+    public static func mayPreviewUnsubmitted(_ account: Account, unit unitCode: String, in tree: UnitTree) -> Bool {
+        allows(account, .issueReports, unit: unitCode, in: tree) || allows(account, .manageRounds, unit: unitCode, in: tree)
+    }
+
     /// The root of the subtree an account acts on: its own unit, except that coordinators and
     /// administrators who belong to a department act on the territory it serves. The standing
     /// agency is a department (Sở Thông tin và Truyền thông) yet runs the province's reporting.

@@ -96,6 +96,10 @@ public struct EvaluationDocument: Codable, Sendable, Hashable {
     public var indicators: [IndicatorRow]
     public var summary: Summary
     public var tasks: TaskCounts
+    /// True when drafts and other unsubmitted figures were counted: never official figures.
+    public var includesUnsubmitted: Bool = false
+    /// When the figures were read, ISO-8601 in Vietnam time.
+    public var dataReadAt: String?
 }
 
 extension PlanEvaluation {
@@ -128,6 +132,7 @@ extension PlanEvaluation {
                            sentences: [s.headlineVI(planName: plan.title)] + s.linesVI()),
             tasks: .init(inScope: tasks.inScope.count, byStatus: byStatus, overdue: tasks.overdue.map(\.task.code),
                          sentences: tasks.lines.isEmpty ? [] : [tasks.progressHeadlineVI(planName: plan.title)] + tasks.progressLinesVI(),
-                         byPillar: tasks.pillarLinesVI(plan.pillars)))
+                         byPillar: tasks.pillarLinesVI(plan.pillars)),
+            includesUnsubmitted: reading?.includesUnsubmitted ?? false, dataReadAt: reading?.iso)
     }
 }

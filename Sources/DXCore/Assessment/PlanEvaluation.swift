@@ -7,6 +7,8 @@ public struct PlanEvaluation: Sendable {
     /// In the plan's order.
     public var indicators: [IndicatorResult]
     public var tasks: TaskSummary
+    /// When the figures were read and whether unsubmitted ones were let in; set by the store.
+    public var reading: DataReading?
 
     public var summary: IndicatorSummary { IndicatorSummary(indicators.map(\.evaluation)) }
 

@@ -141,7 +141,7 @@ extension OfficialReport {
             ReportSection(number: "IV", title: "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", items: [ReportItem(number: nil, title: nil, paragraphs: next)]),
         ]
         let closing = "Trên đây là báo cáo kết quả chuyển đổi số \(period.labelVI.lowercased()) \(place.lowercasedFirst), \(VNText.clean(s.issuingBody).lowercasedFirstIfAllCaps) trân trọng báo cáo./."
-        return OfficialReport(settings: s, sections: sections, closing: closing, appendices: appendices)
+        return OfficialReport(settings: s, sections: sections, closing: closing, appendices: appendices, reading: indicators.reading)
     }
 
     static func isResults(_ section: String) -> Bool { VNText.searchKey(section).contains("ket qua") }

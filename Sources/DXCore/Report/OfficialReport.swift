@@ -6,6 +6,8 @@ public struct OfficialReport: Sendable, Hashable {
     public var sections: [ReportSection]
     public var closing: String
     public var appendices: [ReportAppendix]
+    /// When the figures were read and whether unsubmitted ones are in; every format prints it.
+    public var reading: DataReading? = nil
 }
 
 /// What the person issuing the report decides: who issues it, its number and date, who signs

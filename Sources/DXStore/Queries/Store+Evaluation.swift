@@ -1,10 +1,13 @@
 import DXCore
+import Foundation
 
 extension Store {
     /// Evaluates a plan for a unit (the issuer's province by default) and a period, from what is
-    /// stored now. Errors name what was not found, in Vietnamese.
+    /// stored now: figures that count (`DataStatus`), or with `includeUnsubmitted` also drafts
+    /// (a coordinator's preview). `readAt` is the clock, injected so outputs can be tested.
+    /// Errors name what was not found, in Vietnamese.
     public func evaluate(plan key: String, period periodID: String, unit unitCode: String? = nil,
-                         asOf: CalendarDate? = nil) async throws -> PlanEvaluation {
+                         asOf: CalendarDate? = nil, includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> PlanEvaluation {
         let period: Period
         do {
             period = try Period.parse(periodID)
@@ -17,10 +20,12 @@ extension Store {
         let tree = try await unitTree()
         let code = unitCode ?? PlanEvaluation.defaultUnit(for: contents.plan, in: tree)
         guard let unit = tree[code] else { throw StoreError.notFound("đơn vị mã \(code)") }
-        return PlanEvaluation(
+        var evaluation = PlanEvaluation(
             plan: contents.plan, indicators: contents.indicators, tasks: contents.tasks, tree: tree, unit: unit,
-            period: period, values: try await values(planCode: contents.plan.code),
-            taskReports: try await taskReports(planCode: contents.plan.code), asOf: asOf)
+            period: period, values: try await values(planCode: contents.plan.code, includeUnsubmitted: includeUnsubmitted),
+            taskReports: try await taskReports(planCode: contents.plan.code, includeUnsubmitted: includeUnsubmitted), asOf: asOf)
+        evaluation.reading = DataReading(readAt: readAt, includesUnsubmitted: includeUnsubmitted)
+        return evaluation
     }
 
     /// Every unit of the scheme's levels ranked within its level, with the evidence behind each

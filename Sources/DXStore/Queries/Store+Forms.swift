@@ -62,24 +62,29 @@ extension Store {
         try await units().filter { $0.overlaps(from: period.start, to: period.end) }
     }
 
-    /// Every row every unit entered for a form and period.
-    public func formEntries(form code: String, period: String) async throws -> [FormEntry] {
+    /// The rows units entered for a form and period that count (`DataStatus`: the unit's report
+    /// in a round asking for the form has gone up, or no round asks it), or with
+    /// `includeUnsubmitted` every row.
+    public func formEntries(form code: String, period: String, includeUnsubmitted: Bool = false) async throws -> [FormEntry] {
         guard let form = try await TableFormModel.query(on: db).filter(\.$code == code).first() else { return [] }
         let codes = try await unitCodesByID()
-        return try await FormEntryModel.query(on: db).filter(\.$form.$id == form.requireID()).filter(\.$period == period)
+        let status = includeUnsubmitted ? nil : try await dataStatus(form: code, periodID: period)
+        let all = try await FormEntryModel.query(on: db).filter(\.$form.$id == form.requireID()).filter(\.$period == period)
             .sort(\.$rowKey).all().compactMap { r in
                 codes[r.$unit.id].map { FormEntry(unitCode: $0, row: FormRowInput(key: r.rowKey, values: r.values)) }
             }
+        return status?.counted(all, form: code, periodID: period) ?? all
     }
 
     /// The consolidated table of a form for a period; `within` a unit, only the rows and
     /// entries of that unit and the units below it (a district's report, a district's reader).
-    public func consolidatedForm(_ code: String, period: Period, within scope: String? = nil) async throws -> FormTable {
+    public func consolidatedForm(_ code: String, period: Period, within scope: String? = nil,
+                                 includeUnsubmitted: Bool = false) async throws -> FormTable {
         guard let form = try await tableForm(code) else { throw StoreError.notFound("biểu mẫu \(code)") }
         let compiled: CompiledTableForm
         do { compiled = try CompiledTableForm(form) } catch { throw StoreError.invalid(error.description) }
         var units = try await formUnits(for: period)
-        var entries = try await formEntries(form: code, period: period.identifier)
+        var entries = try await formEntries(form: code, period: period.identifier, includeUnsubmitted: includeUnsubmitted)
         if let scope {
             let tree = try await unitTree()
             units = units.filter { tree.isWithin($0.code, scope: scope) }

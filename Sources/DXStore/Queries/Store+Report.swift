@@ -1,23 +1,30 @@
 import DXCore
 import FluentKit
+import Foundation
 
 extension Store {
     /// The official report of a period, built from the stored facts: the evaluation of the
     /// indicator plan, optionally of a task plan, the documents issued in the period, the units'
     /// narratives of submitted or approved reports in rounds of the period, and one indicator by
-    /// unit when the settings name one.
+    /// unit when the settings name one. Only figures that count (`DataStatus`) unless
+    /// `includeUnsubmitted` asks for a preview, which the report then says in every format.
     public func officialReport(plan key: String, period periodID: String, unit unitCode: String? = nil,
-                               tasksPlan: String? = nil, settings: ReportSettings) async throws -> OfficialReport {
-        let indicators = try await evaluate(plan: key, period: periodID, unit: unitCode)
+                               tasksPlan: String? = nil, settings: ReportSettings,
+                               includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
+        let indicators = try await evaluate(plan: key, period: periodID, unit: unitCode,
+                                            includeUnsubmitted: includeUnsubmitted, readAt: readAt)
         var tasks: PlanEvaluation?
-        if let tasksPlan { tasks = try await evaluate(plan: tasksPlan, period: periodID, unit: indicators.unit.code) }
+        if let tasksPlan {
+            tasks = try await evaluate(plan: tasksPlan, period: periodID, unit: indicators.unit.code,
+                                       includeUnsubmitted: includeUnsubmitted, readAt: readAt)
+        }
         var byUnit: [(unit: OrgUnit, result: IndicatorResult)] = []
         if let code = settings.byUnitIndicator {
             guard let indicator = indicators.indicator(code)?.indicator else {
                 throw StoreError.invalid("Kế hoạch \(indicators.plan.code) không có chỉ tiêu \(code)")
             }
             let tree = try await unitTree()
-            let values = try await values(planCode: indicators.plan.code)
+            let values = try await values(planCode: indicators.plan.code, includeUnsubmitted: includeUnsubmitted)
             for child in tree.children(of: indicators.unit.code)
             where child.overlaps(from: indicators.period.start, to: indicators.period.end) {
                 let e = PlanEvaluation(plan: indicators.plan, indicators: [indicator], tasks: [], tree: tree, unit: child,
@@ -27,7 +34,8 @@ extension Store {
         }
         var forms: [FormTable] = []
         for code in settings.formAppendices ?? [] {
-            forms.append(try await consolidatedForm(code, period: indicators.period, within: indicators.unit.code))
+            forms.append(try await consolidatedForm(code, period: indicators.period, within: indicators.unit.code,
+                                                    includeUnsubmitted: includeUnsubmitted))
         }
         return OfficialReport.build(settings: settings, indicators: indicators, tasks: tasks,
                                     documents: try await documents(), byUnit: byUnit,

@@ -51,9 +51,10 @@ extension Store {
     }
 
     /// The report a template gives for a period, with that number and date.
-    public func officialReport(template t: ReportTemplate, period: String, number: Int?, date: CalendarDate) async throws -> OfficialReport {
+    public func officialReport(template t: ReportTemplate, period: String, number: Int?, date: CalendarDate,
+                               includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
         try await officialReport(plan: t.planCode, period: period, unit: t.unitCode, tasksPlan: t.tasksPlanCode,
-                                 settings: t.settings(number: number, date: date))
+                                 settings: t.settings(number: number, date: date), includeUnsubmitted: includeUnsubmitted, readAt: readAt)
     }
 
     /// Saves the coordinator's version of units' narrative paragraphs for the report of a plan

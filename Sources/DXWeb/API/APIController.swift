@@ -29,7 +29,14 @@ struct APIController: RouteCollection {
         guard AccessPolicy.allows(account, .read, unit: unit, in: tree) else {
             throw Abort(.forbidden, reason: AccessPolicy.refusal(.read))
         }
-        return try jsonResponse(try await req.store.evaluate(plan: plan.code, period: period, unit: unit).document)
+        // A preview of unsubmitted figures is refused outright rather than quietly answered with
+        // the counted figures: a script must not mistake one for the other.
+        let unsubmitted = DataPreview.asked(req, name: "unsubmitted")
+        if unsubmitted && !AccessPolicy.mayPreviewUnsubmitted(account, unit: unit, in: tree) {
+            throw Abort(.forbidden, reason: "Chỉ cơ quan thường trực hoặc quản trị mới được xem số liệu chưa gửi, chưa được duyệt.")
+        }
+        return try jsonResponse(try await req.store.evaluate(plan: plan.code, period: period, unit: unit,
+                                                             includeUnsubmitted: unsubmitted).document)
     }
 
     struct RankingDTO: Codable {

@@ -31,17 +31,21 @@ enum DashboardPage {
         /// The activity plan whose tasks the report counts beside this plan's indicators: the
         /// first one-year plan of tasks only that covers the period's year, if there is one.
         var tasksPlan: String?
+        /// Whether the reader may switch to the preview with unsubmitted figures.
+        var mayPreview = false
     }
 
-    static func query(_ store: Store, plan key: String, period: String?, unit: String?) async throws -> Model {
+    static func query(_ store: Store, plan key: String, period: String?, unit: String?,
+                      includeUnsubmitted: Bool = false, mayPreview: Bool = false) async throws -> Model {
         guard let contents = try await store.planContents(slugOrCode: key) else {
             throw StoreError.notFound("kế hoạch \"\(key)\"")
         }
         let periods = try await store.reportedPeriods(planCode: contents.plan.code).sorted(by: >)
         let periodID = period ?? periods.first?.identifier ?? String(contents.plan.horizonTo)
-        let evaluation = try await store.evaluate(plan: contents.plan.code, period: periodID, unit: unit)
+        let evaluation = try await store.evaluate(plan: contents.plan.code, period: periodID, unit: unit,
+                                                  includeUnsubmitted: includeUnsubmitted)
         let tree = try await store.unitTree()
-        let values = try await store.values(planCode: contents.plan.code)
+        let values = try await store.values(planCode: contents.plan.code, includeUnsubmitted: includeUnsubmitted)
         let children = tree.children(of: evaluation.unit.code)
             .filter { $0.overlaps(from: evaluation.period.start, to: evaluation.period.end) }
             .map { child -> ChildRow in
@@ -54,7 +58,7 @@ enum DashboardPage {
                 && $0.plan.horizonFrom == $0.plan.horizonTo
         }?.plan.slug
         return Model(evaluation: evaluation, periods: periods, ancestors: tree.ancestors(of: evaluation.unit.code).reversed(),
-                     children: children, leads: leads(evaluation.tasks, tree: tree), tasksPlan: companion)
+                     children: children, leads: leads(evaluation.tasks, tree: tree), tasksPlan: companion, mayPreview: mayPreview)
     }
 
     /// In-scope tasks counted by lead agency, the agencies with the most tasks not done first.
@@ -82,14 +86,24 @@ enum DashboardPage {
     static func render(_ m: Model) -> String {
         let e = m.evaluation
         let s = e.summary
-        let link = { (unit: String) in SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: unit).path }
+        let previewing = e.reading?.includesUnsubmitted ?? false
+        // The preview follows the reader through the drill-down and into the report files.
+        let keep = { (path: String) in previewing ? DataPreview.previewing(path) : path }
+        let link = { (unit: String) in keep(SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: unit).path) }
         var b = "<p class=\"meta\"><a href=\"\(SiteRoute.plan(slug: e.plan.slug).path)\">\(escape(e.plan.code))</a>"
         for a in m.ancestors { b += " › <a href=\"\(escape(link(a.code)))\">\(escape(a.name))</a>" }
         b += " › \(escape(e.unit.name))</p>"
         b += "<h1>\(escape(e.plan.title)) — \(escape(e.period.label))</h1>"
+        b += DataPreview.banner(e.reading)
+        if m.mayPreview {
+            let here = SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: e.unit.code).path
+            b += previewing
+                ? "<p class=\"hint\"><a id=\"preview-toggle\" href=\"\(escape(here))\">\(t("Chỉ xem số liệu đã gửi, đã duyệt"))</a></p>"
+                : "<p class=\"hint\"><a id=\"preview-toggle\" href=\"\(escape(DataPreview.previewing(here)))\">\(t("Xem trước kể cả số liệu chưa gửi"))</a></p>"
+        }
         b += periodPicker(m)
         b += "<p class=\"downloads\">\(t("Báo cáo theo Nghị định 30/2020:")) " + ReportDownload.Format.allCases.map { f in
-            "<a href=\"\(escape(SiteRoute.report(slug: e.plan.slug, format: f.rawValue, period: e.period.identifier, tasksPlan: m.tasksPlan).path))\">\(escape(f.label))</a>"
+            "<a href=\"\(escape(keep(SiteRoute.report(slug: e.plan.slug, format: f.rawValue, period: e.period.identifier, tasksPlan: m.tasksPlan).path)))\">\(escape(f.label))</a>"
         }.joined(separator: " · ") + "</p>"
         b += "<p class=\"hint\"><a href=\"\(escape(SiteRoute.reportTemplates.path))\">\(t("Mẫu báo cáo đã lưu"))</a>: \(t("chọn số, ngày, người ký, nơi nhận, phụ lục và biên tập thuyết minh của đơn vị."))</p>"
 
@@ -179,7 +193,9 @@ enum DashboardPage {
         let e = m.evaluation
         guard !m.periods.isEmpty else { return "" }
         var s = "<form class=\"inline\" method=\"get\" action=\"\(escape(SiteRoute.dashboard(slug: e.plan.slug, period: nil, unit: nil).path))\">"
-        s += "<input type=\"hidden\" name=\"unit\" value=\"\(escape(e.unit.code))\"><label>\(t("Kỳ báo cáo")) <select name=\"period\">"
+        s += "<input type=\"hidden\" name=\"unit\" value=\"\(escape(e.unit.code))\">"
+        if e.reading?.includesUnsubmitted == true { s += "<input type=\"hidden\" name=\"\(DataPreview.parameter)\" value=\"1\">" }
+        s += "<label>\(t("Kỳ báo cáo")) <select name=\"period\">"
         var periods = m.periods
         if !periods.contains(e.period) { periods.insert(e.period, at: 0) }
         for p in periods {

@@ -13,9 +13,11 @@ enum IndicatorPage {
         /// Oldest first; each with the unit's value for that period (aggregated when needed).
         var trend: [(period: Period, value: AggregatedValue)]
         var children: [(unit: OrgUnit, result: IndicatorResult)]
+        var reading: DataReading?
     }
 
-    static func query(_ store: Store, plan key: String, code: String, period: String?, unit: String?) async throws -> Model {
+    static func query(_ store: Store, plan key: String, code: String, period: String?, unit: String?,
+                      includeUnsubmitted: Bool = false) async throws -> Model {
         guard let contents = try await store.planContents(slugOrCode: key) else {
             throw StoreError.notFound("kế hoạch \"\(key)\"")
         }
@@ -25,9 +27,9 @@ enum IndicatorPage {
         let periods = try await store.reportedPeriods(planCode: contents.plan.code).sorted()
         let evaluation = try await store.evaluate(plan: contents.plan.code,
                                                   period: period ?? periods.last?.identifier ?? String(contents.plan.horizonTo),
-                                                  unit: unit)
+                                                  unit: unit, includeUnsubmitted: includeUnsubmitted)
         let tree = try await store.unitTree()
-        let values = try await store.values(planCode: contents.plan.code)
+        let values = try await store.values(planCode: contents.plan.code, includeUnsubmitted: includeUnsubmitted)
         let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: values)
         let trend = periods.filter { $0.type == evaluation.period.type || periods.count <= 12 }
             .map { ($0, aggregator.value(of: evaluation.unit.code, in: $0)) }
@@ -39,7 +41,7 @@ enum IndicatorPage {
                 return e.indicators.first.map { (child, $0) }
             }
         return Model(plan: contents.plan, indicator: indicator, unit: evaluation.unit, period: evaluation.period,
-                     current: evaluation.indicator(code)!, trend: trend, children: children)
+                     current: evaluation.indicator(code)!, trend: trend, children: children, reading: evaluation.reading)
     }
 
     static func render(_ m: Model) -> String {
@@ -47,6 +49,7 @@ enum IndicatorPage {
         let dashboard = SiteRoute.dashboard(slug: m.plan.slug, period: m.period.identifier, unit: m.unit.code).path
         var b = "<p class=\"meta\"><a href=\"\(escape(dashboard))\">\(escape(m.plan.code)) — \(escape(m.period.label)) — \(escape(m.unit.name))</a></p>"
         b += "<h1>\(t("Chỉ tiêu")) \(escape(i.code)). \(escape(i.name))</h1>"
+        b += DataPreview.banner(m.reading)
         b += "<dl class=\"facts\">"
         b += "<dt>\(t("Loại"))</dt><dd>\(escape(translated(i.measure.labelVI)))\(i.direction == .lowerIsBetter ? " — " + t("càng thấp càng tốt") : "")</dd>"
         if let n = i.numeratorDefinition { b += "<dt>\(t("Tử số"))</dt><dd>\(escape(n))</dd>" }

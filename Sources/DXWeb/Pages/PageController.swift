@@ -30,17 +30,23 @@ struct PageController: RouteCollection {
     }
 
     func dashboard(req: Request) async throws -> Response {
-        try await authorizeEvaluation(req, plan: req.parameters.get("slug") ?? "")
-        let model = try await DashboardPage.query(req.store, plan: req.parameters.get("slug") ?? "",
-                                                  period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]))
+        let slug = req.parameters.get("slug") ?? ""
+        try await authorizeEvaluation(req, plan: slug)
+        let preview = try await DataPreview.granted(req, plan: slug)
+        let model = try await DashboardPage.query(req.store, plan: slug,
+                                                  period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]),
+                                                  includeUnsubmitted: preview.asked, mayPreview: preview.allowed)
         return html(DashboardPage.render(model))
     }
 
     func indicator(req: Request) async throws -> Response {
-        try await authorizeEvaluation(req, plan: req.parameters.get("slug") ?? "")
-        let model = try await IndicatorPage.query(req.store, plan: req.parameters.get("slug") ?? "",
+        let slug = req.parameters.get("slug") ?? ""
+        try await authorizeEvaluation(req, plan: slug)
+        let preview = try await DataPreview.granted(req, plan: slug)
+        let model = try await IndicatorPage.query(req.store, plan: slug,
                                                   code: req.parameters.get("code") ?? "",
-                                                  period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]))
+                                                  period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]),
+                                                  includeUnsubmitted: preview.asked)
         return html(IndicatorPage.render(model))
     }
 
@@ -55,8 +61,10 @@ struct PageController: RouteCollection {
         guard let period = nonEmpty(req.query["period"]) else {
             throw Abort(.badRequest, reason: t("Thiếu kỳ báo cáo (period)."))
         }
+        let preview = try await DataPreview.granted(req, plan: slug)
         let report = try await req.store.officialReport(plan: slug, period: period, unit: nonEmpty(req.query["unit"]),
-                                                        tasksPlan: nonEmpty(req.query["tasks"]), settings: ReportTemplates.standard)
+                                                        tasksPlan: nonEmpty(req.query["tasks"]), settings: ReportTemplates.standard,
+                                                        includeUnsubmitted: preview.asked)
         return try await ReportDownload.response(req, report, format, name: "bao-cao-\(slug)-\(period)")
     }
 

@@ -35,7 +35,7 @@ enum ReportDownload {
         switch format {
         case .docx: try DOCXWriter().write(ReportDocument.model(report))
         case .xlsx: try XLSXWriter().write(ReportSpreadsheet.workbook(report))
-        case .csv: ReportSpreadsheet.csv(report.appendices[0])
+        case .csv: ReportSpreadsheet.csv(report.appendices[0], reading: report.reading)
         case .html: try HTMLWriter().write(ReportDocument.model(report))
         case .pdf: try PDFConverter().convert(ReportDocument.model(report))
         }

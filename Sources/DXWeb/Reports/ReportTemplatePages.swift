@@ -71,6 +71,11 @@ enum ReportTemplatePage {
             b += "<p class=\"downloads\" id=\"downloads\">\(t("Tải về (văn bản tiếng Việt):")) " + ReportDownload.Format.allCases.map { f in
                 "<a href=\"\(escape(SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path))\">\(escape(f.label))</a>"
             }.joined(separator: " · ") + "</p>"
+            if m.canEdit {
+                b += "<p class=\"hint\" id=\"preview-downloads\">\(t("Xem trước kể cả số liệu chưa gửi")): " + ReportDownload.Format.allCases.map { f in
+                    "<a href=\"\(escape(DataPreview.previewing(SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path)))\">\(escape(f.label))</a>"
+                }.joined(separator: " · ") + "</p>"
+            }
             let edited = m.narratives.filter(\.edited).count
             b += "<p>\(t("Thuyết minh của các đơn vị trong kỳ: %@ đoạn", VNNumber.padded(m.narratives.count)))"
             if edited > 0 { b += t(", %@ đoạn đã biên tập", VNNumber.padded(edited)) }

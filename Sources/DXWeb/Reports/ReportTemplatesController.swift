@@ -88,8 +88,11 @@ struct ReportTemplatesController: RouteCollection {
         try await authorize(.read, template, req)
         let (issue, problems) = ReportIssue.read(req, defaultPeriod: nil)
         guard let issue else { throw Abort(.badRequest, reason: problems.map(\.message).joined(separator: " ")) }
+        let tree = try await req.store.unitTree()
+        var preview = false
+        if DataPreview.asked(req) { preview = DataPreview.allowed(req, unit: try await unit(of: template, req, tree), tree: tree) }
         let report = try await req.store.officialReport(template: template, period: issue.period, number: issue.number,
-                                                        date: issue.date ?? CalendarDate.today())
+                                                        date: issue.date ?? CalendarDate.today(), includeUnsubmitted: preview)
         return try await ReportDownload.response(req, report, format, name: "bao-cao-\(template.code)-\(issue.period)")
     }
 

@@ -6,6 +6,11 @@ enum EnglishCatalogue {
 
     /// The literals of the pages, in the order the pages use them.
     private static let pages: [String: String] = [
+        // Data status: previews of unsubmitted figures and when figures were read
+        "Bao gồm số liệu chưa gửi, chưa được duyệt — không dùng làm số liệu chính thức.": "Includes figures not yet submitted or approved — not to be used as official figures.",
+        "Số liệu tính đến %@ giờ %@ ngày %@": "Figures as of %@:%@ on %@ (Vietnam time)",
+        "Chỉ xem số liệu đã gửi, đã duyệt": "Show submitted and approved figures only",
+        "Xem trước kể cả số liệu chưa gửi": "Preview including figures not yet submitted",
         // Rounds and set-up within the account's scope
         "Các đơn vị sau không thuộc phạm vi đơn vị của bạn: %@.": "These units lie outside your unit's scope: %@.",
         // Table forms: designer and consolidated tables
