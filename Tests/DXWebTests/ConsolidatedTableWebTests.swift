@@ -59,7 +59,10 @@ final class ConsolidatedTableWebTests: XCTestCase {
             try await app.test(.GET, "/forms/BM01/table?period=2024", headers: b.headers) { res async in
                 XCTAssertEqual(res.status, .ok)
                 let page = res.body.string
-                XCTAssertTrue(page.contains("<h2 id=\"violations\">Các dòng không thỏa mãn quy tắc kiểm tra (5)</h2>"), page)
+                // The three submitted units' rows and the total; Công an tỉnh's returned rows
+                // are not consolidated (data status).
+                XCTAssertTrue(page.contains("<h2 id=\"violations\">Các dòng không thỏa mãn quy tắc kiểm tra (4)</h2>"), page)
+                XCTAssertFalse(page.contains("<li>Dòng “Công an tỉnh”"))
                 XCTAssertTrue(page.contains("<li>Dòng “Sở Thông tin và Truyền thông”: Hồ sơ trực tuyến không nhiều hơn hồ sơ trực tiếp ((1) &lt;= (2); vế trái"))
                 XCTAssertTrue(page.contains("<li>Dòng “Tổng cộng”: "))
             }
