@@ -60,7 +60,15 @@ final class ReportTemplateTests: XCTestCase {
             }
             t.settings.formAppendices = ["BM01"]
             try await rt.store.saveReportTemplate(t, creating: false, by: Self.coordinator)
-            let report = try await rt.store.officialReport(template: t, period: "2024", number: 5, date: CalendarDate(2025, 1, 10))
+            // The official report counts only submitted reports: Hưng Hà, the only district with
+            // indicator 16, is drafting (no by-unit appendix) and Công an tỉnh's form rows were
+            // returned (three units). The preview has both, and numbers the form after them.
+            let official = try await rt.store.officialReport(template: t, period: "2024", number: 5, date: CalendarDate(2025, 1, 10))
+            XCTAssertEqual(official.appendices.map(\.kind), [.indicators, .tasks, .documents, .form])
+            XCTAssertEqual(official.sections[0].items.last?.paragraphs.map(\.text).first?.contains(": 03/"), true)
+            XCTAssertEqual(official.sections[0].items.last?.paragraphs.map(\.text).first?.contains("Phụ lục IV kèm theo"), true)
+            let report = try await rt.store.officialReport(template: t, period: "2024", number: 5, date: CalendarDate(2025, 1, 10),
+                                                           includeUnsubmitted: true)
             XCTAssertEqual(report.appendices.map(\.kind), [.indicators, .tasks, .documents, .byUnit, .form])
             let rows = try XCTUnwrap(report.appendices.last?.form?.rows)
             let item = try XCTUnwrap(report.sections[0].items.last)
@@ -69,7 +77,8 @@ final class ReportTemplateTests: XCTestCase {
                 "- Kết quả tiếp nhận hồ sơ thủ tục hành chính trực tuyến (biểu BM01): 04/\(VNNumber.padded(rows.count)) đơn vị có số liệu (Chi tiết tại Phụ lục V kèm theo).",
             ])
             // A district's report shows only its own row.
-            let district = try await rt.store.officialReport(plan: t.planCode, period: "2024", unit: "339", settings: t.settings)
+            let district = try await rt.store.officialReport(plan: t.planCode, period: "2024", unit: "339", settings: t.settings,
+                                                             includeUnsubmitted: true)
             XCTAssertEqual(district.appendices.last?.form?.rows.map(\.key), ["339"])
         }
     }

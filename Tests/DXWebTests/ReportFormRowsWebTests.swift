@@ -59,7 +59,16 @@ final class ReportFormRowsWebTests: XCTestCase {
                 XCTAssertTrue(res.body.string.contains("value=\"1.200\""))
                 XCTAssertTrue(res.body.string.contains("Tỷ lệ hồ sơ trực tuyến (4) = (1)/(3)*100: <strong>80,00%</strong>"), res.body.string)
             }
-            let table = try await Store(app.db).consolidatedForm("BM01", period: .year(2024))
+            // A draft row reaches the consolidated table in the coordinator's preview, and the
+            // official table once the report is submitted (data status).
+            let store = Store(app.db)
+            let draft = try await store.consolidatedForm("BM01", period: .year(2024))
+            XCTAssertNil(draft.rows.first { $0.key == "339" }?["3"].number)
+            let preview = try await store.consolidatedForm("BM01", period: .year(2024), includeUnsubmitted: true)
+            XCTAssertEqual(preview.rows.first { $0.key == "339" }?["3"].number, 1_500)
+            let found = try await store.round(demoRound)
+            _ = try await store.transition(try XCTUnwrap(found), unitCode: "339", action: .submit, comment: nil, baseVersion: nil, by: Actor(username: "hungha"))
+            let table = try await store.consolidatedForm("BM01", period: .year(2024))
             XCTAssertEqual(table.rows.first { $0.key == "339" }?["3"].number, 1_500)
         }
     }

@@ -80,7 +80,8 @@ final class ReportWebTests: XCTestCase {
             }
             let v2 = try await version(app)
             XCTAssertEqual(v2, 2)
-            let stored = try await Store(app.db).values(planCode: plan, periodID: "2024").first { $0.unitCode == "339" && $0.indicatorCode == "1" }
+            // Stored as the draft it is; the outputs count it only once submitted (data status).
+            let stored = try await Store(app.db).values(planCode: plan, periodID: "2024", includeUnsubmitted: true).first { $0.unitCode == "339" && $0.indicatorCode == "1" }
             XCTAssertEqual(stored?.numerator, 1234)
             XCTAssertEqual(stored?.denominator, 1500)
             XCTAssertEqual(stored?.author, "hungha")
@@ -133,7 +134,7 @@ final class ReportWebTests: XCTestCase {
                 XCTAssertTrue(html.contains("value=\"70\""), "the second person's input is kept")
                 XCTAssertTrue(html.contains("name=\"version\" value=\"2\""), "saving again overwrites knowingly")
             }
-            let stored = try await Store(app.db).values(planCode: plan, periodID: "2024").first { $0.unitCode == "339" && $0.indicatorCode == "2" }
+            let stored = try await Store(app.db).values(planCode: plan, periodID: "2024", includeUnsubmitted: true).first { $0.unitCode == "339" && $0.indicatorCode == "2" }
             XCTAssertEqual(stored?.numerator, 80)
         }
     }
