@@ -100,6 +100,37 @@ final class DataStatusWebTests: XCTestCase {
         }
     }
 
+    func testSavedTemplatesOfferThePreviewToCoordinatorsOnlyAndTheIndicatorPageSaysWhenItRead() async throws {
+        try await withDemoApp { app, _ in
+            let coordinator = try await browser(app, "dieuphoi").headers
+            let viewer = try await browser(app, "lanhdao").headers
+            let file = "/reports/\(DemoReportTemplate.code)/report.html?period=2024"
+            try await app.test(.GET, "/reports/\(DemoReportTemplate.code)?period=2024", headers: coordinator) { res async in
+                XCTAssertTrue(res.body.string.contains("id=\"preview-downloads\""), "coordinators are offered the preview")
+            }
+            try await app.test(.GET, "/reports/\(DemoReportTemplate.code)?period=2024", headers: viewer) { res async in
+                XCTAssertFalse(res.body.string.contains("id=\"preview-downloads\""))
+            }
+            try await app.test(.GET, file + "&drafts=1", headers: coordinator) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains(warning))
+                XCTAssertTrue(res.body.string.contains("Huyện Hưng Hà"), "the draft district's figures are in the preview")
+            }
+            try await app.test(.GET, file + "&drafts=1", headers: viewer) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertFalse(res.body.string.contains(warning), "a viewer gets the official report")
+                XCTAssertTrue(res.body.string.contains("Số liệu tính đến "))
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/indicators/3?period=2024", headers: viewer) { res async in
+                XCTAssertTrue(res.body.string.contains("id=\"data-read-at\">Số liệu tính đến "), res.body.string)
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/indicators/3?period=2024&unit=339&drafts=1", headers: coordinator) { res async in
+                XCTAssertTrue(res.body.string.contains(warning))
+                XCTAssertTrue(res.body.string.contains("3.787/3.798"), "Hưng Hà's draft seed figures in the preview")
+            }
+        }
+    }
+
     func testTheAPIStatesItsReadingAndRefusesPreviewsToReporters() async throws {
         try await withDemoApp { app, _ in
             try await draftFigure(app)
