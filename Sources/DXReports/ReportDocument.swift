@@ -56,7 +56,7 @@ public enum ReportDocument {
         return lines
     }
 
-    static func table(_ t: ReportTable, width: Length) -> Table {
+    public static func table(_ t: ReportTable, width: Length) -> Table {
         let n = t.columns.count
         var rows = [TableRow.header(t.columns.map(\.title)), TableRow.header((1...n).map { "(\($0))" })]
         for row in t.rows {
@@ -70,7 +70,9 @@ public enum ReportDocument {
                     TableCell(text: cell.textVI, bold: row.kind == .total,
                               alignment: column.kind == .text ? (column.title == "STT" ? .center : .left) : .right)
                 }
-                rows.append(TableRow(cells, isBold: row.kind == .total, cantSplit: true))
+                // A long task may run over a page break: keeping every row whole left pages
+                // half empty. Header rows still repeat on each page.
+                rows.append(TableRow(cells, isBold: row.kind == .total))
             }
         }
         return Table(columnWidths: t.columns.map { width * $0.width }, rows: rows, headerRowCount: 2, textPointSize: 12)
@@ -119,6 +121,7 @@ public enum ReportSpreadsheet {
                 case .text(let s): SheetCell(.text(s), style: style)
                 case .number(let x): SheetCell(.number(x), style: withFormat(style, x == x.rounded() ? .integer : .decimal2))
                 case .percent(let x): SheetCell(.percent(x / 100), style: withFormat(style, .percent2))
+                case .measured: SheetCell(.text(cell.textVI), style: style)
                 case .empty: SheetCell(.empty, style: style)
                 }
             }))

@@ -1,4 +1,5 @@
 import DXCore
+import DXDocuments
 import DXReports
 import DXStore
 import DXTestSupport
@@ -48,8 +49,23 @@ final class ReportModelTests: XCTestCase {
             let four = try XCTUnwrap(items.first { $0.cells[0] == .text("4") })
             XCTAssertEqual(four.cells[5], .text("Đạt 81,16% mục tiêu"))
 
+            // The unit's own note is labelled as the unit's, beside the computed judgement.
+            let eight = try XCTUnwrap(items.first { $0.cells[0] == .text("8") })
+            XCTAssertEqual(eight.cells[5], .text("Đạt 33,33% mục tiêu"))
+            XCTAssertEqual(eight.cells[6], .text("Đơn vị ghi: Đạt 30% mục tiêu"))
+            // An amount keeps its unit of measure instead of a bare "5,2" among percentages.
+            let eleven = try XCTUnwrap(items.first { $0.cells[0] == .text("11") })
+            XCTAssertEqual(eleven.cells[3].textVI, "5,2% GRDP")
+
             let tasksTable = report.appendices[1].table
             XCTAssertEqual(tasksTable.rows.filter { $0.kind == .item }.count, 31)
+            let results = tasksTable.rows.filter { $0.kind == .item }.map { $0.cells[5].textVI }
+            XCTAssertFalse(results.contains { $0.contains("Hoàn thành. Hoàn thành") }, "\(results)")
+            XCTAssertTrue(results.contains("Hoàn thành"))
+            // Long rows may break across pages; the header rows still repeat.
+            let docxTable = ReportDocument.table(tasksTable, width: .cm(25))
+            XCTAssertTrue(docxTable.rows.prefix(2).allSatisfy(\.cantSplit))
+            XCTAssertFalse(docxTable.rows.dropFirst(2).contains { !$0.isBold && $0.cantSplit }, "task rows may split")
             let documents = report.appendices[2].table.rows
             XCTAssertEqual(documents.count, 21, "documents issued in the first half of 2024")
             XCTAssertEqual(documents.last?.cells[1], .text("08/2024/NQ-HĐND"))

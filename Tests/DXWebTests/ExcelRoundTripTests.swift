@@ -362,6 +362,11 @@ final class ExcelRoundTripTests: XCTestCase {
             let round = try await Store(app.db).round(demoRound)
             let completeness = try await Store(app.db).completeness(try XCTUnwrap(round))
             XCTAssertEqual(units, Set(completeness.map(\.unitCode)))
+            // STT runs 1..n down a form's sheet, not "1" on every unit's row.
+            let bm01 = try book.sheet(named: "BM01")
+            let stt = bm01.rows.compactMap { bm01.text(row: $0.row, column: 3) }.filter { Int($0) != nil }
+            XCTAssertGreaterThan(stt.count, 1)
+            XCTAssertEqual(stt, (1...max(1, stt.count)).map(String.init))
             // Read back unchanged, it changes nothing in any unit.
             var reports: [UnitReport] = []
             for e in completeness { reports.append(try await report(app, e.unitCode)) }

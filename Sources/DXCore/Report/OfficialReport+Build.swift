@@ -1,3 +1,4 @@
+import Foundation
 extension OfficialReport {
     /// Builds the report of a period from the evaluation of an indicator plan and, optionally,
     /// of a task plan (the standing agency's activity plan).
@@ -167,9 +168,15 @@ extension OfficialReport {
         for (i, g) in e.indicatorsByPillar.enumerated() {
             rows.append(ReportRow(kind: .group, cells: [.text(VNText.roman(i + 1)), .text(g.pillar?.name ?? "Các chỉ tiêu khác")]))
             for r in g.results {
-                let value: ReportCell = r.aggregate.value.map { r.indicator.measure == .rate ? .percent($0) : .number($0) }
-                    ?? .text(r.valueLabelVI)
-                let note = [r.reported?.comment.map(VNText.clean), r.aggregate.source == .aggregated ? r.aggregate.coverage.labelVI : nil]
+                let value: ReportCell = r.aggregate.value.map { v in
+                    if r.indicator.measure == .rate { return .percent(v) }
+                    guard let unit = r.indicator.unitOfMeasure.map(VNText.clean), !unit.isEmpty else { return .number(v) }
+                    return .measured(v, unit)
+                } ?? .text(r.valueLabelVI)
+                // The unit's own words are labelled as such: beside the computed judgement
+                // ("Đạt 33,33% mục tiêu") an unlabelled "Đạt 30% mục tiêu" read as a contradiction.
+                let unitNote = r.reported?.comment.map(VNText.clean).flatMap { $0.isEmpty ? nil : "Đơn vị ghi: \($0)" }
+                let note = [unitNote, r.aggregate.source == .aggregated ? r.aggregate.coverage.labelVI : nil]
                     .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
                 rows.append(ReportRow(kind: .item, cells: [
                     .text(r.indicator.code), .text(VNText.clean(r.indicator.name)),
@@ -182,6 +189,16 @@ extension OfficialReport {
         return ReportAppendix(kind: .indicators, number: number,
                               title: "Kết quả thực hiện các chỉ tiêu theo \(VNText.clean(e.plan.title)) (\(e.period.labelVI.lowercased()))",
                               landscape: true, table: ReportTable(columns: columns, rows: rows))
+    }
+
+    /// "Hoàn thành. Đã ban hành …", but not "Hoàn thành. Hoàn thành": a result that only
+    /// repeats the status, or already begins with it, is not written twice.
+    static func taskResult(status: String, result: String?) -> String {
+        let text = VNText.clean(result ?? "")
+        let folded = { (s: String) in VNText.searchKey(s).trimmingCharacters(in: CharacterSet(charactersIn: " .;:")) }
+        if text.isEmpty { return status }
+        if status.isEmpty || folded(text).hasPrefix(folded(status)) { return text }
+        return status + ". " + text
     }
 
     static func taskTable(_ e: PlanEvaluation, number: Int) -> ReportAppendix {
@@ -197,9 +214,7 @@ extension OfficialReport {
             rows.append(ReportRow(kind: .group, cells: [.text(VNText.roman(i + 1)), .text(g.pillar?.name ?? "Nhiệm vụ khác")]))
             for line in g.lines {
                 let t = line.task
-                let result = line.report.map { r in
-                    [r.statusLabel, r.result.map(VNText.clean) ?? ""].filter { !$0.isEmpty }.joined(separator: ". ")
-                } ?? "Chưa có báo cáo"
+                let result = line.report.map { Self.taskResult(status: $0.statusLabel, result: $0.result) } ?? "Chưa có báo cáo"
                 var note = line.report?.note.map(VNText.clean) ?? ""
                 if line.isOverdue { note = (note.isEmpty ? "" : note + "; ") + "Quá hạn" }
                 rows.append(ReportRow(kind: .item, cells: [

@@ -165,6 +165,9 @@ public enum ReportCell: Sendable, Hashable {
     case number(Double)
     /// A rate in per cent (56.25 for 56,25%).
     case percent(Double)
+    /// An amount with its unit of measure ("5,2% GRDP", "700 doanh nghiệp"): a bare "5,2"
+    /// beside percentages reads as a wrong rate.
+    case measured(Double, String)
     case empty
 
     /// As a document shows it: "1.013", "56,25%".
@@ -173,6 +176,8 @@ public enum ReportCell: Sendable, Hashable {
         case .text(let s): s
         case .number(let x): VNNumber.format(x, fractionDigits: 2)
         case .percent(let x): VNNumber.percent(x)
+        case .measured(let x, let unit):
+            VNNumber.format(x, fractionDigits: 2, trimZeros: true) + (unit.hasPrefix("%") ? "" : " ") + unit
         case .empty: ""
         }
     }

@@ -297,11 +297,15 @@ enum RoundWorkbook {
                                         lastColumn: ids + c.column + c.columnSpan - 1))
             }
         }
+        // STT runs down the whole sheet: in the workbook of every unit each unit has one row of
+        // a per-unit form, and numbering within the unit gave "1" on every row.
+        var stt = 0
         for (r, part) in parts {
-            for (n, row) in part.rows.enumerated() {
+            for row in part.rows {
+                stt += 1
                 let computed = part.form.computeRow(part.entries[row.key]?.values ?? [:])
                 var cells = unitCells(r, allUnits: allUnits) + [SheetCell(.text(row.key), style: idStyle)]
-                if form.numbered { cells.append(SheetCell(.text(row.number ?? String(n + 1)), style: lockedStyle)) }
+                if form.numbered { cells.append(SheetCell(.text(row.number ?? String(stt)), style: lockedStyle)) }
                 cells.append(SheetCell(.text(row.label), style: lockedStyle))
                 for c in form.columns {
                     var style = c.kind == .computed ? lockedStyle : inputStyle
