@@ -416,29 +416,10 @@ final class ExcelRoundTripTests: XCTestCase {
 
     // MARK: - Tools
 
-    func openpyxl() throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        guard let python = path.split(separator: ":").map({ URL(fileURLWithPath: String($0)).appendingPathComponent("python3") })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }),
-            (try? run(python, ["-c", "import openpyxl"]).status) == 0 else {
-            let message = "python3 with openpyxl is not installed; install it with: pip install openpyxl"
-            if ProcessInfo.processInfo.environment["DXTRACK_REQUIRE_DOC_TOOLS"] == "1" { XCTFail(message) }
-            throw XCTSkip(message)
-        }
-        return python
-    }
+    func openpyxl() throws -> URL { try PythonReaders.python(with: "openpyxl") }
 
     func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try PythonReaders.run(executable, arguments)
     }
 }
 
