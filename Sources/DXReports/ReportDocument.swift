@@ -88,7 +88,7 @@ public enum ReportSpreadsheet {
 
     /// Note rows after the table (not above it, so the header stays the first row a script
     /// reads): the preview warning when it applies and when the figures were read.
-    static func withNotes(_ sheet: Worksheet, _ reading: DataReading?) -> Worksheet {
+    public static func withNotes(_ sheet: Worksheet, _ reading: DataReading?) -> Worksheet {
         guard let reading else { return sheet }
         var s = sheet
         s.rows.append(SheetRow([]))

@@ -35,6 +35,7 @@ final class ConsolidatedTableWebTests: XCTestCase {
                     XCTAssertTrue(page.contains("<th scope=\"row\">Sở Thông tin và Truyền thông</th>"))
                     XCTAssertTrue(page.contains("href=\"/forms/BM01/table.xlsx?period=2024\""))
                     XCTAssertTrue(page.contains("href=\"/forms/BM01/table.csv?period=2024\""))
+                    XCTAssertTrue(page.contains("id=\"data-read-at\">Số liệu tính đến "), "when the rows were read")
                     XCTAssertFalse(page.contains("id=\"violations\""), "the demo figures keep the identities")
                 }
             }
@@ -101,7 +102,10 @@ final class ConsolidatedTableWebTests: XCTestCase {
             }
             try await app.test(.GET, "/forms/BM01/table.csv?period=2024", headers: b.headers) { res async in
                 let text = res.body.string
-                XCTAssertEqual(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 1 + own.count + 1, text)
+                // Header, the unit's rows, the total, then the note of when the rows were read.
+                let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+                XCTAssertEqual(lines.count, 1 + own.count + 1 + 1, text)
+                XCTAssertTrue(lines.last?.hasPrefix("Ghi chú: Số liệu tính đến ") == true, text)
             }
         }
     }
@@ -136,7 +140,8 @@ final class ConsolidatedTableWebTests: XCTestCase {
                                + "Số hồ sơ tiếp nhận › Tổng số (hồ sơ) (3),Tỷ lệ hồ sơ trực tuyến (4)")
                 let totals = try! XCTUnwrap(table.totals)
                 XCTAssertTrue(lines.contains { $0.hasPrefix(",Tổng cộng,") && $0.hasSuffix("\"\(table.display(totals, "4"))\"") }, lines.joined(separator: "\n"))
-                XCTAssertEqual(lines.filter { !$0.isEmpty }.count, 1 + table.rows.count + 1)
+                // Header, rows, total, and the note of when the rows were read.
+                XCTAssertEqual(lines.filter { !$0.isEmpty }.count, 1 + table.rows.count + 1 + 1)
             }
         }
     }

@@ -37,6 +37,7 @@ final class PageTests: XCTestCase {
                 XCTAssertEqual(res.status, .ok)
                 let html = res.body.string
                 XCTAssertTrue(html.contains("Chỉ tiêu (16)"), "indicator count")
+                XCTAssertTrue(html.contains("id=\"data-read-at\">Số liệu tính đến "), "when the figures were read")
                 XCTAssertTrue(html.contains("Kinh tế số"))
                 XCTAssertTrue(html.contains("Xã hội số"))
                 XCTAssertTrue(html.contains("6 tháng đầu năm 2024"), "period label of the results")

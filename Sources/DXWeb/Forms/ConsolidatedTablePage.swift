@@ -12,6 +12,8 @@ enum ConsolidatedTablePage {
         var periods: [Period]
         /// Whether the table is narrowed to the account's own units.
         var partial: Bool
+        /// When the rows were read; only submitted reports count.
+        var reading: DataReading
     }
 
     static func render(_ m: Model) -> String {
@@ -20,6 +22,7 @@ enum ConsolidatedTablePage {
         var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.tableForms.path)\">\(t("Biểu mẫu"))</a> › "
             + "<a href=\"\(escape(SiteRoute.tableForm(code: code).path))\">\(escape(code))</a></p>"
         b += "<h1>\(escape(form.title))</h1>"
+        b += DataPreview.banner(m.reading)
         b += "<form method=\"get\" action=\"\(escape(SiteRoute.tableFormTable(code: code, format: nil, period: nil).path))\" class=\"inline\" id=\"period-form\">"
         b += "<label>\(t("Kỳ báo cáo")) <select name=\"period\">"
         for p in m.periods {
@@ -65,7 +68,7 @@ enum ConsolidatedTablePage {
     /// numbers, as the report's own CSV appendix does: an official opens it in Excel set up for
     /// Vietnamese, which reads "1.445.521" and "56,25%" back as numbers, and the rounding and
     /// the division-by-zero dash stay those of the report. The XLSX is the file to compute with.
-    static func csv(_ table: FormTable) -> Data {
+    static func csv(_ table: FormTable, reading: DataReading) -> Data {
         let form = table.form.form
         var header = (form.numbered ? ["STT"] : []) + [form.rowHeader]
         for c in form.columns {
@@ -73,6 +76,8 @@ enum ConsolidatedTablePage {
             if let u = c.unitOfMeasure, !u.isEmpty { title += " (\(u))" }
             header.append((c.group + [title]).joined(separator: " › ") + " " + FormExpression.column(c.key).description)
         }
-        return CSVWriter().write([header] + table.displayRows())
+        // The same note rows as the report's appendices: after the table, so the header stays first.
+        let notes = [[String]()] + reading.linesVI.map { ["Ghi chú: \($0)"] }
+        return CSVWriter().write([header] + table.displayRows() + notes)
     }
 }

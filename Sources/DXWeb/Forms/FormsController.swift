@@ -150,14 +150,14 @@ struct FormsController: RouteCollection {
 
     func xlsx(req: Request) async throws -> Response {
         let m = try await model(req)
-        let sheet = FormTableOutput.worksheet(m.table, name: String(m.table.form.form.code.prefix(31)))
+        let sheet = ReportSpreadsheet.withNotes(FormTableOutput.worksheet(m.table, name: String(m.table.form.form.code.prefix(31))), m.reading)
         let data = try await req.application.threadPool.runIfActive { try XLSXWriter().write(Workbook(sheets: [sheet])) }
         return download(data, ReportDownload.Format.xlsx.contentType, name: fileName(m, "xlsx"))
     }
 
     func csv(req: Request) async throws -> Response {
         let m = try await model(req)
-        return download(ConsolidatedTablePage.csv(m.table), ReportDownload.Format.csv.contentType, name: fileName(m, "csv"))
+        return download(ConsolidatedTablePage.csv(m.table, reading: m.reading), ReportDownload.Format.csv.contentType, name: fileName(m, "csv"))
     }
 
     // MARK: - Support
@@ -190,10 +190,11 @@ struct FormsController: RouteCollection {
         }
         let tree = try await req.store.unitTree()
         let scope = AccessPolicy.scope(of: account, in: tree)
+        let now = Date()
         let table = try await req.store.consolidatedForm(form.code, period: period, within: scope)
         let thisYear = Period.year(CalendarDate.today().year)
         let periods = Set(entered + [period, thisYear]).sorted(by: >)
-        return .init(table: table, period: period, periods: periods, partial: tree[scope]?.parentCode != nil)
+        return .init(table: table, period: period, periods: periods, partial: tree[scope]?.parentCode != nil, reading: DataReading(readAt: now))
     }
 
     func fileName(_ m: ConsolidatedTablePage.Model, _ ext: String) -> String {

@@ -1,5 +1,6 @@
 import DXCore
 import DXStore
+import Foundation
 
 enum PlanPage {
     struct IndicatorRow {
@@ -29,9 +30,11 @@ enum PlanPage {
         var taskCount: Int
         /// Periods with reported data, newest first: each has a dashboard.
         var periods: [Period]
+        /// When the latest figures shown were read (counted figures only).
+        var reading: DataReading
     }
 
-    static func query(_ store: Store, slugOrCode: String) async throws -> Model? {
+    static func query(_ store: Store, slugOrCode: String, now: Date = Date()) async throws -> Model? {
         guard let contents = try await store.planContents(slugOrCode: slugOrCode) else { return nil }
         let plan = contents.plan
         let tree = try await store.unitTree()
@@ -66,7 +69,7 @@ enum PlanPage {
             indicatorGroups: group(indicatorRows, plan: plan, pillarOf: { $0.indicator.pillarCode }),
             taskGroups: group(taskRows, plan: plan, pillarOf: { $0.task.pillarCode }),
             indicatorCount: contents.indicators.count, taskCount: contents.tasks.count,
-            periods: try await store.reportedPeriods(planCode: plan.code).sorted(by: >))
+            periods: try await store.reportedPeriods(planCode: plan.code).sorted(by: >), reading: DataReading(readAt: now))
     }
 
     /// Rows under their top-level pillar in the plan's order; rows without one come last.
@@ -91,6 +94,7 @@ enum PlanPage {
         b += "<p class=\"meta\">\(t("Cơ quan ban hành:")) \(escape(m.issuerName))"
         if let d = p.issued { b += " · \(t("Ngày ban hành:")) \(VNDate.numeric(d))" }
         b += " · \(t("Thời kỳ:")) \(p.horizonFrom == p.horizonTo ? t("năm %@", p.horizonFrom) : "\(p.horizonFrom)–\(p.horizonTo)")</p>"
+        b += DataPreview.banner(m.reading)
 
         if !m.periods.isEmpty {
             b += "<p>\(t("Đánh giá kết quả:")) " + m.periods.map { period in
