@@ -80,7 +80,9 @@ struct ReportCommand: AsyncParsableCommand {
             guard let planKey = plan ?? saved?.planCode else {
                 throw CLIError("Thiếu --plan: chọn kế hoạch chỉ tiêu, hoặc dùng --template với một mẫu đã lưu.")
             }
-            let settings = (saved?.settings ?? file ?? ReportTemplates.standard)
+            guard let planRecord = try await runtime.store.plan(slugOrCode: planKey) else { throw CLIError("Không có kế hoạch \(planKey).") }
+            let tree = try await runtime.store.unitTree()
+            let settings = saved?.settings ?? file ?? ReportTemplates.standard(forUnit: unit ?? saved?.unitCode, plan: planRecord, in: tree)
             let template = ReportTemplate(code: "cli", name: "cli", planCode: planKey, tasksPlanCode: tasksPlan ?? saved?.tasksPlanCode,
                                           unitCode: unit ?? saved?.unitCode, settings: settings)
             report = try await runtime.store.officialReport(template: template, period: period, number: number ?? settings.number, date: day,

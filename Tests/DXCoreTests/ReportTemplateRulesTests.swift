@@ -39,3 +39,32 @@ final class ReportTemplateRulesTests: XCTestCase {
         XCTAssertTrue(ReportNarrative(unitName: "Sở Nội vụ", section: "Kết quả", text: "", submitted: "a").edited)
     }
 }
+
+final class ReportIssuerTests: XCTestCase {
+    let tree = try! UnitTree([
+        OrgUnit(code: "01", name: "Thành phố Hà Nội", kind: .province),
+        OrgUnit(code: "01-SNV", name: "Sở Nội vụ", kind: .department, parentCode: "01"),
+        OrgUnit(code: "00004", name: "Phường Ba Đình", kind: .commune, parentCode: "01"),
+    ])
+
+    func testNamesAndSymbolsOfTheIssuer() {
+        let commune = ReportSettings.issued(by: tree["00004"]!, in: tree, date: CalendarDate(2025, 12, 20))
+        XCTAssertEqual(commune.issuingBody, "UBND phường Ba Đình")
+        XCTAssertEqual(commune.parentBody, "")
+        XCTAssertEqual(commune.symbol, "BC-UBND")
+        XCTAssertEqual(commune.place, "Ba Đình")
+        XCTAssertEqual(commune.recipients.first, "UBND thành phố Hà Nội (để b/c)")
+
+        let department = ReportSettings.issued(by: tree["01-SNV"]!, in: tree, date: CalendarDate(2025, 12, 20))
+        XCTAssertEqual(department.parentBody, "UBND thành phố Hà Nội")
+        XCTAssertEqual(department.issuingBody, "Sở Nội vụ")
+        XCTAssertEqual(department.symbol, "BC-SNV")
+        XCTAssertEqual(department.place, "Hà Nội")
+
+        let city = ReportSettings.issued(by: tree["01"]!, in: tree, date: CalendarDate(2025, 12, 20))
+        XCTAssertEqual(city.parentBody, "UBND thành phố Hà Nội")
+        XCTAssertEqual(city.symbol, "BC-BCĐ")
+        XCTAssertEqual(city.recipients.last, "UBND các xã, phường", "no districts since 1/7/2025")
+        XCTAssertEqual(ReportIssuer.initials("Sở Thông tin và Truyền thông"), "STTTT")
+    }
+}

@@ -62,8 +62,10 @@ struct PageController: RouteCollection {
             throw Abort(.badRequest, reason: t("Thiếu kỳ báo cáo (period)."))
         }
         let preview = try await DataPreview.granted(req, plan: slug)
+        guard let plan = try await req.store.plan(slugOrCode: slug) else { throw Abort(.notFound, reason: t("Không có kế hoạch \"%@\".", slug)) }
+        let settings = ReportTemplates.standard(forUnit: nonEmpty(req.query["unit"]), plan: plan, in: try await req.store.unitTree())
         let report = try await req.store.officialReport(plan: slug, period: period, unit: nonEmpty(req.query["unit"]),
-                                                        tasksPlan: nonEmpty(req.query["tasks"]), settings: ReportTemplates.standard,
+                                                        tasksPlan: nonEmpty(req.query["tasks"]), settings: settings,
                                                         includeUnsubmitted: preview.asked)
         return try await ReportDownload.response(req, report, format, name: "bao-cao-\(slug)-\(period)")
     }
