@@ -16,13 +16,6 @@ public enum ReportTemplates {
             archive: "VT, CNTT")
     }
 
-    /// The settings of a report issued without a saved template: the heading of the unit the
-    /// report is about (`unit`, or the plan's province).
-    public static func standard(forUnit code: String?, plan: Plan, in tree: UnitTree) -> ReportSettings {
-        guard let unit = tree[code ?? PlanEvaluation.defaultUnit(for: plan, in: tree)] else { return standard }
-        return .issued(by: unit, in: tree, date: today)
-    }
-
     static var today: CalendarDate {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
         return CalendarDate(c.year!, c.month!, c.day!)

@@ -50,6 +50,7 @@ public enum SiteRoute: Hashable, Sendable {
     case setupTask(plan: String, code: String?)
     case setupTaskArchive(plan: String, code: String)
     case setupUnit(code: String?)
+    case setupUnitHeading(code: String)
     case setupDocument(number: String?)
 
     // Table forms.
@@ -129,6 +130,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .setupTask(let plan, let code): return "/setup/plans/\(c(plan))/tasks/\(c(code ?? Self.newItem))"
         case .setupTaskArchive(let plan, let code): return Self.setupTask(plan: plan, code: code).path + "/archive"
         case .setupUnit(let code): return "/setup/units/\(c(code ?? Self.newItem))"
+        case .setupUnitHeading(let code): return "/setup/units/\(c(code))/heading"
         // Document numbers contain "/", so the number travels in the query.
         case .setupDocument(let number): return "/setup/documents" + Self.query(["number": number])
 

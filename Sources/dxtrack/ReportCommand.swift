@@ -12,6 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
         Ví dụ / Example: dxtrack report --plan KH-CĐS-2024 --tasks-plan 83/KH-BCĐ --period 2024S1 --format docx --out bao-cao.docx
         Mẫu đã lưu / A saved template: dxtrack report --template bao-cao-cds-tinh --period 2024S1 --number 83 --format docx --out bao-cao.docx
+        Báo cáo của huyện, ký tên / A district's report, signed: dxtrack report --plan KH-CĐS-2024 --unit 339 --period 2024 --signer "Nguyễn Văn A" --signer-title "Chủ tịch" --format docx --out hung-ha.docx
         xlsx: mỗi phụ lục một trang tính / one sheet per appendix; csv: phụ lục chỉ tiêu, hoặc --appendix N / the indicator appendix, or --appendix N.
         """)
 
@@ -33,6 +34,16 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(help: "Mẫu báo cáo: mã mẫu đã lưu trên web hoặc tệp JSON các trường của ReportSettings / Template: a saved template's code, or a JSON file of report settings")
     var template: String?
+
+    @Option(help: "Họ tên người ký / The signer's name")
+    var signer: String?
+
+    @Option(help: "Chức vụ người ký, dòng cuối của thẩm quyền ký (ví dụ Phó Chủ tịch) / The signer's title, the last authority line")
+    var signerTitle: String?
+
+    @Flag(name: .customLong("documents-of-subunits"),
+          help: "Phụ lục văn bản kể cả văn bản của cấp huyện, xã trực thuộc / List the documents of the districts and communes below too")
+    var documentsOfSubunits = false
 
     @Option(help: "Số báo cáo / Report number")
     var number: Int?
@@ -81,8 +92,26 @@ struct ReportCommand: AsyncParsableCommand {
                 throw CLIError("Thiếu --plan: chọn kế hoạch chỉ tiêu, hoặc dùng --template với một mẫu đã lưu.")
             }
             guard let planRecord = try await runtime.store.plan(slugOrCode: planKey) else { throw CLIError("Không có kế hoạch \(planKey).") }
-            let tree = try await runtime.store.unitTree()
-            let settings = saved?.settings ?? file ?? ReportTemplates.standard(forUnit: unit ?? saved?.unitCode, plan: planRecord, in: tree)
+            var settings: ReportSettings
+            if let given = saved?.settings ?? file {
+                settings = given
+            } else {
+                // Without a template the report is its unit's: its heading, symbol, place and signer.
+                let tree = try await runtime.store.unitTree()
+                let issuer = unit ?? PlanEvaluation.defaultUnit(for: planRecord, in: tree)
+                do { settings = try await runtime.store.reportSettings(issuedBy: issuer, date: day) } catch StoreError.notFound {
+                    throw CLIError("Không có đơn vị mã \(issuer).")
+                }
+            }
+            if let signer { settings.signerName = VNText.clean(signer) }
+            if let signerTitle {
+                // The title is the last line of the signature's authority ("Chủ tịch", "Phó Giám đốc").
+                if settings.authority.isEmpty { settings.authority = [VNText.clean(signerTitle)] } else {
+                    settings.authority[settings.authority.count - 1] = VNText.clean(signerTitle)
+                }
+            }
+            if let problem = settings.lengthProblems.first { throw CLIError("Người ký: \(problem).") }
+            if documentsOfSubunits { settings.documentScope = .subtree }
             let template = ReportTemplate(code: "cli", name: "cli", planCode: planKey, tasksPlanCode: tasksPlan ?? saved?.tasksPlanCode,
                                           unitCode: unit ?? saved?.unitCode, settings: settings)
             report = try await runtime.store.officialReport(template: template, period: period, number: number ?? settings.number, date: day,

@@ -67,7 +67,8 @@ final class ReportModelTests: XCTestCase {
             XCTAssertTrue(docxTable.rows.prefix(2).allSatisfy(\.cantSplit))
             XCTAssertFalse(docxTable.rows.dropFirst(2).contains { !$0.isBold && $0.cantSplit }, "task rows may split")
             let documents = report.appendices[2].table.rows
-            XCTAssertEqual(documents.count, 21, "documents issued in the first half of 2024")
+            XCTAssertEqual(documents.count, 11, "documents the province and its departments issued in the first half of 2024, not Hưng Hà's ten")
+            XCTAssertFalse(documents.contains { $0.cells[1] == .text("54/KH-UBND") })
             XCTAssertEqual(documents.last?.cells[1], .text("08/2024/NQ-HĐND"))
             XCTAssertTrue(report.appendices.allSatisfy { $0.landscape })
             XCTAssertTrue(report.closing.hasSuffix("trân trọng báo cáo./."))

@@ -40,6 +40,9 @@ public struct ReportSettings: Sendable, Hashable, Codable {
     /// Table forms whose consolidated tables follow as appendices, by code, in this order
     /// (nil in templates saved before forms existed: none).
     public var formAppendices: [String]?
+    /// Whose documents the documents appendix lists; nil (templates saved before it) is the
+    /// unit's own tier.
+    public var documentScope: DocumentScope?
 
     public init(parentBody: String = "", issuingBody: String, number: Int? = nil, symbol: String = "BC-UBND",
                 place: String, date: CalendarDate, subject: String = "", introduction: String = "",

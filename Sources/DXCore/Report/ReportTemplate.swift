@@ -49,7 +49,7 @@ public struct ReportTemplate: Sendable, Hashable, Codable {
         if s.authority.count > 3 { out.append(.error("authority", "Thẩm quyền ký có tối đa 3 dòng (ví dụ TM. Ban Chỉ đạo / KT. Trưởng ban / Phó Trưởng ban).")) }
         if s.recipients.isEmpty { out.append(.error("recipients", "Chưa nhập nơi nhận.")) }
         if VNText.clean(s.archive).isEmpty { out.append(.error("archive", "Chưa nhập nơi lưu (ví dụ VT, CNTT).")) }
-        out += lengthProblems.map { .error($0.field, "Trường '\($0.field)' dài \(VNNumber.format(Double($0.length))) ký tự, tối đa \(VNNumber.format(Double($0.limit))) ký tự.") }
+        out += lengthProblems.map(\.issue)
         return out
     }
 }

@@ -27,6 +27,11 @@ public struct FieldLengthProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         "trường '\(field)' dài \(VNNumber.format(Double(length))) ký tự, tối đa \(VNNumber.format(Double(limit))) ký tự"
     }
+
+    /// The problem as a form shows it at its field.
+    public var issue: FieldIssue {
+        .error(field, "Trường '\(field)' dài \(VNNumber.format(Double(length))) ký tự, tối đa \(VNNumber.format(Double(limit))) ký tự.")
+    }
 }
 
 /// Collects the problems of one value's fields.

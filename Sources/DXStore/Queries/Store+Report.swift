@@ -4,10 +4,11 @@ import Foundation
 
 extension Store {
     /// The official report of a period, built from the stored facts: the evaluation of the
-    /// indicator plan, optionally of a task plan, the documents issued in the period, the units'
-    /// narratives of submitted or approved reports in rounds of the period, and one indicator by
-    /// unit when the settings name one. Only figures that count (`DataStatus`) unless
-    /// `includeUnsubmitted` asks for a preview, which the report then says in every format.
+    /// indicator plan, optionally of a task plan, the documents the unit's tier issued in the
+    /// period (`DocumentScope`), the units' narratives of submitted or approved reports in rounds
+    /// of the period, and one indicator by unit when the settings name one. Only figures that
+    /// count (`DataStatus`) unless `includeUnsubmitted` asks for a preview, which the report
+    /// then says in every format.
     public func officialReport(plan key: String, period periodID: String, unit unitCode: String? = nil,
                                tasksPlan: String? = nil, settings: ReportSettings,
                                includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
@@ -18,12 +19,12 @@ extension Store {
             tasks = try await evaluate(plan: tasksPlan, period: periodID, unit: indicators.unit.code,
                                        includeUnsubmitted: includeUnsubmitted, readAt: readAt)
         }
+        let tree = try await unitTree()
         var byUnit: [(unit: OrgUnit, result: IndicatorResult)] = []
         if let code = settings.byUnitIndicator {
             guard let indicator = indicators.indicator(code)?.indicator else {
                 throw StoreError.invalid("Kế hoạch \(indicators.plan.code) không có chỉ tiêu \(code)")
             }
-            let tree = try await unitTree()
             let values = try await values(planCode: indicators.plan.code, includeUnsubmitted: includeUnsubmitted)
             for child in tree.children(of: indicators.unit.code)
             where child.overlaps(from: indicators.period.start, to: indicators.period.end) {
@@ -37,8 +38,11 @@ extension Store {
             forms.append(try await consolidatedForm(code, period: indicators.period, within: indicators.unit.code,
                                                     includeUnsubmitted: includeUnsubmitted))
         }
+        let documents = try await documents().filter {
+            $0.isIssued(within: indicators.unit, scope: settings.documentScope ?? .ownTier, tree: tree)
+        }
         return OfficialReport.build(settings: settings, indicators: indicators, tasks: tasks,
-                                    documents: try await documents(), byUnit: byUnit,
+                                    documents: documents, byUnit: byUnit,
                                     narratives: try await narratives(plan: indicators.plan.code, period: indicators.period),
                                     forms: forms)
     }

@@ -63,7 +63,9 @@ struct PageController: RouteCollection {
         }
         let preview = try await DataPreview.granted(req, plan: slug)
         guard let plan = try await req.store.plan(slugOrCode: slug) else { throw Abort(.notFound, reason: t("Không có kế hoạch \"%@\".", slug)) }
-        let settings = ReportTemplates.standard(forUnit: nonEmpty(req.query["unit"]), plan: plan, in: try await req.store.unitTree())
+        let tree = try await req.store.unitTree()
+        let issuer = nonEmpty(req.query["unit"]) ?? PlanEvaluation.defaultUnit(for: plan, in: tree)
+        let settings = try await req.store.reportSettings(issuedBy: issuer, date: .today())
         let report = try await req.store.officialReport(plan: slug, period: period, unit: nonEmpty(req.query["unit"]),
                                                         tasksPlan: nonEmpty(req.query["tasks"]), settings: settings,
                                                         includeUnsubmitted: preview.asked)

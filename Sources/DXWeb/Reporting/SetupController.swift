@@ -25,6 +25,7 @@ struct SetupController: RouteCollection {
         routes.post("setup", "plans", ":plan", "tasks", ":code", "archive", use: archiveTask)
         routes.get("setup", "units", ":code", use: unit)
         routes.post("setup", "units", ":code", use: saveUnit)
+        routes.post("setup", "units", ":code", "heading", use: saveUnitHeading)
         // Document numbers contain "/", so the number travels in the query or the form.
         routes.get("setup", "documents", use: document)
         routes.post("setup", "documents", use: saveDocument)
@@ -307,7 +308,36 @@ struct SetupController: RouteCollection {
         if code == "moi" { return html(SetupPages.unit(nil, isNew: true, units: units, form: nil, error: nil, flash: nil, csrf: req.csrf)) }
         guard let u = units.first(where: { $0.code == code }) else { throw Abort(.notFound, reason: t("Không có đơn vị mã %@.", code)) }
         try await authorizeUnitChange(req, stored: u, parentCode: u.parentCode, successorCode: nil)
-        return html(SetupPages.unit(u, isNew: false, units: units, form: nil, error: nil, flash: flash, csrf: req.csrf))
+        let heading = try await headingForm(req, u, values: UnitHeadingForm.values(try await req.store.unitReportHeading(code)), issues: [])
+        return html(SetupPages.unit(u, isNew: false, units: units, form: nil, error: nil, flash: flash, csrf: req.csrf, heading: heading))
+    }
+
+    func headingForm(_ req: Request, _ u: OrgUnit, values: [String: String], issues: [FieldIssue]) async throws -> String {
+        let tree = try await req.store.unitTree()
+        return UnitHeadingForm.render(unit: u, values: values, derived: .issued(by: u, in: tree, date: .today()), issues: issues, csrf: req.csrf)
+    }
+
+    /// Saves the heading and signer of the reports the unit issues (`UnitReportHeading`).
+    func saveUnitHeading(req: Request) async throws -> Response {
+        try req.authorize(.setUp)
+        let code = req.parameters.get("code") ?? ""
+        let units = try await req.store.units()
+        guard let u = units.first(where: { $0.code == code }) else { throw Abort(.notFound, reason: t("Không có đơn vị mã %@.", code)) }
+        try await authorizeUnitChange(req, stored: u, parentCode: u.parentCode, successorCode: nil)
+        let f = try await FormData.read(req)
+        let heading = UnitHeadingForm.read(f)
+        var issues = heading.problems()
+        if issues.isEmpty {
+            do {
+                try await req.store.saveUnitReportHeading(heading, for: code, by: req.actor)
+                return req.redirect(to: SiteRoute.setupUnit(code: code).path(message: "saved") + "#heading", redirectType: .normal)
+            } catch let e as StoreError { issues = [.error("", e.description)] }
+        }
+        let values = Dictionary(f.pairs, uniquingKeysWith: { _, last in last })
+        let form = try await headingForm(req, u, values: values, issues: issues)
+        let r = html(SetupPages.unit(u, isNew: false, units: units, form: nil, error: nil, flash: nil, csrf: req.csrf, heading: form))
+        r.status = .unprocessableEntity
+        return r
     }
 
     func saveUnit(req: Request) async throws -> Response {

@@ -152,7 +152,9 @@ enum SetupPages {
         return Layout.page(title: t("Văn bản"), body: b)
     }
 
-    static func unit(_ u: OrgUnit?, isNew: Bool, units: [OrgUnit], form: FormData?, error: String?, flash: String?, csrf: String) -> String {
+    /// - Parameter heading: the unit's report heading form, rendered below the unit's own form.
+    static func unit(_ u: OrgUnit?, isNew: Bool, units: [OrgUnit], form: FormData?, error: String?, flash: String?, csrf: String,
+                     heading: String = "") -> String {
         func v(_ n: String, _ d: String) -> String { escape(form?[n] ?? d) }
         var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.setup(query: nil).path)\">\(t("Thiết lập"))</a></p><h1>\(isNew ? t("Thêm đơn vị") : escape(u?.name ?? ""))</h1>"
         if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
@@ -167,6 +169,7 @@ enum SetupPages {
         b += "<label>\(t("Mã đơn vị kế thừa (khi sáp nhập)")) <input name=\"successor\" value=\"\(v("successor", u?.successorCode ?? ""))\"></label>"
         b += "<p class=\"hint\">\(t("Đơn vị không bao giờ bị xóa: khi sáp nhập, ghi ngày hết hiệu lực và đơn vị kế thừa."))</p>"
         b += "<button type=\"submit\" class=\"primary\">\(t("Lưu đơn vị"))</button></form>"
+        b += heading
         return Layout.page(title: t("Đơn vị"), body: b)
     }
 }

@@ -23,6 +23,7 @@ enum ReportTemplateForm {
         ]
         if s.includeTasks { v["includeTasks"] = "1" }
         if s.includeDocuments { v["includeDocuments"] = "1" }
+        if s.documentScope == .subtree { v["documentsOfSubunits"] = "1" }
         for code in s.formAppendices ?? [] { v["formAppendix.\(code)"] = "1" }
         return v
     }
@@ -68,6 +69,7 @@ enum ReportTemplateForm {
         b += "</fieldset><fieldset><legend>\(t("Phụ lục"))</legend><p class=\"hint\">\(t("Phụ lục chỉ tiêu luôn có; số phụ lục đánh theo những phụ lục được chọn."))</p>"
         b += check("includeTasks", t("Phụ lục nhiệm vụ"))
         b += check("includeDocuments", t("Phụ lục văn bản đã ban hành trong kỳ"))
+        b += check("documentsOfSubunits", t("Kể cả văn bản của cấp huyện, xã trực thuộc"))
         b += input("byUnitIndicator", t("Phụ lục một chỉ tiêu theo đơn vị: mã chỉ tiêu"), hint: t("Ví dụ 16; để trống nếu không có phụ lục này."))
         if !choices.forms.isEmpty {
             b += "<p class=\"hint\">\(t("Phụ lục bảng tổng hợp theo biểu mẫu (số liệu các đơn vị nhập trong kỳ):"))</p>"
@@ -106,6 +108,7 @@ enum ReportTemplateForm {
             byUnitIndicator: optional("byUnitIndicator"))
         let forms = f.pairs.compactMap { name, _ in name.hasPrefix("formAppendix.") ? String(name.dropFirst("formAppendix.".count)) : nil }
         settings.formAppendices = forms.isEmpty ? nil : forms
+        settings.documentScope = f["documentsOfSubunits"] != nil ? .subtree : nil
         let template = ReportTemplate(code: (f["code"] ?? "").trimmingCharacters(in: .whitespaces), name: text("name"), planCode: text("plan"),
                                tasksPlanCode: optional("tasksPlan"), unitCode: optional("unit"), settings: settings)
         return (template, template.problems())

@@ -31,8 +31,16 @@ struct ReportTemplatesController: RouteCollection {
 
     func newTemplate(req: Request) async throws -> Response {
         try req.authorize(.issueReports)
-        var values = ReportTemplateForm.values(ReportTemplate(code: "", name: "", planCode: "", settings: ReportTemplates.standard))
-        if let plan = nonEmpty(req.query["plan"]), let p = try await req.store.plan(slugOrCode: plan) { values["plan"] = p.code }
+        var plan: Plan?
+        if let key = nonEmpty(req.query["plan"]) { plan = try await req.store.plan(slugOrCode: key) }
+        // Start from the heading of the unit the report will be about, not a fixed province's.
+        let tree = try await req.store.unitTree()
+        var settings = ReportTemplates.standard
+        if let issuer = plan.map({ PlanEvaluation.defaultUnit(for: $0, in: tree) }) ?? tree.roots.first, tree[issuer] != nil {
+            settings = try await req.store.reportSettings(issuedBy: issuer, date: .today())
+        }
+        var values = ReportTemplateForm.values(ReportTemplate(code: "", name: "", planCode: "", settings: settings))
+        if let plan { values["plan"] = plan.code }
         return html(NewReportTemplatePage.render(values: values, choices: try await choices(req), issues: [], csrf: req.csrf))
     }
 

@@ -11,6 +11,16 @@ enum EnglishCatalogue {
         "Số liệu tính đến %@ giờ %@ ngày %@": "Figures as of %@:%@ on %@ (Vietnam time)",
         "Chỉ xem số liệu đã gửi, đã duyệt": "Show submitted and approved figures only",
         "Xem trước kể cả số liệu chưa gửi": "Preview including figures not yet submitted",
+        // A unit's own report heading and signer
+        "Thể thức báo cáo của đơn vị": "The unit's report heading",
+        "Báo cáo do đơn vị ban hành dùng các thông tin này; ô để trống dùng giá trị mặc định hiện mờ trong ô.": "Reports the unit issues use these; an empty field uses the default shown greyed in it.",
+        "Chưa lưu được thể thức báo cáo:": "The report heading was not saved:",
+        "Lưu thể thức báo cáo": "Save report heading",
+        "Cơ quan chủ quản (dòng trên tên cơ quan ban hành)": "Parent body (the line above the issuing body)",
+        "Ký hiệu báo cáo (không kèm số)": "Report symbol (without the number)",
+        "Địa danh ghi ở dòng ngày tháng": "Place named in the dateline",
+        "Thẩm quyền ký và chức vụ người ký (mỗi dòng một dòng, chức vụ ở dòng cuối)": "Signing authority and the signer's title (one line each, the title last)",
+        "Kể cả văn bản của cấp huyện, xã trực thuộc": "Include documents of the districts and communes below",
         // Rounds and set-up within the account's scope
         "Các đơn vị sau không thuộc phạm vi đơn vị của bạn: %@.": "These units lie outside your unit's scope: %@.",
         // Table forms: designer and consolidated tables
