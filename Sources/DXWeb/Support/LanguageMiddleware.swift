@@ -5,11 +5,12 @@ import Vapor
 /// Chooses the language of each response:
 /// 1. a signed-in account's own choice (stored on the account, so it follows the user to any
 ///    browser and survives logging out and in);
-/// 2. otherwise `?lang=vi|en` on any page, which also sets the `dxtrack_lang` cookie so that
-///    the next pages stay in that language;
+/// 2. otherwise `?lang=vi|en` on any page (the switch), which also sets the `dxtrack_lang`
+///    cookie so that the next pages stay in that language;
 /// 3. otherwise that cookie;
-/// 4. otherwise the browser's Accept-Language, when it prefers English over Vietnamese;
-/// 5. otherwise Vietnamese.
+/// 4. otherwise Vietnamese. The browser's Accept-Language is not read: most Vietnamese
+///    officials' browsers ask for English, and they expect their own administration's system
+///    in Vietnamese. English is a choice, never a guess.
 /// The JSON API is always Vietnamese: its contract says its messages are.
 struct LanguageMiddleware: AsyncMiddleware {
     static let cookieName = "dxtrack_lang"
@@ -31,22 +32,7 @@ struct LanguageMiddleware: AsyncMiddleware {
         if let a = req.storage[AccountKey.self] { return a.language }
         if let q = req.query[String.self, at: "lang"].flatMap(Language.init(rawValue:)) { return q }
         if let c = req.cookies[cookieName]?.string, let l = Language(rawValue: c) { return l }
-        return fromAcceptLanguage(req.headers.first(name: .acceptLanguage) ?? "")
-    }
-
-    /// English only when the browser ranks it above Vietnamese (or lists no Vietnamese at all
-    /// and ranks English first): "en-US,en;q=0.9" → en; "vi,en;q=0.8" → vi; "fr" → vi.
-    static func fromAcceptLanguage(_ header: String) -> Language {
-        var best: (Language, Double)?
-        for item in header.split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let tag = parts.first?.lowercased(), !tag.isEmpty else { continue }
-            let primary = String(tag.split(separator: "-").first ?? "")
-            guard let lang = Language(rawValue: primary) else { continue }
-            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            if best == nil || q > best!.1 { best = (lang, q) }
-        }
-        return best?.0 ?? .vi
+        return .vi
     }
 
     static func cookie(_ l: Language, req: Request) -> HTTPCookies.Value {
