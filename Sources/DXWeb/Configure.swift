@@ -12,6 +12,7 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.bcryptPool = BcryptPool()
     app.trustedProxies = ClientAddress.trustedProxies(from: ProcessInfo.processInfo.environment)
     app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(ErrorPage())
     app.middleware.use(SecurityHeaders())
     app.middleware.use(WebSessionMiddleware())
@@ -29,13 +30,28 @@ extension Request {
 }
 
 func routes(_ app: Application) throws {
+    // Liveness: the database answers; names it and its schema level.
     app.get("healthz") { req async throws -> Response in
         let kind = req.application.storage[DatabaseKindKey.self] ?? "unknown"
         do {
             _ = try await req.store.counts()["plans"]
-            return try jsonResponse(["status": "ok", "database": kind])
+            let level = try await req.store.schemaLevel()
+            return try jsonResponse(["status": "ok", "database": kind, "migration": level.latest ?? ""])
         } catch {
             return try jsonResponse(["status": "error", "database": kind], status: .serviceUnavailable)
+        }
+    }
+    // Readiness: 503 until every migration of this build is applied, so a load balancer sends
+    // nothing to an instance whose schema is behind (another instance may be migrating).
+    app.get("readyz") { req async throws -> Response in
+        let kind = req.application.storage[DatabaseKindKey.self] ?? "unknown"
+        struct Body: Encodable { var status: String; var database: String; var migration: String; var pending: [String] }
+        do {
+            let level = try await req.store.schemaLevel()
+            return try jsonResponse(Body(status: level.isCurrent ? "ready" : "migrating", database: kind, migration: level.latest ?? "",
+                                         pending: level.pending), status: level.isCurrent ? .ok : .serviceUnavailable)
+        } catch {
+            return try jsonResponse(Body(status: "unavailable", database: kind, migration: "", pending: []), status: .serviceUnavailable)
         }
     }
     app.get("static", "style.css") { _ in

@@ -18,8 +18,14 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Nạp dữ liệu mẫu nếu cơ sở dữ liệu trống / Load the demonstration data when the database is empty")
     var demo = false
 
+    @Option(help: "Nhật ký mỗi yêu cầu một dòng: text | json / One log line per request: text | json")
+    var logFormat = "text"
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("Cổng \(port) không hợp lệ: phải từ 1 đến 65535") }
+        guard ["text", "json"].contains(logFormat) else {
+            throw ValidationError("Định dạng nhật ký \"\(logFormat)\" không hợp lệ: chọn text hoặc json.")
+        }
     }
 
     func run() async throws {
@@ -45,7 +51,7 @@ struct Serve: AsyncParsableCommand {
 
         print("dxtrack đang chạy tại http://\(host == "0.0.0.0" ? "localhost" : host):\(port)/")
         do {
-            try await runServer(database: url, host: host, port: port)
+            try await runServer(database: url, host: host, port: port, logFormat: logFormat)
         } catch {
             throw CLIError(String(describing: error))
         }

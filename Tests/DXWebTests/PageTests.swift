@@ -10,7 +10,7 @@ final class PageTests: XCTestCase {
             try await app.test(.GET, "/healthz") { res async in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertEqual(res.headers.contentType?.subType, "json")
-                XCTAssertEqual(res.body.string, "{\"database\":\"\(url.kindName)\",\"status\":\"ok\"}")
+                XCTAssertEqual(res.body.string, "{\"database\":\"\(url.kindName)\",\"migration\":\"\(DXMigrations.all.last!.name)\",\"status\":\"ok\"}")
             }
         }
     }

@@ -104,6 +104,10 @@ final class CommandLineTests: XCTestCase {
         let port = try run(["serve", "--port", "70000"])
         XCTAssertNotEqual(port.status, 0)
         XCTAssertTrue(port.err.contains("Cổng 70000 không hợp lệ"), port.err)
+
+        let log = try run(["serve", "--log-format", "xml"])
+        XCTAssertNotEqual(log.status, 0)
+        XCTAssertTrue(log.err.contains("Định dạng nhật ký \"xml\" không hợp lệ: chọn text hoặc json."), log.err)
     }
 
     func testPeriodsPrintTheirLabelAndCutOff() throws {
