@@ -11,6 +11,8 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.routes.defaultMaxBodySize = "1mb"
     app.bcryptPool = BcryptPool()
     app.trustedProxies = ClientAddress.trustedProxies(from: ProcessInfo.processInfo.environment)
+    app.metricsAccess = MetricsAccess(environment: ProcessInfo.processInfo.environment)
+    app.metrics = AppMetrics()
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(ErrorPage())
@@ -53,6 +55,14 @@ func routes(_ app: Application) throws {
         } catch {
             return try jsonResponse(Body(status: "unavailable", database: kind, migration: "", pending: []), status: .serviceUnavailable)
         }
+    }
+    app.get("metrics") { req async throws -> Response in
+        guard req.application.metricsAccess.allows(address: req.clientIP, authorization: req.headers.first(name: .authorization)) else {
+            throw Abort(.forbidden, reason: "Không được xem số đo của máy chủ từ địa chỉ này.")
+        }
+        req.application.metrics.openSessions(try await req.store.openSessionCount())
+        return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+                        body: .init(string: req.application.metrics.exposition()))
     }
     app.get("static", "style.css") { _ in
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],

@@ -106,4 +106,53 @@ final class OperationsTests: XCTestCase {
             XCTAssertNotNil(entry["time"] as? String)
         }
     }
+
+    func testMetricsCountRequestsLoginsReportsAndSessionsForThoseAllowedToReadThem() async throws {
+        try await withDemoApp { app, _ in
+            try await app.test(.GET, "/metrics") { res async in
+                XCTAssertEqual(res.status, .forbidden, "not from a loopback address, no token")
+            }
+            app.metricsAccess = MetricsAccess(environment: ["DXTRACK_METRICS_TOKEN": "so-do-bi-mat", "DXTRACK_METRICS_ALLOW": ""])
+            try await app.test(.GET, "/metrics", headers: ["Authorization": "Bearer sai"]) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+            }
+            let viewer = try await browser(app, "lanhdao")
+            let login = try await app.sendRequest(.GET, "/login")
+            let csrf = login.headers.setCookie?["dxtrack_csrf"]?.string ?? ""
+            try await app.test(.POST, "/login", headers: ["Cookie": "dxtrack_csrf=\(csrf)", "Content-Type": "application/x-www-form-urlencoded"],
+                               body: formBody([("_csrf", csrf), ("username", "lanhdao"), ("password", "sai-mat-khau")])) { res async in
+                XCTAssertEqual(res.status, .unauthorized)
+            }
+            try await app.test(.GET, "/plans/kh-cds-2024/report.docx?period=2024S1", headers: viewer.headers) { res async in
+                XCTAssertEqual(res.status, .ok)
+            }
+            try await app.test(.GET, "/metrics", headers: ["Authorization": "Bearer so-do-bi-mat"]) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(res.headers.contentType?.subType, "plain")
+                let text = res.body.string
+                XCTAssertTrue(text.contains("# TYPE dxtrack_http_requests_total counter"), text)
+                XCTAssertTrue(text.contains(#"dxtrack_http_requests_total{route="/plans/:slug/:report",method="GET",status="200"} 1"#)
+                              || text.contains(#"route="/plans/:slug/:report""#), text)
+                XCTAssertTrue(text.contains(#"dxtrack_logins_total{outcome="failed"} 1"#), text)
+                XCTAssertTrue(text.contains(#"dxtrack_reports_generated_total{format="docx"} 1"#), text)
+                XCTAssertTrue(text.contains("dxtrack_report_render_duration_seconds_bucket{format=\"docx\""), text)
+                XCTAssertTrue(text.contains("dxtrack_http_request_duration_seconds_bucket"), text)
+                XCTAssertTrue(text.contains("dxtrack_open_sessions 1"), text)
+                XCTAssertFalse(text.contains("kh-cds-2024") || text.contains("2024S1") || text.contains("lanhdao"), "no values, only patterns")
+            }
+        }
+    }
+
+    func testMetricsAddressesMatchExactlyOrByIPv4Range() {
+        let access = MetricsAccess(environment: ["DXTRACK_METRICS_ALLOW": "10.1.0.0/16, 192.168.1.7,::1, nonsense/99"])
+        XCTAssertTrue(access.allows(address: "10.1.255.3", authorization: nil))
+        XCTAssertFalse(access.allows(address: "10.2.0.1", authorization: nil))
+        XCTAssertTrue(access.allows(address: "192.168.1.7", authorization: nil))
+        XCTAssertFalse(access.allows(address: "192.168.1.70", authorization: nil))
+        XCTAssertTrue(access.allows(address: "::1", authorization: nil))
+        XCTAssertFalse(access.allows(address: "unknown", authorization: "Bearer "), "no token configured: a bearer proves nothing")
+        let loopback = MetricsAccess(environment: [:])
+        XCTAssertTrue(loopback.allows(address: "127.0.0.1", authorization: nil))
+        XCTAssertFalse(loopback.allows(address: "203.0.113.9", authorization: nil))
+    }
 }

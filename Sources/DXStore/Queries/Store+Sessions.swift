@@ -33,6 +33,11 @@ extension Store {
         return SessionInfo(account: s.user.domain(), csrfToken: s.csrfToken, expiresAt: s.expiresAt)
     }
 
+    /// Sessions not yet expired: the gauge of signed-in browsers.
+    public func openSessionCount(now: Date = Date()) async throws -> Int {
+        try await SessionModel.query(on: db).filter(\.$expiresAt > now).count()
+    }
+
     public func deleteSession(tokenHash: String) async throws {
         try await SessionModel.query(on: db).filter(\.$tokenHash == tokenHash).delete()
     }

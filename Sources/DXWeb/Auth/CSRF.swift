@@ -15,18 +15,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let form = try await FormData.read(request)
         let expected = request.storage[CSRFKey.self] ?? request.cookies[Self.cookieName]?.string ?? ""
-        guard !expected.isEmpty, let sent = form[Self.fieldName], constantTimeEqual(sent, expected) else {
+        guard !expected.isEmpty, let sent = form[Self.fieldName], Credentials.constantTimeEqual(sent, expected) else {
             throw Abort(.forbidden, reason: Self.refusal)
         }
         return try await next.respond(to: request)
-    }
-
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in x.indices { diff |= x[i] ^ y[i] }
-        return diff == 0
     }
 
     static func newToken() -> String { Credentials.newToken().replacingOccurrences(of: "dxt_", with: "") }

@@ -61,7 +61,7 @@ extension Application {
     }
 }
 
-/// Times every request, errors included, and writes its line. Outermost, so that the time and
+/// Times every request, errors included, counts it in the metrics and writes its line. Outermost, so that the time and
 /// the status are what the client got. The request id is the caller's `X-Request-Id` when it
 /// is a plain token (a proxy's), else Vapor's own; the response carries it back.
 struct RequestLogMiddleware: AsyncMiddleware {
@@ -98,10 +98,13 @@ struct RequestLogMiddleware: AsyncMiddleware {
     }
 
     private func log(_ req: Request, status: HTTPResponseStatus, id: String, since started: UInt64) {
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds - started
+        let route = Self.pattern(req)
+        req.application.metrics.request(route: route, method: req.method.rawValue, status: status.code, nanoseconds: nanoseconds)
         guard let log = req.application.requestLog else { return }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        let elapsed = Double(nanoseconds) / 1_000_000
         let entry = RequestLog.Entry(time: Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)),
-                                     method: req.method.rawValue, route: Self.pattern(req), status: status.code,
+                                     method: req.method.rawValue, route: route, status: status.code,
                                      durationMS: (elapsed * 10).rounded() / 10, requestID: id,
                                      account: req.storage[AccountKey.self]?.username)
         log.write(log.line(entry))

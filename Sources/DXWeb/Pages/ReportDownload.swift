@@ -45,7 +45,9 @@ enum ReportDownload {
     /// the HTML preview, which may be framed by our own pages and carries its own inline styles
     /// but runs no script.
     static func response(_ req: Request, _ report: OfficialReport, _ format: Format, name: String) async throws -> Response {
+        let started = DispatchTime.now().uptimeNanoseconds
         let data = try await req.application.threadPool.runIfActive { try render(report, format) }
+        req.application.metrics.report(format: format.rawValue, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
         var headers: HTTPHeaders = ["Content-Type": format.contentType]
         if format == .html {
             headers.add(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")

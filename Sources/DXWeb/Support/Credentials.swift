@@ -5,6 +5,16 @@ import Vapor
 /// Password and token hashing: Bcrypt for passwords, SHA-256 for random API tokens
 /// (a token has 256 bits of entropy, so a fast hash is enough and lookups stay indexed).
 public enum Credentials {
+    /// Compares secrets without returning early, so the time taken does not tell how much of
+    /// a guess was right.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in x.indices { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+
     public static func hashPassword(_ password: String) throws -> String {
         try Bcrypt.hash(password, cost: 12)
     }
