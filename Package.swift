@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "DXCore", "DXStore", "DXWeb", "DXReports", "DXDocuments", "DXImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
