@@ -5,14 +5,15 @@ import Vapor
 
 /// Sets up an application on a database: migrations registered, routes, middleware.
 public func configure(_ app: Application, database url: DatabaseURL) async throws {
-    app.databases.use(try url.configuration(), as: url.databaseID)
+    let metrics = AppMetrics()
+    app.metrics = metrics
+    app.databases.use(try url.configuration().timed { metrics.database(operation: $0, nanoseconds: $1) }, as: url.databaseID)
     app.migrations.add(DXMigrations.all, to: url.databaseID)
     app.storage[DatabaseKindKey.self] = url.kindName
     app.routes.defaultMaxBodySize = "1mb"
     app.bcryptPool = BcryptPool()
     app.trustedProxies = ClientAddress.trustedProxies(from: ProcessInfo.processInfo.environment)
     app.metricsAccess = MetricsAccess(environment: ProcessInfo.processInfo.environment)
-    app.metrics = AppMetrics()
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(ErrorPage())

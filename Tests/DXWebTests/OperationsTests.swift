@@ -138,6 +138,8 @@ final class OperationsTests: XCTestCase {
                 XCTAssertTrue(text.contains("dxtrack_report_render_duration_seconds_bucket{format=\"docx\""), text)
                 XCTAssertTrue(text.contains("dxtrack_http_request_duration_seconds_bucket"), text)
                 XCTAssertTrue(text.contains("dxtrack_open_sessions 1"), text)
+                XCTAssertTrue(text.contains(#"dxtrack_db_statement_duration_seconds_count{operation="query"}"#), text)
+                XCTAssertTrue(text.contains(#"dxtrack_db_statement_duration_seconds_count{operation="sql"}"#), text)
                 XCTAssertFalse(text.contains("kh-cds-2024") || text.contains("2024S1") || text.contains("lanhdao"), "no values, only patterns")
             }
         }

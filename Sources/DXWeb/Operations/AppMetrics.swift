@@ -52,6 +52,13 @@ final class AppMetrics: Sendable {
             .recordNanoseconds(Int64(clamping: nanoseconds))
     }
 
+    /// Time spent in the database, statement by statement (`query`: Fluent, `sql`: the store's
+    /// own SQL, `schema`: migrations).
+    func database(operation: String, nanoseconds: UInt64) {
+        Timer(label: "dxtrack_db_statement_duration_seconds", dimensions: [("operation", operation)], factory: factory)
+            .recordNanoseconds(Int64(clamping: nanoseconds))
+    }
+
     func openSessions(_ count: Int) {
         Gauge(label: "dxtrack_open_sessions", factory: factory).record(count)
     }
