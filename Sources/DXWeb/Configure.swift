@@ -69,6 +69,11 @@ func routes(_ app: Application) throws {
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
                  body: .init(string: Stylesheet.css))
     }
+    // The contract itself is public: a client reads it before it has a token.
+    app.get("api", "v1", "openapi.json") { _ in
+        Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300"],
+                 body: .init(string: OpenAPIDocument.json))
+    }
     try app.register(collection: PageController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: APIController())
     try app.register(collection: LoginController())
