@@ -40,6 +40,12 @@ public struct ReportSettings: Sendable, Hashable, Codable {
     /// Table forms whose consolidated tables follow as appendices, by code, in this order
     /// (nil in templates saved before forms existed: none).
     public var formAppendices: [String]?
+    /// The task plans of section I in order, as a template stores them (nil in templates saved
+    /// with one `tasks_plan_code`); `ReportTemplate.taskPlans` is what code reads.
+    public var taskPlans: [ReportTaskPlan]?
+    /// Section II written by the coordinator, with figures as references; nil or empty: section
+    /// II lists the indicators by pillar.
+    public var narrativeBlocks: [NarrativeBlock]?
 
     public init(parentBody: String = "", issuingBody: String, number: Int? = nil, symbol: String = "BC-UBND",
                 place: String, date: CalendarDate, subject: String = "", introduction: String = "",
