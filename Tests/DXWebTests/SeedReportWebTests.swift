@@ -113,6 +113,13 @@ final class SeedReportWebTests: XCTestCase {
                 XCTAssertTrue(page.contains("<code>[[tasks|83/KH-BCĐ|done]]</code>"))
                 XCTAssertTrue(page.contains("<option value=\"121/KH-UBND\" selected>"), "the second task plan is chosen")
                 XCTAssertTrue(page.contains("name=\"tasksPlanStated\" inputmode=\"numeric\" size=\"4\" value=\"49\""))
+                XCTAssertTrue(page.contains("<div class=\"builder row\" hidden>"), "the builder shows only with the script")
+                XCTAssertTrue(page.contains("<script src=\"/static/picker.js\" defer></script>"))
+            }
+            try await app.test(.GET, "/static/picker.js") { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(res.headers.contentType?.description, "text/javascript; charset=utf-8")
+                XCTAssertTrue(res.body.string.contains("textarea[name=\"sectionII\"]"))
             }
             let fields = ReportTemplateWebTests.fields.map { $0.0 == "tasksPlan" ? ($0.0, "83/KH-BCĐ") : $0 }
                 + [("tasksPlan.1", "121/KH-UBND"), ("tasksPlanStated", "49"),

@@ -114,6 +114,19 @@ enum ReportTemplateForm {
     /// The references section II may use, to copy into the text: works without JavaScript.
     static func picker(_ choices: Choices) -> String {
         var b = "<details class=\"picker\"><summary>\(t("Chèn số liệu: danh sách tham chiếu"))</summary>"
+        // Shown by the script only: it assembles a reference and inserts it at the cursor.
+        let items = choices.contents.flatMap { c in c.indicators.map { (c.plan.code, $0) } }
+        if !items.isEmpty {
+            b += "<div class=\"builder row\" hidden><label>\(t("Loại")) <select name=\"refKind\">"
+                + [("value", t("Giá trị")), ("parts", t("Tử số/mẫu số")), ("sum", t("Tổng các đơn vị trực thuộc"))]
+                .map { "<option value=\"\($0.0)\">\(escape($0.1))</option>" }.joined() + "</select></label>"
+            b += "<label>\(t("Chỉ tiêu")) <select name=\"refItem\">" + items.map { plan, i in
+                "<option value=\"\(escape(plan))|\(escape(i.code))\">\(escape(plan)) · \(escape(i.code)) – \(escape(String(i.name.prefix(80))))</option>"
+            }.joined() + "</select></label>"
+            b += "<label>\(t("Mã đơn vị")) <input name=\"refUnit\" size=\"8\" placeholder=\"\(t("của báo cáo"))\"></label>"
+            b += "<label>\(t("Kỳ")) <input name=\"refPeriod\" size=\"8\" placeholder=\"\(t("của báo cáo"))\"></label>"
+            b += "<output></output> <button type=\"button\">\(t("Chèn vào mục II"))</button></div>"
+        }
         b += "<p class=\"hint\">\(t("Dạng [[value|KẾ HOẠCH|CHỈ TIÊU|ĐƠN VỊ|KỲ]]: đơn vị và kỳ bỏ trống là đơn vị và kỳ của báo cáo, ví dụ [[value|TK-CĐS|3.1|34|2024S1]]. parts: tử số/mẫu số; sum: tổng các đơn vị trực thuộc; tasks: số nhiệm vụ theo trạng thái. Số liệu chưa có hiện “(chưa có số liệu)”."))</p>"
         for c in choices.contents where !c.indicators.isEmpty {
             b += "<table class=\"data\"><caption>\(escape(c.plan.code)) – \(escape(c.plan.title))</caption><thead><tr><th>\(t("Mã"))</th><th>\(t("Chỉ tiêu"))</th><th>\(t("Tham chiếu"))</th></tr></thead><tbody>"
@@ -135,7 +148,7 @@ enum ReportTemplateForm {
             }
             b += "</tbody></table>"
         }
-        return b + "</details>"
+        return b + "</details><script src=\"/static/picker.js\" defer></script>"
     }
 
     /// The template a posted form describes, with the form's own problems (the store checks
