@@ -150,7 +150,9 @@ extension OfficialReport {
             limits.append(ReportParagraph("- \(VNNumber.padded(unevaluated.count)) chỉ tiêu chưa có số liệu để đánh giá (\(unevaluated.map(\.indicatorCode).joined(separator: ", ")))."))
         }
         for (t, _) in taskPlans where !t.tasks.overdue.isEmpty {
-            limits.append(ReportParagraph("- \(VNNumber.padded(t.tasks.overdue.count)) nhiệm vụ quá hạn chưa hoàn thành (\(t.tasks.overdue.map(\.task.code).joined(separator: ", ")))."))
+            // Task codes repeat across plans ("1.1"): with several plans each line names its plan.
+            let whose = taskPlans.count > 1 ? " của \(t.plan.code)" : ""
+            limits.append(ReportParagraph("- \(VNNumber.padded(t.tasks.overdue.count)) nhiệm vụ\(whose) quá hạn chưa hoàn thành (\(t.tasks.overdue.map(\.task.code).joined(separator: ", ")))."))
         }
         limits += narratives.filter { isLimits($0.section) }.map { ReportParagraph("- \($0.unitName): \(VNText.clean($0.text))") }
         if limits.isEmpty { limits = [ReportParagraph("- Không có.")] }
