@@ -81,6 +81,10 @@ struct ReportCommand: AsyncParsableCommand {
                 throw CLIError("Thiếu --plan: chọn kế hoạch chỉ tiêu, hoặc dùng --template với một mẫu đã lưu.")
             }
             guard let planRecord = try await runtime.store.plan(slugOrCode: planKey) else { throw CLIError("Không có kế hoạch \(planKey).") }
+            // A settings file is not saved, so its references are checked here as saving would.
+            if let blocks = file?.narrativeBlocks, let problem = try await runtime.store.figureProblems(blocks).first {
+                throw CLIError("Mẫu báo cáo \(template ?? ""): \(problem.message)")
+            }
             let tree = try await runtime.store.unitTree()
             let settings = saved?.settings ?? file ?? ReportTemplates.standard(forUnit: unit ?? saved?.unitCode, plan: planRecord, in: tree)
             // Given plans replace the template's; a settings file may list its own (`taskPlans`).
@@ -132,6 +136,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         if let problem = settings.lengthProblems.first {
             throw CLIError("Mẫu báo cáo \(template): \(problem).")
+        }
+        if let problem = NarrativeBlock.problems(settings.narrativeBlocks ?? []).first {
+            throw CLIError("Mẫu báo cáo \(template): \(problem.message)")
         }
         return settings
     }

@@ -217,5 +217,18 @@ final class ReportCommandTests: XCTestCase {
         let text = try python("check-docx.py", [saved.path])["text"] as? String ?? ""
         XCTAssertTrue(text.contains("đặt ra 49 nhiệm vụ (6 tháng đầu năm 31 nhiệm vụ):"))
         XCTAssertTrue(text.contains("Toàn tỉnh thu nhận 1.445.521 hồ sơ"))
+
+        // A settings file's references are checked as saving a template checks them.
+        var settings = ReportSettings(issuingBody: "Ban Chỉ đạo về chuyển đổi số", symbol: "BC-BCĐ", place: "Thái Bình", date: CalendarDate(2024, 7, 5))
+        for (text, message) in [("[[value|SL-CĐS-2024|9.9]]", "kế hoạch SL-CĐS-2024 không có chỉ tiêu 9.9."),
+                                ("[[value|SL-CĐS-2024|7.5|34|2024H1]]", "kỳ “2024H1” không tồn tại")] {
+            settings.narrativeBlocks = [NarrativeBlock(heading: "Dữ liệu số", text: text)]
+            let file = dir.appendingPathComponent("mau-muc-ii.json")
+            try JSONEncoder().encode(settings).write(to: file)
+            let bad = try CLI.run(["report", "--plan", "KH-CĐS-2024", "--template", file.path, "--period", "2024S1",
+                                   "--format", "docx", "--out", saved.path, "--db", db])
+            XCTAssertEqual(bad.status, 1)
+            XCTAssertTrue(bad.err.contains(message), bad.err)
+        }
     }
 }
