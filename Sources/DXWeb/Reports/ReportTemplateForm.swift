@@ -173,7 +173,7 @@ enum ReportTemplateForm {
         var issues: [FieldIssue] = []
         var taskPlans: [ReportTaskPlan] = []
         let numbered = f.pairs.compactMap { name, _ in name.hasPrefix("tasksPlan.") ? Int(name.dropFirst("tasksPlan.".count)) : nil }
-        for i in [0] + Array(Set(numbered)).sorted() where i >= 0 {
+        for i in [0] + Array(Set(numbered.filter { $0 > 0 })).sorted() {
             let suffix = i == 0 ? "" : ".\(i)"
             guard let code = optional("tasksPlan" + suffix) else { continue }
             var stated: Int?
