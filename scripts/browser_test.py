@@ -14,7 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 PASSWORD = "dxtrack-demo-2024"
@@ -123,9 +123,27 @@ def main():
         d.switch_to.default_content()
         assert "09/16 chỉ tiêu đạt 56,25%" in preview, preview[:2000]
         assert "83/BC-BCĐ" in preview, preview[:2000]
+
+        # The section II picker: the script shows the builder, which assembles a reference, and
+        # a click on a listed reference inserts it at the cursor of the section II field.
+        d.get(BASE + "/reports/bao-cao-6-thang-2024")
+        # The editor is folded under "Sửa mẫu báo cáo"; unfold it, then the picker.
+        d.execute_script("document.querySelectorAll('details').forEach(function (x) { x.open = true })")
+        builder = d.find_element(By.CSS_SELECTOR, "details.picker .builder")
+        assert builder.is_displayed(), "the script shows the builder"
+        Select(field(d, "refItem")).select_by_value("SL-CĐS-2024|7.5")
+        field(d, "refPeriod").send_keys("2024S1")
+        built = builder.find_element(By.TAG_NAME, "output").text
+        assert built == "[[value|SL-CĐS-2024|7.5||2024S1]]", built
+        area = field(d, "sectionII")
+        d.execute_script("arguments[0].value = 'Hồ sơ: '; arguments[0].setSelectionRange(7, 7)", area)
+        code = d.find_element(By.XPATH, "//details[@class='picker']//code[text()='[[parts|SL-CĐS-2024|4.2]]']")
+        d.execute_script("arguments[0].scrollIntoView()", code)
+        code.click()
+        assert area.get_attribute("value") == "Hồ sơ: [[parts|SL-CĐS-2024|4.2]]", area.get_attribute("value")
         print("browser test passed: hungha submitted at 390x844, dieuphoi sees: " + row_text
               + "; BM01's consolidated table shows Hưng Hà at 80,00%; Enter saves the designer"
-              + "; the report preview shows 83/BC-BCĐ and 09/16")
+              + "; the report preview shows 83/BC-BCĐ and 09/16; the section II picker builds and inserts references")
     finally:
         d.quit()
 

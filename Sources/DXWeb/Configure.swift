@@ -74,6 +74,10 @@ func routes(_ app: Application) throws {
         Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300"],
                  body: .init(string: OpenAPIDocument.json))
     }
+    app.get("static", "picker.js") { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600"],
+                 body: .init(string: PickerScript.js))
+    }
     try app.register(collection: PageController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: APIController())
     try app.register(collection: LoginController())

@@ -10,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Xuất báo cáo chính thức theo thể thức Nghị định 30/2020. / Write the official report in the Decree 30 format.",
         discussion: """
-        Ví dụ / Example: dxtrack report --plan KH-CĐS-2024 --tasks-plan 83/KH-BCĐ --period 2024S1 --format docx --out bao-cao.docx
+        Ví dụ / Example: dxtrack report --plan KH-CĐS-2024 --tasks-plan 83/KH-BCĐ --tasks-plan 121/KH-UBND --period 2024S1 --format docx --out bao-cao.docx
         Mẫu đã lưu / A saved template: dxtrack report --template bao-cao-cds-tinh --period 2024S1 --number 83 --format docx --out bao-cao.docx
         Báo cáo của huyện, ký tên / A district's report, signed: dxtrack report --plan KH-CĐS-2024 --unit 339 --period 2024 --signer "Nguyễn Văn A" --signer-title "Chủ tịch" --format docx --out hung-ha.docx
         xlsx: mỗi phụ lục một trang tính / one sheet per appendix; csv: phụ lục chỉ tiêu, hoặc --appendix N / the indicator appendix, or --appendix N.
@@ -23,8 +23,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Kế hoạch chỉ tiêu (mã hoặc định danh); không cần khi dùng mẫu đã lưu / Indicator plan (code or slug); taken from a saved template when omitted")
     var plan: String?
 
-    @Option(help: "Kế hoạch nhiệm vụ đưa vào mục I.2 và phụ lục / Task plan for section I.2 and its appendix")
-    var tasksPlan: String?
+    @Option(help: "Kế hoạch nhiệm vụ đưa vào mục I.2, I.3, … và phụ lục, theo thứ tự; lặp lại cho nhiều kế hoạch / Task plan for sections I.2, I.3, … and their appendices, in order; repeat for several")
+    var tasksPlan: [String] = []
 
     @Option(help: "Kỳ / Period: 2024, 2024S1, 2024Q3, 202403, 2024N9")
     var period: String
@@ -92,6 +92,10 @@ struct ReportCommand: AsyncParsableCommand {
                 throw CLIError("Thiếu --plan: chọn kế hoạch chỉ tiêu, hoặc dùng --template với một mẫu đã lưu.")
             }
             guard let planRecord = try await runtime.store.plan(slugOrCode: planKey) else { throw CLIError("Không có kế hoạch \(planKey).") }
+            // A settings file is not saved, so its references are checked here as saving would.
+            if let blocks = file?.narrativeBlocks, let problem = try await runtime.store.figureProblems(blocks).first {
+                throw CLIError("Mẫu báo cáo \(template ?? ""): \(problem.message)")
+            }
             var settings: ReportSettings
             if let given = saved?.settings ?? file {
                 settings = given
@@ -112,7 +116,9 @@ struct ReportCommand: AsyncParsableCommand {
             }
             if let problem = settings.lengthProblems.first { throw CLIError("Người ký: \(problem).") }
             if documentsOfSubunits { settings.documentScope = .subtree }
-            let template = ReportTemplate(code: "cli", name: "cli", planCode: planKey, tasksPlanCode: tasksPlan ?? saved?.tasksPlanCode,
+            // Given plans replace the template's; a settings file may list its own (`taskPlans`).
+            let taskPlans = tasksPlan.isEmpty ? saved?.taskPlans : tasksPlan.map { ReportTaskPlan(code: $0) }
+            let template = ReportTemplate(code: "cli", name: "cli", planCode: planKey, taskPlans: taskPlans,
                                           unitCode: unit ?? saved?.unitCode, settings: settings)
             report = try await runtime.store.officialReport(template: template, period: period, number: number ?? settings.number, date: day,
                                                             includeUnsubmitted: includeUnsubmitted)
@@ -159,6 +165,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         if let problem = settings.lengthProblems.first {
             throw CLIError("Mẫu báo cáo \(template): \(problem).")
+        }
+        if let problem = NarrativeBlock.problems(settings.narrativeBlocks ?? []).first {
+            throw CLIError("Mẫu báo cáo \(template): \(problem.message)")
         }
         return settings
     }

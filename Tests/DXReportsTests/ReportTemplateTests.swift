@@ -113,7 +113,7 @@ final class ReportTemplateTests: XCTestCase {
             try await refused(t, creating: false, "Không tìm thấy mẫu báo cáo khac")
             try await rt.store.saveReportTemplate(t, creating: true, by: Self.coordinator)
             let count = try await rt.store.reportTemplates().count
-            XCTAssertEqual(count, 2)
+            XCTAssertEqual(count, 3, "the two demo templates and this one")
         }
     }
 

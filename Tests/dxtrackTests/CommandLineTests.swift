@@ -16,7 +16,7 @@ final class CommandLineTests: XCTestCase {
             let first = try run(["demo", "--db", db])
             XCTAssertEqual(first.status, 0, first.err)
             XCTAssertTrue(first.out.contains("Đã nạp dữ liệu mẫu."), first.out)
-            XCTAssertTrue(first.out.contains("kế hoạch: 4"), first.out)
+            XCTAssertTrue(first.out.contains("kế hoạch: 5"), first.out)
             XCTAssertTrue(first.out.contains("admin / dxtrack-demo-2024"))
             let second = try run(["demo", "--db", db])
             XCTAssertEqual(second.status, 0, second.err)

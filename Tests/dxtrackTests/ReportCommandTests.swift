@@ -196,4 +196,39 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertGreaterThan(withTaskHeader.count, 1, "the tasks appendix's header repeats on its later pages")
         XCTAssertTrue(pages[0].contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
     }
+
+    /// `--tasks-plan` repeated: one section I.n and one appendix per plan, in the order given;
+    /// the demo's half-year template does the same with section II's figures filled in.
+    func testSeveralTaskPlansGiveOneSectionAndOneAppendixEach() throws {
+        let (db, dir) = try demo()
+        let out = dir.appendingPathComponent("bao-cao-hai-ke-hoach.docx")
+        let r = try report("docx", out, db: db, extra: ["--tasks-plan", "121/KH-UBND"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "Đã ghi \(out.path) (4 phụ lục).\n")
+        let json = try python("check-docx.py", ["--expect-text", "3. Kết quả thực hiện nhiệm vụ theo Kế hoạch nâng cao chỉ số chuyển đổi số tỉnh Thái Bình (năm 2023)",
+                                                "--expect-text", "Phụ lục IV", out.path])
+        XCTAssertEqual((json["problems"] as? [Any])?.count, 0, "\(json["problems"] ?? "")")
+
+        let saved = dir.appendingPathComponent("bao-cao-6-thang.docx")
+        let t = try CLI.run(["report", "--template", "bao-cao-6-thang-2024", "--period", "2024S1", "--number", "83",
+                             "--format", "docx", "--out", saved.path, "--db", db])
+        XCTAssertEqual(t.status, 0, t.err)
+        XCTAssertEqual(t.out, "Đã ghi \(saved.path) (4 phụ lục).\n")
+        let text = try python("check-docx.py", [saved.path])["text"] as? String ?? ""
+        XCTAssertTrue(text.contains("đặt ra 49 nhiệm vụ (6 tháng đầu năm 31 nhiệm vụ):"))
+        XCTAssertTrue(text.contains("Toàn tỉnh thu nhận 1.445.521 hồ sơ"))
+
+        // A settings file's references are checked as saving a template checks them.
+        var settings = ReportSettings(issuingBody: "Ban Chỉ đạo về chuyển đổi số", symbol: "BC-BCĐ", place: "Thái Bình", date: CalendarDate(2024, 7, 5))
+        for (text, message) in [("[[value|SL-CĐS-2024|9.9]]", "kế hoạch SL-CĐS-2024 không có chỉ tiêu 9.9."),
+                                ("[[value|SL-CĐS-2024|7.5|34|2024H1]]", "kỳ “2024H1” không tồn tại")] {
+            settings.narrativeBlocks = [NarrativeBlock(heading: "Dữ liệu số", text: text)]
+            let file = dir.appendingPathComponent("mau-muc-ii.json")
+            try JSONEncoder().encode(settings).write(to: file)
+            let bad = try CLI.run(["report", "--plan", "KH-CĐS-2024", "--template", file.path, "--period", "2024S1",
+                                   "--format", "docx", "--out", saved.path, "--db", db])
+            XCTAssertEqual(bad.status, 1)
+            XCTAssertTrue(bad.err.contains(message), bad.err)
+        }
+    }
 }

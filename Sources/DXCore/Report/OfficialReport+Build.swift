@@ -8,9 +8,15 @@ extension OfficialReport {
     ///   - byUnit: the chosen indicator's results for each unit below the report's unit.
     ///   - narratives: what units wrote in their reports, attributed to them in section II–IV.
     ///   - forms: consolidated table forms of the period, each an appendix cited in section I.
+    ///   - taskPlans: further task plans after `tasks`, each a section I.n and an appendix, with
+    ///     the task count the plan document states (`ReportTaskPlan.statedTotal`).
+    ///   - figures: resolves the references of the settings' narrative blocks (section II).
     public static func build(settings: ReportSettings, indicators: PlanEvaluation, tasks: PlanEvaluation? = nil,
+                             taskPlans: [(evaluation: PlanEvaluation, statedTotal: Int?)] = [],
                              documents: [OfficialDocument] = [], byUnit: [(unit: OrgUnit, result: IndicatorResult)] = [],
-                             narratives: [ReportNarrative] = [], forms: [FormTable] = []) -> OfficialReport {
+                             narratives: [ReportNarrative] = [], forms: [FormTable] = [], figures: FigureResolver? = nil) -> OfficialReport {
+        let first: [(evaluation: PlanEvaluation, statedTotal: Int?)] = tasks.map { [(evaluation: $0, statedTotal: nil)] } ?? []
+        let taskPlans = first + taskPlans
         // A paragraph the coordinator emptied is left out of the report.
         let narratives = narratives.filter { !VNText.clean($0.text).isEmpty }
         var s = settings
@@ -21,7 +27,7 @@ extension OfficialReport {
         }
         if s.introduction.isEmpty {
             s.introduction = "Thực hiện \(VNText.clean(indicators.plan.title))"
-                + (tasks.map { ", \(VNText.clean($0.plan.title))" } ?? "")
+                + taskPlans.map { ", \(VNText.clean($0.evaluation.plan.title))" }.joined()
                 + ". Trên cơ sở tổng hợp báo cáo, số liệu của các ngành, địa phương, \(VNText.clean(s.issuingBody).lowercasedFirstIfAllCaps) báo cáo kết quả \(period.labelVI.lowercased()) như sau:"
         }
 
@@ -32,10 +38,14 @@ extension OfficialReport {
 
         let indicatorAppendix = next()
         appendices.append(indicatorTable(indicators, number: indicatorAppendix))
-        var taskAppendix: Int?
-        if s.includeTasks, let t = tasks, !t.tasks.lines.isEmpty {
-            taskAppendix = next()
-            appendices.append(taskTable(t, number: taskAppendix!))
+        var taskAppendices: [Int?] = []
+        for (t, _) in taskPlans {
+            if s.includeTasks, !t.tasks.lines.isEmpty {
+                taskAppendices.append(next())
+                appendices.append(taskTable(t, number: next()))
+            } else {
+                taskAppendices.append(nil)
+            }
         }
         var docsAppendix: Int?
         let issued = documents.filter { d in d.issued.map { period.start <= $0 && $0 <= period.end } ?? false }
@@ -62,12 +72,23 @@ extension OfficialReport {
             paragraphs: [ReportParagraph(summary.headlineVI(planName: indicators.plan.title))]
                 + summary.linesVI().map { ReportParagraph("- " + $0) }
                 + [ReportParagraph("(Chi tiết tại Phụ lục \(VNText.roman(indicatorAppendix)) kèm theo).", italic: true)])]
-        if let t = tasks, !t.tasks.lines.isEmpty {
-            var paragraphs = [ReportParagraph(t.tasks.progressHeadlineVI(planName: t.plan.title))]
-            paragraphs += t.tasks.progressLinesVI().map { ReportParagraph("- " + $0) }
+        for ((t, stated), taskAppendix) in zip(taskPlans, taskAppendices) where !t.tasks.lines.isEmpty {
+            var paragraphs: [ReportParagraph]
+            var title = "Kết quả thực hiện nhiệm vụ theo \(VNText.clean(t.plan.title))"
+            if t.period == period {
+                // A plan of the report's period: its tasks and those of the period ("49 nhiệm vụ
+                // (6 tháng đầu năm 31 nhiệm vụ)"), then progress.
+                let planned = stated.flatMap { $0 > t.tasks.lines.count ? $0 : nil }
+                paragraphs = [ReportParagraph(t.tasks.progressHeadlineVI(planName: t.plan.title, plannedTotal: planned))]
+                paragraphs += t.tasks.progressLinesVI().map { ReportParagraph("- " + $0) }
+            } else {
+                // A plan of an earlier year, reported as a whole (seed 000, I.3).
+                title += " (\(t.period.labelVI))"
+                paragraphs = [ReportParagraph(t.tasks.overviewVI(planName: t.plan.title, pillars: t.plan.pillars))]
+            }
             paragraphs += t.tasks.pillarLinesVI(t.plan.pillars).map { ReportParagraph("- " + $0) }
             if let n = taskAppendix { paragraphs.append(ReportParagraph("(Chi tiết tại Phụ lục \(VNText.roman(n)) kèm theo).", italic: true)) }
-            partI.append(ReportItem(number: "2", title: "Kết quả thực hiện nhiệm vụ theo \(VNText.clean(t.plan.title))", paragraphs: paragraphs))
+            partI.append(ReportItem(number: String(partI.count + 1), title: title, paragraphs: paragraphs))
         }
         if !forms.isEmpty {
             let lines = zip(forms, formAppendices).map { table, a in
@@ -79,9 +100,24 @@ extension OfficialReport {
             partI.append(ReportItem(number: String(partI.count + 1), title: "Số liệu tổng hợp theo biểu mẫu", paragraphs: lines))
         }
 
-        // II. Results by pillar: the figures, then what units wrote.
+        // II. The coordinator's blocks with their figures filled in, or else results by pillar:
+        // the figures, then what units wrote.
         var partII: [ReportItem] = []
-        for (i, group) in indicators.indicatorsByPillar.enumerated() {
+        let blocks = (s.narrativeBlocks ?? []).filter { !VNText.clean($0.heading).isEmpty || !VNText.clean($0.text).isEmpty }
+        for (i, block) in blocks.enumerated() {
+            let lines = block.text.split(whereSeparator: \.isNewline).map { figures?.render(String($0)) ?? String($0) }
+                .map { VNText.clean($0) }.filter { !$0.isEmpty }
+            partII.append(ReportItem(number: String(i + 1), title: VNText.clean(block.heading).isEmpty ? nil : VNText.clean(block.heading),
+                                     paragraphs: lines.map { ReportParagraph($0) }))
+        }
+        if !blocks.isEmpty {
+            let results = narratives.filter { isResults($0.section) }
+            if !results.isEmpty {
+                partII.append(ReportItem(number: String(partII.count + 1), title: "Kết quả do các đơn vị báo cáo",
+                                         paragraphs: results.map { ReportParagraph("- \($0.unitName): \(VNText.clean($0.text))") }))
+            }
+        }
+        for (i, group) in (blocks.isEmpty ? indicators.indicatorsByPillar : []).enumerated() {
             var paragraphs = group.results.map { r -> ReportParagraph in
                 var line = "- \(SummaryText.inline(r.indicator.name)): \(r.valueLabelVI)"
                 if let parts = r.partsLabelVI { line += " (\(parts))" }
@@ -102,8 +138,9 @@ extension OfficialReport {
 
         // III. Assessment: what the figures say, then what units reported.
         var strengths = [ReportParagraph("- Hoàn thành \(VNNumber.fraction(summary.count(.met), summary.total, width: 2)) chỉ tiêu (\(VNNumber.percent(summary.count(.met), of: summary.total))).")]
-        if let t = tasks {
-            strengths.append(ReportParagraph("- Hoàn thành \(VNNumber.fraction(t.tasks.count(.done), t.tasks.inScope.count, width: 2)) nhiệm vụ trong kỳ."))
+        for (t, _) in taskPlans {
+            let whose = t.period == period ? (taskPlans.count > 1 ? " của \(t.plan.code) trong kỳ" : " trong kỳ") : " của \(t.plan.code) (\(t.period.labelVI))"
+            strengths.append(ReportParagraph("- Hoàn thành \(VNNumber.fraction(t.tasks.count(.done), t.tasks.inScope.count, width: 2)) nhiệm vụ\(whose)."))
         }
         var limits: [ReportParagraph] = []
         let lagging = summary.evaluations.filter { [.partlyMetBelow50, .notMet].contains($0.evaluationClass) }
@@ -112,8 +149,10 @@ extension OfficialReport {
         if !unevaluated.isEmpty {
             limits.append(ReportParagraph("- \(VNNumber.padded(unevaluated.count)) chỉ tiêu chưa có số liệu để đánh giá (\(unevaluated.map(\.indicatorCode).joined(separator: ", ")))."))
         }
-        if let t = tasks, !t.tasks.overdue.isEmpty {
-            limits.append(ReportParagraph("- \(VNNumber.padded(t.tasks.overdue.count)) nhiệm vụ quá hạn chưa hoàn thành (\(t.tasks.overdue.map(\.task.code).joined(separator: ", ")))."))
+        for (t, _) in taskPlans where !t.tasks.overdue.isEmpty {
+            // Task codes repeat across plans ("1.1"): with several plans each line names its plan.
+            let whose = taskPlans.count > 1 ? " của \(t.plan.code)" : ""
+            limits.append(ReportParagraph("- \(VNNumber.padded(t.tasks.overdue.count)) nhiệm vụ\(whose) quá hạn chưa hoàn thành (\(t.tasks.overdue.map(\.task.code).joined(separator: ", ")))."))
         }
         limits += narratives.filter { isLimits($0.section) }.map { ReportParagraph("- \($0.unitName): \(VNText.clean($0.text))") }
         if limits.isEmpty { limits = [ReportParagraph("- Không có.")] }
@@ -124,7 +163,7 @@ extension OfficialReport {
         if !open.isEmpty {
             next.append(ReportParagraph("- Tập trung hoàn thành các chỉ tiêu chưa đạt: \(open.map(\.indicatorCode).joined(separator: ", "))."))
         }
-        if let t = tasks {
+        for (t, _) in taskPlans {
             let remaining = t.tasks.inScope.filter { !$0.isDone }
             if !remaining.isEmpty {
                 next.append(ReportParagraph("- Tiếp tục triển khai \(VNNumber.padded(remaining.count)) nhiệm vụ chưa hoàn thành của \(VNText.clean(t.plan.title))."))

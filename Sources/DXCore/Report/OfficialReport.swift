@@ -43,6 +43,12 @@ public struct ReportSettings: Sendable, Hashable, Codable {
     /// Whose documents the documents appendix lists; nil (templates saved before it) is the
     /// unit's own tier.
     public var documentScope: DocumentScope?
+    /// The task plans of section I in order, as a template stores them (nil in templates saved
+    /// with one `tasks_plan_code`); `ReportTemplate.taskPlans` is what code reads.
+    public var taskPlans: [ReportTaskPlan]?
+    /// Section II written by the coordinator, with figures as references; nil or empty: section
+    /// II lists the indicators by pillar.
+    public var narrativeBlocks: [NarrativeBlock]?
 
     public init(parentBody: String = "", issuingBody: String, number: Int? = nil, symbol: String = "BC-UBND",
                 place: String, date: CalendarDate, subject: String = "", introduction: String = "",

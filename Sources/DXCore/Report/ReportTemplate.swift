@@ -1,26 +1,50 @@
 /// A saved way of issuing the official report: which plans it evaluates and for which unit,
 /// which appendices it carries, its header, signature and recipients. The period, the number
 /// and the date change every time it is issued, so they are chosen then.
-public struct ReportTemplate: Sendable, Hashable, Codable {
+public struct ReportTemplate: Sendable, Hashable {
     /// Short URL-safe code ("bao-cao-6-thang").
     public var code: String
     public var name: String
     /// The indicator plan evaluated in section I.1 and Phụ lục I.
     public var planCode: String
-    /// The task plan of section I.2 and its appendix, when it is another plan.
-    public var tasksPlanCode: String?
+    /// The task plans of sections I.2, I.3, … and their appendices, in this order.
+    public var taskPlans: [ReportTaskPlan]
     /// The unit reported on; the plan's province when nil.
     public var unitCode: String?
+    /// The template's settings; its task plans are `taskPlans` (the settings' copy is only how
+    /// they are stored, see `Store.saveReportTemplate`).
     public var settings: ReportSettings
 
-    public init(code: String, name: String, planCode: String, tasksPlanCode: String? = nil, unitCode: String? = nil,
-                settings: ReportSettings) {
+    /// - Parameters:
+    ///   - tasksPlanCode: one task plan, as templates had before several were possible.
+    ///   - taskPlans: the task plans in order; else those stored in the settings; else
+    ///     `tasksPlanCode`.
+    public init(code: String, name: String, planCode: String, tasksPlanCode: String? = nil, taskPlans: [ReportTaskPlan]? = nil,
+                unitCode: String? = nil, settings: ReportSettings) {
         self.code = code
         self.name = name
         self.planCode = planCode
-        self.tasksPlanCode = tasksPlanCode
+        self.taskPlans = taskPlans ?? settings.taskPlans ?? tasksPlanCode.map { [ReportTaskPlan(code: $0)] } ?? []
         self.unitCode = unitCode
-        self.settings = settings
+        var s = settings
+        s.taskPlans = nil
+        self.settings = s
+    }
+
+    /// The first task plan: what templates saved before several were possible held, and what
+    /// the `tasks_plan_code` column keeps.
+    public var tasksPlanCode: String? {
+        get { taskPlans.first?.code }
+        set {
+            if let newValue { taskPlans = [ReportTaskPlan(code: newValue)] + taskPlans.dropFirst() } else { taskPlans = [] }
+        }
+    }
+
+    /// The settings as stored: with the ordered task plans in them.
+    public var storedSettings: ReportSettings {
+        var s = settings
+        s.taskPlans = taskPlans.isEmpty ? nil : taskPlans
+        return s
     }
 
     /// The settings for one issue of the report: the template's, with that issue's number and date.
@@ -39,7 +63,15 @@ public struct ReportTemplate: Sendable, Hashable, Codable {
         }
         if VNText.clean(name).isEmpty { out.append(.error("name", "Chưa nhập tên mẫu báo cáo.")) }
         if planCode.isEmpty { out.append(.error("plan", "Chưa chọn kế hoạch có các chỉ tiêu được đánh giá.")) }
-        if tasksPlanCode == planCode { out.append(.error("tasksPlan", "Kế hoạch nhiệm vụ trùng kế hoạch chỉ tiêu: để trống nếu nhiệm vụ nằm trong cùng kế hoạch.")) }
+        if taskPlans.contains(where: { $0.code == planCode }) { out.append(.error("tasksPlan", "Kế hoạch nhiệm vụ trùng kế hoạch chỉ tiêu: để trống nếu nhiệm vụ nằm trong cùng kế hoạch.")) }
+        let codes = taskPlans.map(\.code)
+        if let twice = codes.first(where: { c in codes.count(where: { $0 == c }) > 1 }) {
+            out.append(.error("tasksPlan", "Kế hoạch nhiệm vụ \(twice) được chọn hai lần."))
+        }
+        if let bad = taskPlans.first(where: { ($0.statedTotal ?? 1) < 1 }) {
+            out.append(.error("tasksPlan", "Số nhiệm vụ kế hoạch \(bad.code) đặt ra phải là số nguyên dương."))
+        }
+        out += NarrativeBlock.problems(settings.narrativeBlocks ?? [])
         let s = settings
         if VNText.clean(s.issuingBody).isEmpty { out.append(.error("issuingBody", "Chưa nhập cơ quan ban hành báo cáo.")) }
         if VNText.clean(s.place).isEmpty { out.append(.error("place", "Chưa nhập địa danh (ví dụ Thái Bình).")) }
@@ -59,7 +91,7 @@ extension ReportTemplate: FieldLengthChecked {
         var c = FieldLengthCheck()
         c.check(name, "name", .name)
         c.check(planCode, "plan", .code)
-        c.check(tasksPlanCode, "tasksPlan", .code)
+        c.check(taskPlans.map(\.code), "tasksPlan", .code)
         c.check(unitCode, "unit", .code)
         return c.problems + settings.lengthProblems
     }
@@ -80,6 +112,37 @@ extension ReportSettings: FieldLengthChecked {
         c.check(archive, "archive", .name)
         c.check(byUnitIndicator, "byUnitIndicator", .code)
         c.check(formAppendices ?? [], "formAppendices", .code)
+        for b in narrativeBlocks ?? [] {
+            c.check(b.heading, "sectionII", .name)
+            c.check(b.text, "sectionII", .text)
+        }
         return c.problems
+    }
+}
+
+/// Written with both the first task plan (`tasksPlanCode`, what readers of the old shape look
+/// for) and the ordered list; read from either.
+extension ReportTemplate: Codable {
+    enum CodingKeys: String, CodingKey { case code, name, planCode, tasksPlanCode, taskPlans, unitCode, settings }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(code: try c.decode(String.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
+                  planCode: try c.decode(String.self, forKey: .planCode),
+                  tasksPlanCode: try c.decodeIfPresent(String.self, forKey: .tasksPlanCode),
+                  taskPlans: try c.decodeIfPresent([ReportTaskPlan].self, forKey: .taskPlans),
+                  unitCode: try c.decodeIfPresent(String.self, forKey: .unitCode),
+                  settings: try c.decode(ReportSettings.self, forKey: .settings))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(planCode, forKey: .planCode)
+        try c.encodeIfPresent(tasksPlanCode, forKey: .tasksPlanCode)
+        try c.encode(taskPlans, forKey: .taskPlans)
+        try c.encodeIfPresent(unitCode, forKey: .unitCode)
+        try c.encode(settings, forKey: .settings)
     }
 }

@@ -9,15 +9,24 @@ extension Store {
     /// of the period, and one indicator by unit when the settings name one. Only figures that
     /// count (`DataStatus`) unless `includeUnsubmitted` asks for a preview, which the report
     /// then says in every format.
+    /// `tasksPlan` and then `taskPlans` are the task plans of sections I.2, I.3, …; a plan that
+    /// ended before the period's year is evaluated over its last year (`ReportTaskPlan.period`).
+    /// The references of the settings' narrative blocks are resolved from the same counted facts.
     public func officialReport(plan key: String, period periodID: String, unit unitCode: String? = nil,
-                               tasksPlan: String? = nil, settings: ReportSettings,
+                               tasksPlan: String? = nil, taskPlans: [ReportTaskPlan] = [], settings: ReportSettings,
                                includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
         let indicators = try await evaluate(plan: key, period: periodID, unit: unitCode,
                                             includeUnsubmitted: includeUnsubmitted, readAt: readAt)
-        var tasks: PlanEvaluation?
-        if let tasksPlan {
-            tasks = try await evaluate(plan: tasksPlan, period: periodID, unit: indicators.unit.code,
-                                       includeUnsubmitted: includeUnsubmitted, readAt: readAt)
+        var tasks: [(evaluation: PlanEvaluation, statedTotal: Int?)] = []
+        for entry in (tasksPlan.map { [ReportTaskPlan(code: $0)] } ?? []) + taskPlans {
+            guard let contents = try await planContents(slugOrCode: entry.code) else { throw StoreError.notFound("kế hoạch \(entry.code)") }
+            let period = ReportTaskPlan.period(for: contents.plan, in: indicators.period)
+            tasks.append((try await evaluate(plan: entry.code, period: period.identifier, unit: indicators.unit.code,
+                                             includeUnsubmitted: includeUnsubmitted, readAt: readAt), entry.statedTotal))
+        }
+        var figures: FigureResolver?
+        if let blocks = settings.narrativeBlocks, !blocks.isEmpty {
+            figures = try await figureResolver(blocks, unit: indicators.unit, period: indicators.period, includeUnsubmitted: includeUnsubmitted)
         }
         let tree = try await unitTree()
         var byUnit: [(unit: OrgUnit, result: IndicatorResult)] = []
@@ -41,10 +50,50 @@ extension Store {
         let documents = try await documents().filter {
             $0.isIssued(within: indicators.unit, scope: settings.documentScope ?? .ownTier, tree: tree)
         }
-        return OfficialReport.build(settings: settings, indicators: indicators, tasks: tasks,
+        return OfficialReport.build(settings: settings, indicators: indicators, taskPlans: tasks,
                                     documents: documents, byUnit: byUnit,
                                     narratives: try await narratives(plan: indicators.plan.code, period: indicators.period),
-                                    forms: forms)
+                                    forms: forms, figures: figures)
+    }
+
+    /// A resolver holding the facts of every plan the blocks refer to, under the same data-status
+    /// rule as the rest of the report (`includeUnsubmitted` only in a preview).
+    public func figureResolver(_ blocks: [NarrativeBlock], unit: OrgUnit, period: Period,
+                               includeUnsubmitted: Bool = false) async throws -> FigureResolver {
+        var plans: [String: FigurePlan] = [:]
+        for (_, part) in NarrativeBlock.references(blocks) {
+            guard case .reference(let r, _) = part, plans[r.plan] == nil,
+                  let contents = try await planContents(slugOrCode: r.plan) else { continue }
+            let code = contents.plan.code
+            plans[r.plan] = FigurePlan(plan: contents.plan, indicators: contents.indicators, tasks: contents.tasks,
+                                       values: try await values(planCode: code, includeUnsubmitted: includeUnsubmitted),
+                                       taskReports: try await taskReports(planCode: code, includeUnsubmitted: includeUnsubmitted))
+        }
+        return FigureResolver(tree: try await unitTree(), unit: unit, period: period, plans: plans)
+    }
+
+    /// References of narrative blocks that name a plan, indicator or unit that does not exist,
+    /// as messages naming it (field `sectionII`); syntax and periods are `NarrativeBlock.problems`.
+    public func figureProblems(_ blocks: [NarrativeBlock]) async throws -> [FieldIssue] {
+        var out: [FieldIssue] = []
+        var contents: [String: PlanContents?] = [:]
+        let tree = try await unitTree()
+        for (block, part) in NarrativeBlock.references(blocks) {
+            guard case .reference(let r, let token) = part else { continue }
+            let at = "Mục II.\(block): tham chiếu “\(token)”"
+            if contents[r.plan] == nil { contents[r.plan] = .some(try await planContents(slugOrCode: r.plan)) }
+            guard let plan = contents[r.plan] ?? nil else {
+                out.append(.error("sectionII", "\(at): không có kế hoạch \(r.plan)."))
+                continue
+            }
+            if r.kind != .tasks, !plan.indicators.contains(where: { $0.code == r.item }) {
+                out.append(.error("sectionII", "\(at): kế hoạch \(plan.plan.code) không có chỉ tiêu \(r.item)."))
+            }
+            if let u = r.unit, tree[u] == nil {
+                out.append(.error("sectionII", "\(at): không có đơn vị mã \(u)."))
+            }
+        }
+        return out
     }
 
     /// What units wrote in the narrative sections of their submitted or approved reports, with

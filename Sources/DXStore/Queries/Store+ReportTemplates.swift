@@ -19,7 +19,8 @@ extension Store {
     public func saveReportTemplate(_ t: ReportTemplate, creating: Bool, by actor: Actor) async throws {
         if let first = t.problems().first { throw StoreError.invalid(first.message) }
         let plan = try await planRow(t.planCode)
-        if let tp = t.tasksPlanCode { _ = try await planRow(tp) }
+        for tp in t.taskPlans { _ = try await planRow(tp.code) }
+        if let first = try await figureProblems(t.settings.narrativeBlocks ?? []).first { throw StoreError.invalid(first.message) }
         if let u = t.unitCode, try await unit(code: u) == nil { throw StoreError.invalid("Không có đơn vị mã \(u).") }
         if let code = t.settings.byUnitIndicator {
             let found = try await IndicatorModel.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$code == code).count()
@@ -28,7 +29,8 @@ extension Store {
         for code in t.settings.formAppendices ?? [] where try await tableForm(code) == nil {
             throw StoreError.invalid("Không có biểu mẫu \(code).")
         }
-        let settings = String(decoding: try JSONEncoder.sorted.encode(t.settings), as: UTF8.self)
+        // The ordered task plans go in the settings JSON; the column keeps the first, as before.
+        let settings = String(decoding: try JSONEncoder.sorted.encode(t.storedSettings), as: UTF8.self)
         try await db.transaction { tx in
             let existing = try await ReportTemplateModel.query(on: tx).filter(\.$code == t.code).first()
             if creating, existing != nil { throw StoreError.conflict("Đã có mẫu báo cáo mã \(t.code).") }
@@ -53,7 +55,7 @@ extension Store {
     /// The report a template gives for a period, with that number and date.
     public func officialReport(template t: ReportTemplate, period: String, number: Int?, date: CalendarDate,
                                includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
-        try await officialReport(plan: t.planCode, period: period, unit: t.unitCode, tasksPlan: t.tasksPlanCode,
+        try await officialReport(plan: t.planCode, period: period, unit: t.unitCode, taskPlans: t.taskPlans,
                                  settings: t.settings(number: number, date: date), includeUnsubmitted: includeUnsubmitted, readAt: readAt)
     }
 

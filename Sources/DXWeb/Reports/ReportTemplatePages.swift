@@ -14,7 +14,7 @@ enum ReportTemplatesPage {
             b += "<div class=\"wide\"><table id=\"templates\"><thead><tr><th>\(t("Mẫu báo cáo"))</th><th>\(t("Kế hoạch"))</th><th>\(t("Cơ quan ban hành"))</th></tr></thead><tbody>"
             for template in templates {
                 b += "<tr><td><a href=\"\(escape(SiteRoute.reportTemplate(code: template.code, issue: nil).path))\">\(escape(template.name))</a></td>"
-                b += "<td>\(escape(([template.planCode] + (template.tasksPlanCode.map { [$0] } ?? [])).joined(separator: ", ")))</td>"
+                b += "<td>\(escape(([template.planCode] + template.taskPlans.map(\.code)).joined(separator: ", ")))</td>"
                 b += "<td>\(escape(template.settings.issuingBody))</td></tr>"
             }
             b += "</tbody></table></div>"
@@ -48,7 +48,7 @@ enum ReportTemplatePage {
         let template = m.template
         var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.reportTemplates.path)\">\(t("Mẫu báo cáo"))</a></p><h1>\(escape(template.name))</h1>"
         if let f = m.flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
-        b += "<p class=\"meta\">\(t("Kế hoạch")) \(escape(template.planCode))" + (template.tasksPlanCode.map { " · \(t("nhiệm vụ theo")) \(escape($0))" } ?? "")
+        b += "<p class=\"meta\">\(t("Kế hoạch")) \(escape(template.planCode))" + (template.taskPlans.isEmpty ? "" : " · \(t("nhiệm vụ theo")) \(escape(template.taskPlans.map(\.code).joined(separator: ", ")))")
             + " · \(escape(template.settings.issuingBody)) · \(t("Số:")) \(escape(template.settings.numberText))</p>"
 
         b += "<h2>\(t("Phát hành"))</h2><form method=\"get\" action=\"\(escape(SiteRoute.reportTemplate(code: template.code, issue: nil).path))\" class=\"stack\" id=\"issue-form\">"

@@ -49,6 +49,7 @@ struct ReportTemplatesController: RouteCollection {
         let f = try await FormData.read(req)
         let (template, issues) = ReportTemplateForm.read(f)
         var problems = issues
+        if problems.isEmpty { problems = try await req.store.figureProblems(template.settings.narrativeBlocks ?? []) }
         if problems.isEmpty {
             do {
                 try await authorize(.issueReports, template, req)
@@ -74,6 +75,7 @@ struct ReportTemplatesController: RouteCollection {
         let f = try await FormData.read(req)
         var (changed, problems) = ReportTemplateForm.read(f)
         changed.code = template.code
+        if problems.isEmpty { problems = try await req.store.figureProblems(changed.settings.narrativeBlocks ?? []) }
         if problems.isEmpty {
             do {
                 try await authorize(.issueReports, changed, req)
@@ -181,7 +183,10 @@ struct ReportTemplatesController: RouteCollection {
     }
 
     func choices(_ req: Request) async throws -> ReportTemplateForm.Choices {
-        .init(plans: try await req.store.planSummaries(), forms: try await req.store.tableForms())
+        let plans = try await req.store.planSummaries()
+        var contents: [PlanContents] = []
+        for p in plans { if let c = try await req.store.planContents(slugOrCode: p.plan.code) { contents.append(c) } }
+        return .init(plans: plans, forms: try await req.store.tableForms(), contents: contents)
     }
 
     func model(_ req: Request, _ template: ReportTemplate, formValues: [String: String], formIssues: [FieldIssue],

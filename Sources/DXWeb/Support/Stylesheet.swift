@@ -12,6 +12,8 @@ enum Stylesheet {
     h2{font-size:1.2rem;margin:1.6rem 0 .6rem;border-bottom:2px solid #16365c}
     h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
     table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}
+    details.picker code{cursor:pointer;white-space:nowrap}
+    details.picker .builder output{font-family:monospace}
     th,td{border:1px solid #999;padding:.3rem .45rem;vertical-align:top;text-align:left}
     th{background:#eef1f5}
     td.num{text-align:right;white-space:nowrap}
