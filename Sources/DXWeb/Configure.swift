@@ -15,13 +15,15 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.trustedProxies = ClientAddress.trustedProxies(from: ProcessInfo.processInfo.environment)
     app.metricsAccess = MetricsAccess(environment: ProcessInfo.processInfo.environment)
     app.middleware = Middlewares()
-    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(ErrorPage())
     app.middleware.use(SecurityHeaders())
     app.middleware.use(WebSessionMiddleware())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
     try routes(app)
+    // After the routes, which it reads; inside the request log, outside the error page.
+    app.middleware.use(MethodNotAllowedMiddleware(app.routes), at: .beginning)
+    app.middleware.use(RequestLogMiddleware(), at: .beginning)
 }
 
 struct DatabaseKindKey: StorageKey {

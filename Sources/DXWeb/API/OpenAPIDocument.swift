@@ -232,7 +232,8 @@ enum OpenAPIDocument {
             "required": true,
             "description": "Mã kỳ / Period: 2024, 2024S1, 2024Q3, 202403, 2024N9",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^([0-9]{4}(S[12]|Q[1-4]|N9|0[1-9]|1[0-2])?|[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{4}-[0-9]{2}-[0-9]{2})$"
             },
             "example": "2024S1"
           },
@@ -379,7 +380,8 @@ enum OpenAPIDocument {
             "required": true,
             "description": "Mã kỳ / Period id",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^([0-9]{4}(S[12]|Q[1-4]|N9|0[1-9]|1[0-2])?|[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{4}-[0-9]{2}-[0-9]{2})$"
             },
             "example": "2024S1"
           }

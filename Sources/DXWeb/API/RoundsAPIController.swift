@@ -58,12 +58,27 @@ struct RoundsAPIController: RouteCollection {
     }
     /// A row of a table form: entered cells as numbers or text, computed cells as the table
     /// computes them (null when they cannot be computed, e.g. a division by zero).
-    struct FormRowDTO: Codable {
+    struct FormRowDTO: Encodable {
         var form, row, label: String
-        var cells: [String: FormCellValue]
+        var cells: [String: PlainCell]
         var computed: [String: Double?]
     }
-    struct ReportDTO: Codable {
+
+    /// A cell as PATCH takes it: a number, a text, or null for an empty cell (a division by
+    /// zero is null too: it has no value).
+    struct PlainCell: Encodable {
+        var value: FormCellValue
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch value {
+            case .number(let d): try c.encode(d)
+            case .text(let t): try c.encode(t)
+            case .empty, .divisionByZero: try c.encodeNil()
+            }
+        }
+    }
+    struct ReportDTO: Encodable {
         var round, roundId: String
         var unit: UnitRef
         var state: String
@@ -99,7 +114,7 @@ struct RoundsAPIController: RouteCollection {
                     let cells = part.entries[row.key]?.values ?? [:]
                     let all = part.form.computeRow(cells)
                     let computed = Dictionary(uniqueKeysWithValues: part.form.form.columns.filter { $0.kind == .computed }.map { ($0.key, all[$0.key]?.number) })
-                    return FormRowDTO(form: part.code, row: row.key, label: row.label, cells: cells, computed: computed)
+                    return FormRowDTO(form: part.code, row: row.key, label: row.label, cells: cells.mapValues { PlainCell(value: $0) }, computed: computed)
                 }
             },
             narrative: r.status.narrative, sections: r.round.narrativeSections,
