@@ -9,7 +9,7 @@ extension Store {
                              measure: MeasureKind(rawValue: indicator.measure) ?? .count,
                              allowsZeroDenominator: indicator.allowsZeroDenominator)
         if let problem = rule.zeroDenominatorProblem(numerator: v.numerator, denominator: v.denominator) {
-            throw StoreError.invalid("\(context), mẫu số: \(problem)")
+            throw StoreError.invalid("\(context): \(problem)")
         }
     }
 }
