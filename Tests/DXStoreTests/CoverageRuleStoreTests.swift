@@ -1,7 +1,8 @@
 import DXCore
-import DXStore
+@testable import DXStore
 import DXTestSupport
 import Foundation
+import SQLKit
 import XCTest
 
 /// Issue 13, "one coverage rule", in the store on every test database: whether 0/0 is allowed
@@ -60,6 +61,30 @@ final class CoverageRuleStoreTests: XCTestCase {
             XCTAssertEqual(saved?.allowsZeroDenominator, true)
             let now = try await store.upsertValue(value("1", "339", 0, 0))
             XCTAssertEqual(now, .created)
+        }
+    }
+}
+
+extension CoverageRuleStoreTests {
+    /// A database from before the flag: an indicator that already holds a 0/0 (the command line
+    /// used to accept it) is marked as allowing it, every other indicator refuses it.
+    func testTheMigrationKeepsStoredZeroOverZeroImportable() async throws {
+        try await eachWithDemo { rt in
+            let store = rt.store
+            let found = try await store.planContents(slugOrCode: "KH-CĐS-2024")?.indicators.first { $0.code == "13" }
+            var fibre = try XCTUnwrap(found)
+            fibre.allowsZeroDenominator = true
+            try await store.saveIndicator(planKey: "KH-CĐS-2024", fibre, by: Actor(username: "admin"))
+            _ = try await store.upsertValue(DataValue(planCode: "KH-CĐS-2024", indicatorCode: "13", unitCode: "339", periodID: "2024Q3",
+                                                      numerator: 0, denominator: 0))
+            // The table as it was before M019 (Fluent cannot drop a column on SQLite, SQL can), then
+            // M019 again; on one connection, so that SQLite's pool sees one schema throughout.
+            try await rt.database.transaction { tx in
+                try await (tx as! any SQLDatabase).raw("ALTER TABLE indicators DROP COLUMN allows_zero_denominator").run()
+                try await M019AddIndicatorZeroDenominator().up(tx)
+            }
+            let flags = try await store.planContents(slugOrCode: "KH-CĐS-2024")?.indicators.filter(\.allowsZeroDenominator).map(\.code)
+            XCTAssertEqual(flags, ["13"], "only the indicator holding a 0/0; the demo's flags come from its files, not the migration")
         }
     }
 }
