@@ -61,6 +61,7 @@ final class CoverageRuleCommandTests: XCTestCase {
             XCTAssertEqual(text.status, 0, text.err)
             let line = text.out.split(separator: "\n").first { $0.hasPrefix("2 ") }.map(String.init) ?? ""
             XCTAssertTrue(line.contains("  —  ") && line.contains("0/0") && !line.contains("0,00%"), line)
+            XCTAssertTrue(line.contains("  2/") && line.hasSuffix(" đơn vị trực thuộc đã báo cáo"), "both districts count: \(line)")
             let json = try CLI.run(["evaluate", "--plan", "KH-CĐS-2024", "--period", "2024Q3", "--unit", "34", "--format", "json", "--db", db])
             let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any], json.out)
             let row = try XCTUnwrap((doc["indicators"] as? [[String: Any]])?.first { $0["code"] as? String == "2" })

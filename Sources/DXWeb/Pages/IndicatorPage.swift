@@ -77,7 +77,8 @@ enum IndicatorPage {
             let target = m.current.evaluation.target
             let points = m.trend.map { p, v in
                 LineChart.Point(label: p.identifier, value: v.value,
-                                valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) } ?? "")
+                                valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
+                                    ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : ""))
             }
             b += "<figure>" + LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
                                          target: target?.comparator == .judgement ? nil : target?.value,
