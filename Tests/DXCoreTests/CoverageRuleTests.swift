@@ -100,6 +100,32 @@ final class CoverageRuleTests: XCTestCase {
         XCTAssertEqual(d.denominator, 10)
     }
 
+    func testANoteIsReportingButHidesNoFigureAndNoGap() throws {
+        let note = { (indicator: String, period: String) in
+            DataValue(planCode: "KH", indicatorCode: indicator, unitCode: "C1", periodID: period, comment: "Chưa có số liệu")
+        }
+        // A state reported at 30/06, then only a note for the year: the 30/06 figure still stands, partial.
+        let stock = IndicatorAggregator(indicator: fibre, tree: try tree(), values: [
+            F.value("cq", "C1", "2024S1", numerator: 3, denominator: 4), note("cq", "2024"),
+        ], expected: .units(["C1"]))
+        let year = stock.value(of: "C1", in: .year(2024))
+        XCTAssertEqual(year.value, 75)
+        XCTAssertEqual(year.coverage.partial, ["C1"])
+        // A note for the first quarter and a figure for the second: the half-year still lacks Q1.
+        let flow = IndicatorAggregator(indicator: dossiers, tree: try tree(), values: [
+            note("hs", "2024Q1"), F.value("hs", "C1", "2024Q2", numerator: 10, denominator: 20),
+        ], expected: .units(["C1"]))
+        let s1 = flow.value(of: "C1", in: .halfYear(2024, 1))
+        XCTAssertEqual(s1.missingPeriods.map(\.identifier), ["2024Q1"])
+        XCTAssertEqual(s1.coverage.partial, ["C1"])
+        // A note alone: reported, no figure.
+        let alone = IndicatorAggregator(indicator: dossiers, tree: try tree(), values: [note("hs", "2024")], expected: .units(["C1"]))
+        let c1 = alone.value(of: "C1", in: .year(2024))
+        XCTAssertEqual(c1.coverage.reporting, ["C1"])
+        XCTAssertEqual(c1.source, .missing)
+        XCTAssertNil(c1.value)
+    }
+
     func testTheRateOfZeroOverZeroIsWrittenAsADash() throws {
         let values = [F.value("hs", "C1", "2024", numerator: 0, denominator: 0), F.value("hs", "C2", "2024", numerator: 0, denominator: 0)]
         let plan = Plan(code: "KH", slug: "kh", kind: .plan, title: "Kế hoạch", issuerCode: "P", horizonFrom: 2024, horizonTo: 2024)
