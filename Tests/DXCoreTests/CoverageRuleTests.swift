@@ -136,6 +136,8 @@ final class CoverageRuleTests: XCTestCase {
         XCTAssertEqual(r.valueLabelVI, "—")
         XCTAssertEqual(r.partsLabelVI, "0/0")
         XCTAssertEqual(r.evaluation.labelVI, "Chưa đánh giá", "no events: nothing to hold against the target")
+        XCTAssertEqual(r.evaluation.outcome, .notEvaluable(.noEvents), "but not for want of data")
+        XCTAssertEqual(NotEvaluableReason.noEvents.labelVI, "Không phát sinh trong kỳ")
         XCTAssertEqual(values[0].shortLabelVI(measure: .rate, unit: "%"), "0/0 (—)")
     }
 

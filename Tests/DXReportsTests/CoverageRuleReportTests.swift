@@ -54,6 +54,11 @@ final class CoverageRuleReportTests: XCTestCase {
             XCTAssertEqual(reporting(note), 2, note)
             XCTAssertEqual(reporting(formLine), 2, formLine)
 
+            // Section III does not list it among the indicators without data.
+            let noData = report.sections[2].items[1].paragraphs.map(\.text).first { $0.contains("chưa có số liệu để đánh giá") } ?? ""
+            let listed = noData.split(separator: "(").last.map { $0.dropLast(2).components(separatedBy: ", ") } ?? []
+            XCTAssertTrue(listed.contains("1"), noData)
+            XCTAssertFalse(listed.contains("2"), noData)
             let byUnit = try XCTUnwrap(report.appendices.first { $0.kind == .byUnit }).table.rows
             XCTAssertEqual(byUnit.filter { $0.kind == .item }.map { $0.cells[4] }, [.text("—"), .text("—")])
             XCTAssertEqual(byUnit.last?.cells[2...4], [.number(0), .number(0), .text("—")])

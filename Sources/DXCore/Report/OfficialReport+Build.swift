@@ -106,7 +106,7 @@ extension OfficialReport {
         var limits: [ReportParagraph] = []
         let lagging = summary.evaluations.filter { [.partlyMetBelow50, .notMet].contains($0.evaluationClass) }
         for e in lagging { limits.append(ReportParagraph("- Chỉ tiêu \(e.indicatorCode) (\(SummaryText.inline(e.indicatorName))): \(e.labelVI.lowercasedFirst).")) }
-        let unevaluated = summary.evaluations(.notEvaluable)
+        let unevaluated = summary.evaluations(.notEvaluable).filter { $0.outcome != .notEvaluable(.noEvents) }
         if !unevaluated.isEmpty {
             limits.append(ReportParagraph("- \(VNNumber.padded(unevaluated.count)) chỉ tiêu chưa có số liệu để đánh giá (\(unevaluated.map(\.indicatorCode).joined(separator: ", ")))."))
         }
