@@ -70,7 +70,7 @@ enum EvaluationText {
             out += e.tasks.pillarLinesVI(e.plan.pillars).map { "- " + $0 }
         }
         out.append("")
-        let header = ["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Số liệu", "Đánh giá", "Độ phủ"]
+        let header = ["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Số liệu", "Đánh giá", "Nguồn số liệu"]
         let rows = e.indicators.map { r in
             [r.indicator.code,
              clip(r.indicator.name, 48),
@@ -78,7 +78,8 @@ enum EvaluationText {
              clip(r.valueLabelVI, 24),
              r.partsLabelVI ?? "",
              r.evaluation.labelVI,
-             r.aggregate.coverage.expected.isEmpty ? "" : r.aggregate.coverage.labelVI]
+             // As on the dashboard: the unit's own figure told apart from its units' reports.
+             r.aggregate.provenanceVI(kind: e.unit.kind).joined(separator: "; ")]
         }
         out += table([header] + rows)
         return out.joined(separator: "\n")

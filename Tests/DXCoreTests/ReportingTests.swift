@@ -191,7 +191,8 @@ final class EntryValidationTests: XCTestCase {
         XCTAssertEqual(messages(IndicatorEntry(numerator: -1, denominator: 5), rate), ["Tử số không được là số âm."])
         XCTAssertEqual(messages(IndicatorEntry(numerator: 1), rate), ["Nhập mẫu số đi cùng tử số."])
         XCTAssertEqual(messages(IndicatorEntry(denominator: 1), rate), ["Nhập tử số đi cùng mẫu số."])
-        XCTAssertEqual(messages(IndicatorEntry(numerator: 0, denominator: 0), rate), ["Mẫu số phải lớn hơn 0."])
+        XCTAssertEqual(messages(IndicatorEntry(numerator: 0, denominator: 0), rate),
+                       ["Mẫu số phải lớn hơn 0: chỉ tiêu này không cho phép 0/0. Nếu kỳ này không phát sinh, để trống tử số, mẫu số và ghi lý do vào ô Ghi chú."])
         XCTAssertEqual(messages(IndicatorEntry(value: 101), rate), ["Tỷ lệ không được vượt 100% với chỉ tiêu này."])
         XCTAssertEqual(IndicatorEntry(numerator: 3787, denominator: 3798).normalized(for: rate).value, 99.71)
     }

@@ -81,9 +81,11 @@ public struct IndicatorResult: Sendable {
     public var samePeriodLastYear: Change?
 
     /// The figure as an appendix writes it: "56,4%", "1.240", "1.013/1.013" for the parts of a
-    /// rate; the result text for qualitative indicators; "Chưa có số liệu" when missing.
+    /// rate; the result text for qualitative indicators; "—" for a rate of 0/0; "Chưa có số
+    /// liệu" when missing.
     public var valueLabelVI: String {
         guard let value = aggregate.value else {
+            if aggregate.isZeroOverZero { return ZeroDenominatorRule.noRate }
             return aggregate.hasData ? VNText.clean(aggregate.text ?? "") : ValueSource.missing.labelVI
         }
         if indicator.measure == .qualitative { return VNText.clean(aggregate.text ?? "") }

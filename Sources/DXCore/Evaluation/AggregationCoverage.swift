@@ -60,3 +60,44 @@ public struct Coverage: Hashable, Sendable {
         partial += other.partial
     }
 }
+
+extension Coverage {
+    /// The same coverage without `unitCode` itself: who below a node was expected and reported.
+    public func below(_ unitCode: String) -> Coverage {
+        Coverage(expected: expected.filter { $0 != unitCode }, reporting: reporting.filter { $0 != unitCode },
+                 partial: partial.filter { $0 != unitCode })
+    }
+
+    /// "3/38 đơn vị trực thuộc đã báo cáo": said beside a figure, so that the units below are
+    /// never read as the source of a figure the unit gave itself.
+    public var childrenLabelVI: String {
+        "\(VNNumber.format(reporting.count))/\(VNNumber.format(expected.count)) đơn vị trực thuộc đã báo cáo"
+    }
+
+    /// "3/38 units below reporting".
+    public var childrenLabelEN: String {
+        "\(VNNumber.format(reporting.count, locale: .en))/\(VNNumber.format(expected.count, locale: .en)) units below reporting"
+    }
+}
+
+extension AggregatedValue {
+    /// Where a unit's figure comes from, as the dashboard and the indicator page say it: the
+    /// unit's own figure ("Số liệu của tỉnh", by the kind of the unit), then how many of the
+    /// expected units below it reported ("3/38 đơn vị trực thuộc đã báo cáo"). Either part is
+    /// left out where it does not apply; nothing for a unit with neither.
+    public func provenanceVI(kind: UnitKind) -> [String] {
+        provenance(own: "Số liệu của \(kind.shortNameVI)") { $0.childrenLabelVI }
+    }
+
+    public func provenanceEN(kind: UnitKind) -> [String] {
+        provenance(own: "The \(kind.shortNameEN)'s own figure") { $0.childrenLabelEN }
+    }
+
+    private func provenance(own: String, _ children: (Coverage) -> String) -> [String] {
+        var out: [String] = []
+        if source == .reported, hasData { out.append(own) }
+        let below = coverage.below(unitCode)
+        if !below.expected.isEmpty { out.append(children(below)) }
+        return out
+    }
+}

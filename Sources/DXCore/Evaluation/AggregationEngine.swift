@@ -25,16 +25,26 @@ public struct IndicatorAggregator: Sendable {
     /// dropping them silently would hide data.
     public let unreadable: [DataValue]
     private let series: [String: UnitSeries]
+    /// Periods for which a unit answered with a note only ("Chưa có số liệu"): it has reported
+    /// (the coverage rule, `ReportedContent`), but the note is no figure, so it stays out of the
+    /// series where it would hide an earlier stock or a missing quarter of a flow.
+    private let notes: [String: [Period]]
 
     /// `values` may hold other indicators' values; only `indicator.code`'s are used. Entries
-    /// without any data (no number, judgement or text) are ignored. Where one unit has two
-    /// values for one period, the later `updatedAt` wins, else the later in the array.
+    /// without anything reported are ignored; a note alone counts for coverage only. Where one
+    /// unit has two values for one period, the later `updatedAt` wins, else the later in the array.
     public init(indicator: Indicator, tree: UnitTree, values: [DataValue], expected: ExpectedReporters = .leaves) {
         var series: [String: UnitSeries] = [:]
+        var notes: [String: [Period]] = [:]
         var unreadable: [DataValue] = []
-        for v in values where v.indicatorCode == indicator.code && v.hasData {
+        for v in values where v.indicatorCode == indicator.code && v.hasReported {
             guard let p = Period(identifier: v.periodID) else {
                 unreadable.append(v)
+                continue
+            }
+            // A figure (0/0 included), a judgement or a result text; otherwise only a note.
+            guard Reported.hasReported(numbers: v.enteredNumbers, judgement: v.judgement, words: [v.text]) else {
+                notes[v.unitCode, default: []].append(p)
                 continue
             }
             if let old = series[v.unitCode]?.values[p], let a = old.updatedAt, let b = v.updatedAt, a > b { continue }
@@ -45,6 +55,7 @@ public struct IndicatorAggregator: Sendable {
         self.expected = expected
         self.unreadable = unreadable
         self.series = series
+        self.notes = notes
     }
 
     /// The value of `unitCode` for `period`, with coverage and drill-down. An unknown unit
@@ -111,6 +122,9 @@ public struct IndicatorAggregator: Sendable {
                 // figure is partial when the expected units below it are not all complete.
                 coverage.reporting.append(code)
                 if !below.isComplete { coverage.partial.append(code) }
+            } else if notes[code]?.contains(where: { period.start <= $0.start && $0.end <= period.end }) == true {
+                // Answered with a note only: reported, without a figure.
+                coverage.reporting.append(code)
             }
         }
         coverage.append(below)

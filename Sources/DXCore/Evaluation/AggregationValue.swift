@@ -76,6 +76,10 @@ public struct AggregatedValue: Hashable, Sendable {
         value != nil || numerator != nil || judgement != nil || !(text ?? "").isEmpty
     }
 
+    /// A rate whose parts add up to 0/0: units reported that nothing happened. It is a figure
+    /// (the units count as reporting) without a rate, written "—" (`ZeroDenominatorRule.noRate`).
+    public var isZeroOverZero: Bool { numerator == 0 && denominator == 0 }
+
     /// Whether the unit's own figure covers the whole period.
     public var coversPeriod: Bool {
         missingPeriods.isEmpty && (asOf.map { $0 >= period.end } ?? true)

@@ -72,6 +72,8 @@ public struct IndicatorEvaluation: Hashable, Sendable {
     public init(indicator: Indicator, aggregate: AggregatedValue, level: AdminLevel) {
         self.init(indicator: indicator, value: aggregate.value, judgement: aggregate.judgement,
                   text: aggregate.text, author: aggregate.author, year: aggregate.period.year, level: level)
+        // 0/0 is a figure without a rate: not evaluable, but not for want of data.
+        if aggregate.isZeroOverZero, outcome == .notEvaluable(.noData) { outcome = .notEvaluable(.noEvents) }
     }
 
     /// An aggregate of `unit`, at the level of the unit's kind: what a dashboard calls.

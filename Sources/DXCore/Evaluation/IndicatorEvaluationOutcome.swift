@@ -6,12 +6,16 @@ public enum NotEvaluableReason: String, Hashable, Sendable, Codable, CaseIterabl
     case noTarget
     /// A target evaluated by judgement, and none recorded.
     case noJudgement
+    /// A rate of 0/0: units reported that nothing happened in the period, so there is no rate
+    /// to hold against the target — a figure, not missing data.
+    case noEvents
 
     public var labelVI: String {
         switch self {
         case .noData: "Chưa có số liệu"
         case .noTarget: "Chưa có mục tiêu"
         case .noJudgement: "Chưa có đánh giá"
+        case .noEvents: "Không phát sinh trong kỳ"
         }
     }
 }

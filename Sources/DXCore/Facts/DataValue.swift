@@ -47,9 +47,9 @@ public struct DataValue: Hashable, Sendable, Codable {
         return value
     }
 
-    public var hasData: Bool {
-        effectiveValue != nil || judgement != nil || !(text ?? "").isEmpty
-    }
+    /// Whether the unit has reported with this value: a figure (0/0 included), a judgement or a
+    /// note (`ReportedContent`, the one coverage rule).
+    public var hasData: Bool { hasReported }
 }
 
 /// A judgement of whether a target was met, where no number decides it.

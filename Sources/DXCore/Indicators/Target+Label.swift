@@ -20,10 +20,11 @@ extension Target {
 }
 
 extension DataValue {
-    /// The result in short form: "60/90 (66,67%)", "99,1%", "1.240", or the text as written.
+    /// The result in short form: "60/90 (66,67%)", "0/0 (—)", "99,1%", "1.240", or the text as written.
     public func shortLabelVI(measure: MeasureKind, unit: String?) -> String {
         if let n = numerator, let d = denominator {
-            let rate = effectiveValue.map { " (" + VNNumber.percent($0) + ")" } ?? ""
+            // 0/0 has no rate: "0/0 (—)", never "(0%)".
+            let rate = " (" + (effectiveValue.map { VNNumber.percent($0) } ?? ZeroDenominatorRule.noRate) + ")"
             return VNNumber.fraction(n, d) + rate
         }
         if let v = value {

@@ -92,9 +92,7 @@ extension OfficialReport {
         }
         if !forms.isEmpty {
             let lines = zip(forms, formAppendices).map { table, a in
-                let reported = table.rows.filter { row in
-                    table.form.form.columns.contains { $0.kind != .computed && !row[$0.key].isEmpty }
-                }.count
+                let reported = table.rows.filter(table.hasReported).count
                 return ReportParagraph("- \(VNText.clean(a.title)): \(VNNumber.padded(reported))/\(VNNumber.padded(table.rows.count)) \(table.form.form.rowHeader.lowercased()) có số liệu (Chi tiết tại Phụ lục \(VNText.roman(a.number)) kèm theo).")
             }
             partI.append(ReportItem(number: String(partI.count + 1), title: "Số liệu tổng hợp theo biểu mẫu", paragraphs: lines))
@@ -145,7 +143,7 @@ extension OfficialReport {
         var limits: [ReportParagraph] = []
         let lagging = summary.evaluations.filter { [.partlyMetBelow50, .notMet].contains($0.evaluationClass) }
         for e in lagging { limits.append(ReportParagraph("- Chỉ tiêu \(e.indicatorCode) (\(SummaryText.inline(e.indicatorName))): \(e.labelVI.lowercasedFirst).")) }
-        let unevaluated = summary.evaluations(.notEvaluable)
+        let unevaluated = summary.evaluations(.notEvaluable).filter { $0.outcome != .notEvaluable(.noEvents) }
         if !unevaluated.isEmpty {
             limits.append(ReportParagraph("- \(VNNumber.padded(unevaluated.count)) chỉ tiêu chưa có số liệu để đánh giá (\(unevaluated.map(\.indicatorCode).joined(separator: ", ")))."))
         }
@@ -307,7 +305,8 @@ extension OfficialReport {
         ]
         func cells(_ r: IndicatorResult) -> [ReportCell] {
             [r.aggregate.numerator.map(ReportCell.number) ?? .empty, r.aggregate.denominator.map(ReportCell.number) ?? .empty,
-             r.aggregate.value.map(ReportCell.percent) ?? .text(ValueSource.missing.labelVI), .text(r.evaluation.labelVI)]
+             r.aggregate.value.map(ReportCell.percent) ?? .text(r.aggregate.isZeroOverZero ? ZeroDenominatorRule.noRate : ValueSource.missing.labelVI),
+             .text(r.evaluation.labelVI)]
         }
         var rows = units.enumerated().map { i, u in
             ReportRow(kind: .item, cells: [.text(String(i + 1)), .text(u.unit.name)] + cells(u.result))
@@ -321,7 +320,8 @@ extension OfficialReport {
         rows.append(ReportRow(kind: .total, cells: [
             .empty, .text("Tổng cộng (\(VNText.clean(unit.name)))"),
             parts.isEmpty ? .empty : .number(n), parts.isEmpty ? .empty : .number(d),
-            rate.map(ReportCell.percent) ?? .text(ValueSource.missing.labelVI), .text(evaluation.labelVI),
+            // Rows of 0/0 only add up to 0/0: no rate, "—", not "Chưa có số liệu".
+            rate.map(ReportCell.percent) ?? .text(parts.isEmpty ? ValueSource.missing.labelVI : ZeroDenominatorRule.noRate), .text(evaluation.labelVI),
         ]))
         return ReportAppendix(kind: .byUnit, number: number,
                               title: "\(VNText.clean(total.indicator.name)) theo đơn vị", landscape: false,

@@ -34,10 +34,10 @@ public struct IndicatorEntry: Hashable, Sendable, Codable {
             && (text ?? "").isEmpty && (comment ?? "").isEmpty
     }
 
-    /// Answered for submission: a figure, a judgement, or a written reason for having none.
-    public var isAnswered: Bool {
-        effectiveValue != nil || judgement != nil || !(text ?? "").isEmpty || !(comment ?? "").isEmpty
-    }
+    /// Answered for submission: a figure (0/0 included), a judgement, or a written reason for
+    /// having none — the coverage rule (`ReportedContent.hasReported`), so that a report
+    /// accepted as complete is counted as reporting.
+    public var isAnswered: Bool { hasReported }
 
     public init(_ v: DataValue) {
         self.init(numerator: v.numerator, denominator: v.denominator, value: v.value, judgement: v.judgement,
@@ -98,8 +98,8 @@ public enum EntryValidation {
             if let d = e.denominator, d < 0 { out.append(.error("\(p).denominator", "Mẫu số không được là số âm.")) }
             if e.numerator != nil, e.denominator == nil { out.append(.error("\(p).denominator", "Nhập mẫu số đi cùng tử số.")) }
             if e.denominator != nil, e.numerator == nil { out.append(.error("\(p).numerator", "Nhập tử số đi cùng mẫu số.")) }
-            if let d = e.denominator, d == 0, e.numerator != nil {
-                out.append(.error("\(p).denominator", "Mẫu số phải lớn hơn 0."))
+            if let problem = i.zeroDenominatorProblem(numerator: e.numerator, denominator: e.denominator) {
+                out.append(.error("\(p).denominator", problem))
             }
             if let n = e.numerator, let d = e.denominator, n > d, d > 0, !i.allowsOverHundred {
                 out.append(.error("\(p).numerator", "Tử số (\(VNNumber.format(n))) lớn hơn mẫu số (\(VNNumber.format(d))): tỷ lệ không được vượt 100% với chỉ tiêu này."))

@@ -27,6 +27,27 @@ public enum UnitKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The kind as a sentence names one unit of it: "Số liệu của tỉnh", "… của huyện".
+    public var shortNameVI: String {
+        switch self {
+        case .province: "tỉnh"
+        case .department: "sở"
+        case .district: "huyện"
+        case .commune: "xã"
+        case .other: "đơn vị"
+        }
+    }
+
+    public var shortNameEN: String {
+        switch self {
+        case .province: "province"
+        case .department: "department"
+        case .district: "district"
+        case .commune: "commune"
+        case .other: "unit"
+        }
+    }
+
     /// The administrative level whose targets apply to a unit of this kind.
     public var level: AdminLevel {
         switch self {

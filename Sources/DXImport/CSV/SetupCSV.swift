@@ -11,7 +11,7 @@ import Foundation
 /// - indicators: one row per target (the indicator's own columns repeated, or left empty on the
 ///   following rows): `plan_code, code, name, pillar, measure, unit_of_measure,
 ///   numerator_definition, denominator_definition, aggregation, temporal, direction,
-///   responsible_unit, allows_over_100, target_year, target_level, target_comparator,
+///   responsible_unit, allows_over_100, allows_zero_denominator, target_year, target_level, target_comparator,
 ///   target_value, target_upper, target_text`.
 /// - tasks: `plan_code, code, title, pillar, lead_unit, lead_text, cooperating_units,
 ///   cooperating_text, deadline, deadline_text, sub_items, evidence`; unit codes separated by
@@ -121,7 +121,7 @@ public enum SetupCSV {
 
     static let indicatorColumns = columns(
         ["plan_code", "code", "name", "pillar", "measure", "unit_of_measure", "numerator_definition", "denominator_definition",
-         "aggregation", "temporal", "direction", "responsible_unit", "allows_over_100",
+         "aggregation", "temporal", "direction", "responsible_unit", "allows_over_100", "allows_zero_denominator",
          "target_year", "target_level", "target_comparator", "target_value", "target_upper", "target_text"],
         required: ["plan_code", "code"],
         aliases: ["plan_code": ["makehoach"], "code": ["machitieu"], "name": ["tenchitieu", "chitieu"]])
@@ -147,7 +147,8 @@ public enum SetupCSV {
                                 numeratorDefinition: c.field(r, "numerator_definition"), denominatorDefinition: c.field(r, "denominator_definition"),
                                 unitOfMeasure: c.field(r, "unit_of_measure"), aggregation: aggregation, temporal: temporal, direction: direction,
                                 responsibleUnitCode: c.field(r, "responsible_unit"),
-                                allowsOverHundred: ["1", "true", "có", "co"].contains((c.field(r, "allows_over_100") ?? "").lowercased()))
+                                allowsOverHundred: yes(c.field(r, "allows_over_100")),
+                                allowsZeroDenominator: yes(c.field(r, "allows_zero_denominator")))
                 order.append(key)
             }
             if let y = c.field(r, "target_year") {
@@ -169,12 +170,18 @@ public enum SetupCSV {
         return Result(items: items, errors: result.errors, warnings: result.warnings)
     }
 
+    /// A yes/no column: `1`, `true`, `có` are yes; empty and anything else no.
+    static func yes(_ field: String?) -> Bool {
+        ["1", "true", "có", "co"].contains((field ?? "").lowercased())
+    }
+
     public static func write(indicators: [(planCode: String, indicator: Indicator)]) -> String {
         var out: [[String]] = []
         for (plan, i) in indicators {
             let head = [plan, i.code, i.name, i.pillarCode ?? "", i.measure.rawValue, i.unitOfMeasure ?? "", i.numeratorDefinition ?? "",
                         i.denominatorDefinition ?? "", i.aggregation.rawValue, i.temporal.rawValue, i.direction.rawValue,
-                        i.responsibleUnitCode ?? "", i.allowsOverHundred ? "1" : ""]
+                        i.responsibleUnitCode ?? "", i.allowsOverHundred ? "1" : "",
+                        i.allowsZeroDenominator ? "1" : ""]
             if i.targets.isEmpty { out.append(head + Array(repeating: "", count: 6)) }
             for t in i.targets {
                 out.append(head + [String(t.year), t.level.rawValue, t.comparator.rawValue, t.value.map(DataValueCSV.plainNumber) ?? "",

@@ -66,12 +66,15 @@ enum DemoFiles {
         var temporal: TemporalAggregation
         var direction: Direction
         var responsible: String?
+        /// A rate of events that may be 0/0 in a period without any; absent is false.
+        var allowsZeroDenominator: Bool?
         var targets: [Target]
 
         var domain: Indicator {
             Indicator(code: code, name: name, pillarCode: pillar, measure: measure, numeratorDefinition: numerator,
                       denominatorDefinition: denominator, unitOfMeasure: unit, aggregation: aggregation,
-                      temporal: temporal, direction: direction, responsibleUnitCode: responsible, targets: targets)
+                      temporal: temporal, direction: direction, responsibleUnitCode: responsible,
+                      allowsZeroDenominator: allowsZeroDenominator ?? false, targets: targets)
         }
     }
 

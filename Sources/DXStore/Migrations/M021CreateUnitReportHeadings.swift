@@ -3,7 +3,7 @@ import FluentKit
 /// A unit's own choices for the heading and signature of the reports it issues
 /// (`UnitReportHeading`), one row per unit. Keyed by the unit's row, not its code, because a
 /// code may name another unit after the 2025 reform.
-/// (Numbers 019 and 020 are taken by work developed beside this.)
+/// (Number 019 was developed beside this one; 020 is not used.)
 struct M021CreateUnitReportHeadings: TransactionalMigration {
     var name: String { "021_create_unit_report_headings" }
 

@@ -20,6 +20,7 @@ public enum DXMigrations {
         M016CreateTableForms(),
         M017CreateLoginThrottle(),
         M018AddOwnerUnits(),
+        M019AddIndicatorZeroDenominator(),
         M021CreateUnitReportHeadings(),
     ]
 }

@@ -18,6 +18,7 @@ final class IndicatorModel: Model, @unchecked Sendable {
     @Field(key: "direction") var direction: String
     @OptionalParent(key: "responsible_unit_id") var responsibleUnit: UnitModel?
     @Field(key: "allows_over_hundred") var allowsOverHundred: Bool
+    @Field(key: "allows_zero_denominator") var allowsZeroDenominator: Bool
     @Field(key: "position") var position: Int
     @OptionalField(key: "archived_at") var archivedAt: Date?
     @Field(key: "search_key") var searchKey: String

@@ -123,6 +123,7 @@ extension Store {
         row.direction = ind.direction.rawValue
         row.$responsibleUnit.id = try await optionalUnitID(ind.responsibleUnitCode, ctx)
         row.allowsOverHundred = ind.allowsOverHundred
+        row.allowsZeroDenominator = ind.allowsZeroDenominator
         row.position = position
         row.searchKey = VNText.searchKey(ind.code + " " + ind.name)
         try await row.save(on: db)
@@ -195,6 +196,7 @@ extension Store {
         let indID = try ind.requireID()
         if let n = v.numerator, n < 0 { throw StoreError.invalid("\(ctx): tử số âm") }
         if let d = v.denominator, d < 0 { throw StoreError.invalid("\(ctx): mẫu số âm") }
+        try requireZeroDenominatorRule(v, ind, ctx)
         if let n = v.numerator, let d = v.denominator, n > d, !ind.allowsOverHundred, ind.measure == MeasureKind.rate.rawValue {
             throw StoreError.invalid("\(ctx): tử số lớn hơn mẫu số")
         }

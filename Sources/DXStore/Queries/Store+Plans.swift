@@ -109,6 +109,7 @@ extension IndicatorModel {
             direction: Direction(rawValue: direction) ?? .higherIsBetter,
             responsibleUnitCode: $responsibleUnit.id.flatMap { unitCodes[$0] },
             allowsOverHundred: allowsOverHundred,
+            allowsZeroDenominator: allowsZeroDenominator,
             targets: ($targets.value ?? []).map {
                 Target(year: $0.year, level: AdminLevel(rawValue: $0.level) ?? .any,
                        comparator: Comparator(rawValue: $0.comparator) ?? .judgement,

@@ -1459,6 +1459,10 @@ enum OpenAPIDocument {
           "allowsOverHundred": {
             "type": "boolean"
           },
+          "allowsZeroDenominator": {
+            "type": "boolean",
+            "description": "0/0 được phép (kỳ không phát sinh) / 0/0 allowed: nothing happened in the period"
+          },
           "targets": {
             "type": "array",
             "items": {

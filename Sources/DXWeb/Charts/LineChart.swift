@@ -25,7 +25,8 @@ struct LineChart {
         let yMax = Self.niceCeiling(top0)
         func x(_ i: Int) -> Double { points.count <= 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(points.count - 1) }
         func y(_ v: Double) -> Double { top + plotH * (1 - v / yMax) }
-        let summary = points.map { "\($0.label): \($0.value == nil ? t("chưa có số liệu") : $0.valueLabel)" }.joined(separator: "; ")
+        // A point without a value may still have a label: "—" for a rate of 0/0, which is a figure.
+        let summary = points.map { "\($0.label): \($0.value == nil && $0.valueLabel.isEmpty ? t("chưa có số liệu") : $0.valueLabel)" }.joined(separator: "; ")
         var s = """
         <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-label="\(escape(title))">
         <title>\(escape(title))</title><desc>\(escape(summary))</desc>

@@ -137,14 +137,16 @@ enum DashboardPage {
         b += "<h2>\(t("Chỉ tiêu"))</h2>"
         for g in pillars {
             if pillars.count > 1 { b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác")))</h3>" }
-            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>\(t("Chỉ tiêu"))</th><th>\(t("Mục tiêu"))</th><th>\(t("Kết quả"))</th><th>\(t("Đánh giá"))</th><th>\(t("Số đơn vị có số liệu"))</th></tr></thead><tbody>"
+            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>\(t("Chỉ tiêu"))</th><th>\(t("Mục tiêu"))</th><th>\(t("Kết quả"))</th><th>\(t("Đánh giá"))</th><th>\(t("Nguồn số liệu"))</th></tr></thead><tbody>"
             for r in g.results {
                 let i = r.indicator
                 let target = r.evaluation.target.map { escape($0.shortLabelVI(unit: i.unitOfMeasure)) } ?? "<span class=\"muted\">\(t("Chưa có mục tiêu"))</span>"
                 var result = escape(r.valueLabelVI)
                 if let parts = r.partsLabelVI { result += "<br><span class=\"muted\">\(escape(parts))</span>" }
                 if let c = r.samePeriodLastYear { result += "<br><span class=\"muted\">\(escape(c.sentenceVI(.samePeriodLastYear)))</span>" }
-                let coverage = r.aggregate.coverage.expected.isEmpty ? "" : escape(r.aggregate.coverage.label)
+                // The unit's own figure and its units' reports told apart: "Số liệu của tỉnh" above
+                // "3/38 đơn vị trực thuộc đã báo cáo", not a bare "0/38" beside the province's figure.
+                let coverage = r.aggregate.provenance(kind: e.unit.kind).map(escape).joined(separator: "<br>")
                 let href = SiteRoute.indicator(slug: e.plan.slug, code: i.code, period: e.period.identifier, unit: e.unit.code).path
                 b += "<tr><td>\(escape(i.code))</td><td><a href=\"\(escape(href))\">\(escape(i.name))</a></td><td>\(target)</td>"
                 b += "<td>\(result)</td><td>\(EvaluationBadge.html(r.evaluation))</td><td>\(coverage)</td></tr>"

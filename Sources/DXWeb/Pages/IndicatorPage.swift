@@ -59,9 +59,12 @@ enum IndicatorPage {
         b += "<dt>\(t("Kết quả")) \(escape(m.period.label))</dt><dd>\(escape(m.current.valueLabelVI))"
         if let parts = m.current.partsLabelVI { b += " (\(escape(parts)))" }
         b += " — \(EvaluationBadge.html(m.current.evaluation))</dd>"
-        b += "<dt>\(t("Nguồn số liệu"))</dt><dd>\(escape(translated(m.current.aggregate.source.labelVI)))"
-        if !m.current.aggregate.coverage.expected.isEmpty { b += "; \(escape(m.current.aggregate.coverage.label))" }
-        b += "</dd>"
+        // Whose figure it is, then how many units below reported: the province's own figure is
+        // never presented as if the units below had given it.
+        let aggregate = m.current.aggregate
+        var source = aggregate.provenance(kind: m.unit.kind)
+        if aggregate.source != .reported || !aggregate.hasData { source.insert(translated(aggregate.source.labelVI), at: 0) }
+        b += "<dt>\(t("Nguồn số liệu"))</dt><dd id=\"source\">\(source.map(escape).joined(separator: "; "))</dd>"
         if let own = m.current.reported {
             if let c = own.comment, !c.isEmpty { b += "<dt>\(t("Ghi chú"))</dt><dd>\(escape(c))</dd>" }
             if let a = own.author { b += "<dt>\(t("Người nhập"))</dt><dd>\(escape(a))</dd>" }
@@ -74,7 +77,8 @@ enum IndicatorPage {
             let target = m.current.evaluation.target
             let points = m.trend.map { p, v in
                 LineChart.Point(label: p.identifier, value: v.value,
-                                valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) } ?? "")
+                                valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
+                                    ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : ""))
             }
             b += "<figure>" + LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
                                          target: target?.comparator == .judgement ? nil : target?.value,
@@ -83,7 +87,7 @@ enum IndicatorPage {
         b += "<div class=\"wide\"><table><thead><tr><th>\(t("Kỳ"))</th><th>\(t("Kết quả"))</th><th>\(t("Tử số/mẫu số"))</th><th>\(t("Nguồn"))</th></tr></thead><tbody>"
         for (p, v) in m.trend {
             let label = v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
-                ?? (v.text.map(VNText.clean) ?? translated(ValueSource.missing.labelVI))
+                ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : v.text.map(VNText.clean) ?? translated(ValueSource.missing.labelVI))
             let parts = v.numerator.flatMap { n in v.denominator.map { VNNumber.fraction(n, $0) } } ?? ""
             b += "<tr><td>\(escape(p.label))</td><td>\(escape(label))</td><td class=\"num\">\(escape(parts))</td><td>\(escape(translated(v.source.labelVI)))</td></tr>"
         }

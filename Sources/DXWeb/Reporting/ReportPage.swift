@@ -229,8 +229,10 @@ enum ReportPage {
     /// The computed rate and whether it meets the target, shown after a save.
     static func evaluation(_ e: IndicatorEntry, indicator i: Indicator, period: Period?, level: AdminLevel) -> String {
         var parts: [String] = []
-        if i.measure == .rate, let n = e.numerator, let d = e.denominator, d > 0 {
-            parts.append("\(t("Tỷ lệ:")) <strong>\(escape(VNNumber.percent(n / d * 100)))</strong> (\(escape(VNNumber.fraction(n, d))))")
+        if i.measure == .rate, let n = e.numerator, let d = e.denominator, d > 0 || n == 0 {
+            // 0/0 (a period without events, where the indicator allows it) has no rate: "—".
+            let rate = d > 0 ? VNNumber.percent(n / d * 100) : ZeroDenominatorRule.noRate
+            parts.append("\(t("Tỷ lệ:")) <strong>\(escape(rate))</strong> (\(escape(VNNumber.fraction(n, d))))")
         }
         if let j = e.judgement { parts.append("\(t("Đánh giá:")) <strong>\(escape(translated(j.labelVI)))</strong>") }
         if let period, let target = i.target(year: period.year, level: level), let v = e.effectiveValue, let met = target.isMet(by: v) {

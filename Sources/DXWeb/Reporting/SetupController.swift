@@ -218,7 +218,8 @@ struct SetupController: RouteCollection {
             unitOfMeasure: opt("unitOfMeasure"), aggregation: UnitAggregation(rawValue: f["aggregation"] ?? "") ?? .sum,
             temporal: TemporalAggregation(rawValue: f["temporal"] ?? "") ?? .stock,
             direction: Direction(rawValue: f["direction"] ?? "") ?? .higherIsBetter, responsibleUnitCode: opt("responsible"),
-            allowsOverHundred: f["allowsOverHundred"] != nil, targets: targets), nil)
+            allowsOverHundred: f["allowsOverHundred"] != nil, allowsZeroDenominator: f["allowsZeroDenominator"] != nil,
+            targets: targets), nil)
     }
 
     func saveIndicator(req: Request) async throws -> Response {

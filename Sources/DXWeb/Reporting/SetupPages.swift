@@ -95,6 +95,8 @@ enum SetupPages {
         b += "<label>\(t("Đơn vị chủ trì")) <select name=\"responsible\">" + options(units, selected: form?["responsible"] ?? i?.responsibleUnitCode, value: \.code, label: { "\($0.name) (\($0.code))" }, blank: t("— Không —")) + "</select></label>"
         let over = form.map { $0["allowsOverHundred"] != nil } ?? (i?.allowsOverHundred ?? false)
         b += "<label class=\"check\"><input type=\"checkbox\" name=\"allowsOverHundred\" value=\"1\"\(over ? " checked" : "")> \(t("Cho phép tỷ lệ vượt 100%"))</label>"
+        let zero = form.map { $0["allowsZeroDenominator"] != nil } ?? (i?.allowsZeroDenominator ?? false)
+        b += "<label class=\"check\"><input type=\"checkbox\" name=\"allowsZeroDenominator\" value=\"1\"\(zero ? " checked" : "")> \(t("Cho phép 0/0 (kỳ không phát sinh hồ sơ)"))</label>"
         b += "<fieldset><legend>\(t("Mục tiêu theo năm và cấp"))</legend><div class=\"wide\"><table><thead><tr><th>\(t("Năm"))</th><th>\(t("Cấp"))</th><th>\(t("So sánh"))</th><th>\(t("Giá trị"))</th><th>\(t("Cận trên"))</th><th>\(t("Diễn giải"))</th></tr></thead><tbody>"
         let targets = i?.targets ?? []
         for n in 0..<(targets.count + 2) {

@@ -73,6 +73,13 @@ extension Coverage {
     var label: String { Language.current == .en ? labelEN : labelVI }
 }
 
+extension AggregatedValue {
+    /// "Số liệu của tỉnh", "3/38 đơn vị trực thuộc đã báo cáo" in the reader's language.
+    func provenance(kind: UnitKind) -> [String] {
+        Language.current == .en ? provenanceEN(kind: kind) : provenanceVI(kind: kind)
+    }
+}
+
 extension PlanKind {
     /// The kind of a plan document. Not through the catalogue: "Kế hoạch" is also the menu
     /// entry, whose English is the plural "Plans".
