@@ -72,28 +72,50 @@ extension Store {
             if o.errors.isEmpty { try await sink.finish() }
         }
 
-        try await ValueStage.create(sql, postgres: postgres)
-        if postgres {
-            guard let pg = db as? any PostgresDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ COPY") }
-            // Inside the transaction this is the transaction's own connection.
-            let connection = try await pg.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
-            try await connection.copyFrom(table: ValueStage.table, columns: ValueStage.columns, logger: db.logger) { writer in
-                try await pump(into: PostgresValueStage(writer))
-            }
-        } else {
-            guard let lite = db as? any SQLiteDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ SQLite") }
-            let stage = SQLiteValueStage(lite)
-            do { try await pump(into: stage) } catch {
+        /// Stages every good row, then counts and merges when the file had no error.
+        nonisolated(nonsending) func stageAndMerge() async throws {
+            try await ValueStage.create(sql, postgres: postgres)
+            if postgres {
+                guard let pg = db as? any PostgresDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ COPY") }
+                // Inside the transaction this is the transaction's own connection.
+                let connection = try await pg.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+                try await connection.copyFrom(table: ValueStage.table, columns: ValueStage.columns, logger: db.logger) { writer in
+                    try await pump(into: PostgresValueStage(writer))
+                }
+            } else {
+                guard let lite = db as? any SQLiteDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ SQLite") }
+                let stage = SQLiteValueStage(lite)
+                do { try await pump(into: stage) } catch {
+                    await stage.settle()
+                    throw error
+                }
                 await stage.settle()
-                throw error
             }
-            await stage.settle()
+            if o.errors.isEmpty {
+                (o.created, o.updated, o.unchanged) = try await ValueStage.count(sql, postgres: postgres)
+                try await ValueStage.merge(sql, postgres: postgres)
+            }
+            try await ValueStage.drop(sql, postgres: postgres)
         }
-        if o.errors.isEmpty {
-            (o.created, o.updated, o.unchanged) = try await ValueStage.count(sql, postgres: postgres)
-            try await ValueStage.merge(sql, postgres: postgres)
+
+        // SQLite's default page cache (2 MB) makes the merge spill index pages again and again
+        // (the ids are random UUIDs): 256 MB for the length of the import, then as it was.
+        var cacheSize: Int?
+        if !postgres {
+            cacheSize = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+            try await sql.raw("PRAGMA cache_size = -262144").run()
         }
-        try await ValueStage.drop(sql, postgres: postgres)
+        let restore = cacheSize
+        func restoreCache() async {
+            if let restore { try? await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(restore))").run() }
+        }
+        do {
+            try await stageAndMerge()
+        } catch {
+            await restoreCache()
+            throw error
+        }
+        await restoreCache()
         return o
     }
 }

@@ -8,14 +8,15 @@ struct ValueImportCatalog {
     struct IndicatorInfo {
         /// Dense number of the indicator in this import (for the duplicate-row key).
         let index: UInt64
-        let id: UUID
+        /// The id as the staging table takes it (upper-case text, as Fluent writes it on SQLite).
+        let id: String
         let isRate: Bool
         let allowsOverHundred: Bool
     }
 
     struct UnitInfo {
         let index: UInt64
-        let id: UUID
+        let id: String
     }
 
     /// Plan code → indicator code → indicator.
@@ -35,13 +36,13 @@ struct ValueImportCatalog {
         for i in try await IndicatorModel.query(on: db).all() {
             guard let id = i.id, let plan = planCodes[i.$plan.id] else { continue }
             c.indicators[plan, default: [:]][i.code] = IndicatorInfo(
-                index: n, id: id, isRate: i.measure == MeasureKind.rate.rawValue, allowsOverHundred: i.allowsOverHundred)
+                index: n, id: id.uuidString, isRate: i.measure == MeasureKind.rate.rawValue, allowsOverHundred: i.allowsOverHundred)
             n += 1
         }
         n = 0
         for u in try await UnitModel.query(on: db).field(\.$id).field(\.$code).all() {
             guard let id = u.id else { continue }
-            c.units[u.code] = UnitInfo(index: n, id: id)
+            c.units[u.code] = UnitInfo(index: n, id: id.uuidString)
             n += 1
         }
         return c

@@ -3,8 +3,9 @@ import Foundation
 
 /// A value checked and resolved to stored ids, ready for the staging table.
 struct StagedValue {
-    var indicatorID: UUID
-    var unitID: UUID
+    /// Ids as text, formatted once per indicator and unit rather than once per row.
+    var indicatorID: String
+    var unitID: String
     var period: String
     var numerator, denominator, value: Double?
     var text, judgement, comment, author: String?

@@ -102,8 +102,8 @@ final class SQLiteValueStage: ValueStageSink {
     nonisolated(nonsending) func add(_ v: StagedValue) async throws {
         func real(_ x: Double?) -> SQLiteData { x.map { .float($0) } ?? .null }
         func text(_ s: String?) -> SQLiteData { s.map { .text($0) } ?? .null }
-        binds.append(.text(v.indicatorID.uuidString))
-        binds.append(.text(v.unitID.uuidString))
+        binds.append(.text(v.indicatorID))
+        binds.append(.text(v.unitID))
         binds.append(.text(v.period))
         binds.append(real(v.numerator))
         binds.append(real(v.denominator))
@@ -159,9 +159,9 @@ final class PostgresValueStage: ValueStageSink {
     }
 
     nonisolated(nonsending) func add(_ v: StagedValue) async throws {
-        buffer.writeString(v.indicatorID.uuidString)
+        buffer.writeString(v.indicatorID)
         buffer.writeInteger(UInt8(ascii: "\t"))
-        buffer.writeString(v.unitID.uuidString)
+        buffer.writeString(v.unitID)
         buffer.writeInteger(UInt8(ascii: "\t"))
         text(v.period)
         real(v.numerator)
