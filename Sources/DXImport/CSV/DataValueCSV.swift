@@ -199,17 +199,29 @@ public enum DataValueCSV {
         /// One record checked: a value, a skipped deleted row, or every error of the row.
         public func row(_ record: CSVRecord) -> RowOutcome {
             var errors: [RowError] = []
-            // Each field read (and cleaned) once.
-            var cache: [Column: String?] = [:]
+            // Each field read (and cleaned) once, into locals: no per-row allocation.
+            func read(_ c: Column) -> String? {
+                guard let i = index[c], let f = record[i] else { return nil }
+                let t = fastClean(f)
+                return t.isEmpty ? nil : t
+            }
+            let fPlan = read(.plan), fPeriod = read(.period), fUnit = read(.unit), fIndicator = read(.indicator)
+            let fNumerator = read(.numerator), fDenominator = read(.denominator), fValue = read(.value)
+            let fText = read(.text), fComment = read(.comment), fStoredBy = read(.storedBy), fJudgement = read(.judgement)
             func field(_ c: Column) -> String? {
-                if let hit = cache[c] { return hit }
-                var out: String?
-                if let i = index[c], let f = record[i] {
-                    let t = fastClean(f)
-                    out = t.isEmpty ? nil : t
+                switch c {
+                case .plan: fPlan
+                case .period: fPeriod
+                case .unit: fUnit
+                case .indicator: fIndicator
+                case .numerator: fNumerator
+                case .denominator: fDenominator
+                case .value: fValue
+                case .text: fText
+                case .comment: fComment
+                case .storedBy: fStoredBy
+                case .judgement: fJudgement
                 }
-                cache[c] = out
-                return out
             }
             func columnName(_ c: Column) -> String? { index[c].map { header[$0] } }
             func fail(_ c: Column?, _ message: String) {

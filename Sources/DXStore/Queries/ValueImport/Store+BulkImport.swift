@@ -52,6 +52,7 @@ extension Store {
         let postgres = ValueStage.isPostgres(db)
         var checker = ValueImportChecker(catalog: try await ValueImportCatalog.load(db), now: Date())
         var o = ImportOutcome()
+        var staged = 0
         func record(_ message: String) {
             if o.errors.count < Self.keptImportErrors { o.errors.append(message) } else { o.omittedErrors += 1 }
         }
@@ -65,7 +66,11 @@ extension Store {
                 case .value(let line, let v):
                     switch checker.check(v, line: line) {
                     case .failure(let e): record(e.description)
-                    case .success(let staged): if o.errors.isEmpty { try await sink.add(staged) }
+                    case .success(let value):
+                        if o.errors.isEmpty {
+                            try await sink.add(value)
+                            staged += 1
+                        }
                     }
                 }
             }
@@ -92,8 +97,7 @@ extension Store {
                 await stage.settle()
             }
             if o.errors.isEmpty {
-                (o.created, o.updated, o.unchanged) = try await ValueStage.count(sql, postgres: postgres)
-                try await ValueStage.merge(sql, postgres: postgres)
+                (o.created, o.updated, o.unchanged) = try await ValueStage.merge(sql, postgres: postgres, staged: staged)
             }
             try await ValueStage.drop(sql, postgres: postgres)
         }

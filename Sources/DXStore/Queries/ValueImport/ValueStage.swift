@@ -31,25 +31,13 @@ enum ValueStage {
         try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: postgres ? "" : "temp.")\(unsafeRaw: table)").run()
     }
 
-    /// Staged rows against stored ones: how many are new, changed and unchanged. Only the fields
-    /// `upsertValue` compares count (not the author or the time).
-    static func count(_ sql: any SQLDatabase, postgres: Bool) async throws -> (created: Int, updated: Int, unchanged: Int) {
-        let same = sameFields("d", "s", postgres: postgres)
-        guard let row = try await sql.raw("""
-            SELECT count(*) AS total, count(d.id) AS existing, \
-            coalesce(sum(CASE WHEN d.id IS NOT NULL AND \(unsafeRaw: same) THEN 1 ELSE 0 END), 0) AS unchanged \
-            FROM \(unsafeRaw: table) s LEFT JOIN data_values d \
-            ON d.indicator_id = s.indicator_id AND d.unit_id = s.unit_id AND d.period = s.period
-            """).first() else { return (0, 0, 0) }
-        let total = try row.decode(column: "total", as: Int.self)
-        let existing = try row.decode(column: "existing", as: Int.self)
-        let unchanged = try row.decode(column: "unchanged", as: Int.self)
-        return (total - existing, existing - unchanged, unchanged)
-    }
-
-    /// Inserts new values and replaces changed ones, as `upsertValue` would row by row: an
-    /// unchanged value keeps its author and time.
-    static func merge(_ sql: any SQLDatabase, postgres: Bool) async throws {
+    /// Inserts new values and replaces changed ones, as `upsertValue` would row by row (an
+    /// unchanged value keeps its author and time), and says how many rows were inserted and
+    /// how many replaced; the rest of the `staged` rows were unchanged. The counts come from
+    /// the merge itself rather than from a join before it, which would probe the index as
+    /// often again: on PostgreSQL a row inserted by the upsert has `xmax = 0`; on SQLite new
+    /// rows get rowids above the largest before, and `changes()` counts inserted and replaced.
+    static func merge(_ sql: any SQLDatabase, postgres: Bool, staged: Int) async throws -> (created: Int, updated: Int, unchanged: Int) {
         let list = columns.joined(separator: ", ")
         let set = columns.dropFirst(3).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         // A version-4 UUID in the upper-case text form Fluent writes on SQLite.
@@ -57,11 +45,25 @@ enum ValueStage {
             (hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || \
             substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
             """
-        try await sql.raw("""
-            INSERT INTO data_values (id, \(unsafeRaw: list)) SELECT \(unsafeRaw: newID), \(unsafeRaw: list) FROM \(unsafeRaw: table) WHERE true \
-            ON CONFLICT (indicator_id, unit_id, period) DO UPDATE SET \(unsafeRaw: set) \
-            WHERE NOT (\(unsafeRaw: sameFields("data_values", "excluded", postgres: postgres)))
-            """).run()
+        let upsert = """
+            INSERT INTO data_values (id, \(list)) SELECT \(newID), \(list) FROM \(table) WHERE true \
+            ON CONFLICT (indicator_id, unit_id, period) DO UPDATE SET \(set) \
+            WHERE NOT (\(sameFields("data_values", "excluded", postgres: postgres)))
+            """
+        if postgres {
+            let row = try await sql.raw("""
+                WITH m AS (\(unsafeRaw: upsert) RETURNING (xmax = 0) AS inserted) \
+                SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM m
+                """).first()
+            let created = try row?.decode(column: "created", as: Int.self) ?? 0
+            let updated = try row?.decode(column: "updated", as: Int.self) ?? 0
+            return (created, updated, staged - created - updated)
+        }
+        let before = try await sql.raw("SELECT coalesce(max(rowid), 0) AS m FROM data_values").first()?.decode(column: "m", as: Int.self) ?? 0
+        try await sql.raw("\(unsafeRaw: upsert)").run()
+        let changed = try await sql.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
+        let created = try await sql.raw("SELECT count(*) AS n FROM data_values WHERE rowid > \(bind: before)").first()?.decode(column: "n", as: Int.self) ?? 0
+        return (created, changed - created, staged - changed)
     }
 
     private static func sameFields(_ a: String, _ b: String, postgres: Bool) -> String {
