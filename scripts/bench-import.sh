@@ -7,7 +7,7 @@
 #   - the previous design (one upsert per value, `--row-by-row`) on a sample of the file.
 # Usage: scripts/bench-import.sh [--db sqlite|postgres|both] [--quarters N] [--sample N]
 # PostgreSQL: DXTRACK_BENCH_POSTGRES (default postgres://postgres:postgres@127.0.0.1:55433),
-# a database dx_import_bench is dropped and created there.
+# databases dx_import_bench and dx_import_bench_rows are dropped and created there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=sqlite; quarters=1; sample=20000
@@ -60,9 +60,10 @@ read -r duck_n duck_s < <("$dir/venv/bin/python" "$dir/duck.py" "$dir/values.csv
 duck_rate=$(rate "$duck_n" "$duck_s")
 printf '%-34s %12s values/s  (%s values in %.2f s)\n' "reference: DuckDB read_csv" "$duck_rate" "$duck_n" "$duck_s"
 
-run() {  # $1 label, $2 database URL
+run() {  # $1 label, $2 database URL for the bulk import, $3 another for the row-by-row sample
     setup "$2"
-    timed "$bin" import values "$dir/values-sample.csv" --plan KH-BENCH --row-by-row --db "$2"
+    setup "$3"
+    timed "$bin" import values "$dir/values-sample.csv" --plan KH-BENCH --row-by-row --db "$3"
     old_rate=$(rate "$samples" "$secs")
     printf '%-34s %12s values/s  (%s values in %.2f s, peak %s MB)\n' "reference: row by row ($1)" "$old_rate" "$samples" "$secs" "$rss_mb"
     timed "$bin" import values "$dir/values.csv" --plan KH-BENCH --db "$2"
@@ -75,9 +76,11 @@ run() {  # $1 label, $2 database URL
 }
 
 if [ "$db" = sqlite ] || [ "$db" = both ]; then
-    run sqlite "sqlite:$dir/bench.sqlite"
+    run sqlite "sqlite:$dir/bench.sqlite" "sqlite:$dir/row-by-row.sqlite"
 fi
 if [ "$db" = postgres ] || [ "$db" = both ]; then
-    psql "$pgbase/postgres" -q -c 'DROP DATABASE IF EXISTS dx_import_bench' -c 'CREATE DATABASE dx_import_bench'
-    run postgres "$pgbase/dx_import_bench"
+    for d in dx_import_bench dx_import_bench_rows; do
+        psql "$pgbase/postgres" -q -c "DROP DATABASE IF EXISTS $d" -c "CREATE DATABASE $d"
+    done
+    run postgres "$pgbase/dx_import_bench" "$pgbase/dx_import_bench_rows"
 fi
