@@ -12,6 +12,8 @@ public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible, Loca
         case tooManyRows(limit: Int)
         case tooManyFields(limit: Int)
         case fieldTooLong(limit: Int)
+        /// A record of a streamed file longer than `CSVStream.Limits.maxRecordBytes`.
+        case recordTooLong(limit: Int)
     }
 
     public let reason: Reason
@@ -35,6 +37,8 @@ public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible, Loca
         case .tooManyRows(let l): return "Tệp CSV có hơn \(VNNumber.format(l)) dòng, vượt quá giới hạn cho phép"
         case .tooManyFields(let l): return at + "có hơn \(VNNumber.format(l)) cột"
         case .fieldTooLong(let l): return at + "có ô dài hơn \(VNNumber.format(l)) ký tự"
+        case .recordTooLong(let l):
+            return at + "dòng dài hơn \(VNNumber.format(l / 1_048_576)) MB (kiểm tra dấu ngoặc kép chưa đóng)"
         }
     }
 

@@ -194,11 +194,10 @@ extension Store {
         }
         let ind = try await indicatorID(plan: v.planCode, code: v.indicatorCode, context: ctx)
         let indID = try ind.requireID()
-        if let n = v.numerator, n < 0 { throw StoreError.invalid("\(ctx): tử số âm") }
-        if let d = v.denominator, d < 0 { throw StoreError.invalid("\(ctx): mẫu số âm") }
-        try requireZeroDenominatorRule(v, ind, ctx)
-        if let n = v.numerator, let d = v.denominator, n > d, !ind.allowsOverHundred, ind.measure == MeasureKind.rate.rawValue {
-            throw StoreError.invalid("\(ctx): tử số lớn hơn mẫu số")
+        if let problem = Self.ratePartsProblem(numerator: v.numerator, denominator: v.denominator,
+                                               isRate: ind.measure == MeasureKind.rate.rawValue, allowsOverHundred: ind.allowsOverHundred,
+                                               allowsZeroDenominator: ind.allowsZeroDenominator) {
+            throw StoreError.invalid("\(ctx): \(problem)")
         }
         let unitID = try await requireUnitID(v.unitCode, ctx)
         let row = try await DataValueModel.query(on: db).filter(\.$indicator.$id == indID)
