@@ -33,7 +33,8 @@ final class ReportLinterTests: XCTestCase {
     func testRoundingToThePrintedPrecisionIsNeverAnError() {
         let text = ["- Số nhiệm vụ đã hoàn thành: 5/31 nhiệm vụ đạt 16%.",
                     "- Số nhiệm vụ đã và đang triển khai (nhiệm vụ thường xuyên): 25/31 nhiệm vụ đạt 80,6%.",
-                    "Tỷ lệ hồ sơ trực tuyến đạt 111.759/111.780 hồ sơ (99,98%)."]
+                    "Tỷ lệ hồ sơ trực tuyến đạt 111.759/111.780 hồ sơ (99,98%).",
+                    "Đến tháng 6/2024 Thái Bình còn 5,76% hộ chưa có điện thoại thông minh."]
         XCTAssertEqual(ReportLinter.lint(paragraphs: text), [])
     }
 

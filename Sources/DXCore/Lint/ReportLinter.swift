@@ -36,6 +36,9 @@ public enum ReportLinter {
         for m in text.lintMatches("(\(n))\\s*/\\s*(\(n))(?![\\d.,/])([^%;/\\n\\d]{0,45}?)(\(p))\\s*%") {
             guard let a = m.groups[0].flatMap(LintNumbers.integer), let b = m.groups[1].flatMap(LintNumbers.integer), b > 0,
                   let between = m.groups[2], let printed = m.groups[3] else { continue }
+            // "tháng 6/2024", "ngày 08/9/2023": a date, not a fraction.
+            if (1...12).contains(a), (1900...2100).contains(b) { continue }
+            if let slash = text[..<m.range.lowerBound].last, slash == "/" { continue }
             if ["tăng", "giảm", "so với", "mục tiêu", "vượt", "kế hoạch"].contains(where: { between.lintFind($0) != nil }) { continue }
             let exact = Double(a) * 100 / Double(b)
             let digits = LintNumbers.decimals(printed)
