@@ -90,6 +90,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SetupController())
     try app.register(collection: ReportTemplatesController())
     try app.register(collection: FormsController())
+    try app.register(collection: LintController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
 }
 

@@ -51,6 +51,7 @@ public enum SiteRoute: Hashable, Sendable {
     case setupTaskArchive(plan: String, code: String)
     case setupUnit(code: String?)
     case setupUnitHeading(code: String)
+    case lint
     case setupDocument(number: String?)
 
     // Table forms.
@@ -131,6 +132,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .setupTaskArchive(let plan, let code): return Self.setupTask(plan: plan, code: code).path + "/archive"
         case .setupUnit(let code): return "/setup/units/\(c(code ?? Self.newItem))"
         case .setupUnitHeading(let code): return "/setup/units/\(c(code))/heading"
+        case .lint: return "/lint"
         // Document numbers contain "/", so the number travels in the query.
         case .setupDocument(let number): return "/setup/documents" + Self.query(["number": number])
 

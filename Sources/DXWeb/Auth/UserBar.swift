@@ -10,6 +10,7 @@ enum UserBar {
         var s = " <a href=\"\(SiteRoute.rounds.path)\">\(t("Báo cáo định kỳ"))</a>"
         s += " <a href=\"\(SiteRoute.reportTemplates.path)\">\(t("Mẫu báo cáo"))</a>"
         s += " <a href=\"\(SiteRoute.tableForms.path)\">\(t("Biểu mẫu"))</a>"
+        s += " <a href=\"\(SiteRoute.lint.path)\">\(t("Kiểm tra báo cáo"))</a>"
         if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"\(SiteRoute.setup(query: nil).path)\">\(t("Thiết lập"))</a>" }
         if AccessPolicy.roleAllows(a.role, .manageAccounts) { s += " <a href=\"\(SiteRoute.accounts.path)\">\(t("Tài khoản"))</a>" }
         s += " <span class=\"who\">\(escape(a.displayName)) (\(escape(translated(a.role.labelVI))))</span>"

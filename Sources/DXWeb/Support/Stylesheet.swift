@@ -26,6 +26,7 @@ enum Stylesheet {
     ul.figures li{border:1px solid #bbb;border-radius:.3rem;padding:.4rem .7rem}
     ul.figures strong{font-size:1.3rem}
     .warn{border-left:4px solid #8a5a00;padding:.3rem .6rem;background:#fff6d6}
+    .lint-text mark{background:#fbe3e1;outline:1px solid #a33}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}
     dl.facts dt{font-weight:bold}
     dl.facts dd{margin:0}
