@@ -70,6 +70,15 @@ final class OpenAPITests: XCTestCase {
                 XCTAssertEqual(body["status"] as? Int, 404)
                 XCTAssertTrue((body["error"] as? String ?? "").contains("Không có kế hoạch"))
             }
+            // Only the documented values of a parameter are taken: a typo is not a quiet "no".
+            try await app.test(.GET, "/api/v1/plans/kh-cds-2024/evaluation?period=2024S1&unsubmitted=co", headers: try await apiToken(app, "admin")) { res async in
+                XCTAssertEqual(res.status, .badRequest)
+                XCTAssertEqual(json(res)["error"] as? String, "Tham số unsubmitted chỉ nhận true hoặc false.")
+            }
+            try await app.test(.PUT, "/api/v1/rounds", headers: try await apiToken(app, "admin")) { res async in
+                XCTAssertEqual(res.status, .methodNotAllowed)
+                XCTAssertEqual(res.headers.first(name: .allow), "GET")
+            }
             try await app.test(.GET, "/api/v1/plans") { res async in
                 XCTAssertEqual(res.status, .unauthorized)
                 XCTAssertEqual(json(res)["status"] as? Int, 401)

@@ -31,6 +31,10 @@ struct APIController: RouteCollection {
         }
         // A preview of unsubmitted figures is refused outright rather than quietly answered with
         // the counted figures: a script must not mistake one for the other.
+        // A script's typo must not quietly read as "no": only the documented values are taken.
+        if let raw: String = req.query["unsubmitted"], !["true", "false", "1", "0"].contains(raw) {
+            throw Abort(.badRequest, reason: "Tham số unsubmitted chỉ nhận true hoặc false.")
+        }
         let unsubmitted = DataPreview.asked(req, name: "unsubmitted")
         if unsubmitted && !AccessPolicy.mayPreviewUnsubmitted(account, unit: unit, in: tree) {
             throw Abort(.forbidden, reason: "Chỉ cơ quan thường trực hoặc quản trị mới được xem số liệu chưa gửi, chưa được duyệt.")
