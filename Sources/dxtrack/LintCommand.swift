@@ -21,13 +21,13 @@ struct LintCommand: AsyncParsableCommand {
     var format: Format = .text
 
     func run() async throws {
-        let paragraphs: [String]
-        do { paragraphs = try Self.paragraphs(of: file) } catch let e as CLIError {
+        let document: LintDocument
+        do { document = try Self.document(of: file) } catch let e as CLIError {
             // 2, not 1: a script tells "the report has errors" from "the report could not be read".
             FileHandle.standardError.write(Data("Lỗi: \(e.description)\n".utf8))
             throw ExitCode(2)
         }
-        let findings = ReportLinter.lint(paragraphs: paragraphs)
+        let findings = ReportLinter.lint(document)
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -35,7 +35,7 @@ struct LintCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(findings), as: UTF8.self))
         case .text:
             for f in findings {
-                print("[\(f.severity.rawValue)] đoạn \(f.paragraph): \(f.message)")
+                print("[\(f.severity.rawValue)] \(f.place): \(f.message)")
                 print("    ghi: \(f.stated) · tính lại: \(f.computed) · “\(f.quote)”")
             }
             let errors = findings.filter { $0.severity == .error }.count
@@ -45,13 +45,14 @@ struct LintCommand: AsyncParsableCommand {
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 
-    /// The report's paragraphs, by the file's kind; a Vietnamese sentence when it cannot be read.
-    static func paragraphs(of file: String) throws -> [String] {
+    /// The report's paragraphs and tables, by the file's kind; a Vietnamese sentence when it
+    /// cannot be read. A PDF's tables are not told apart from its text.
+    static func document(of file: String) throws -> LintDocument {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: file) else { throw CLIError("Không có tệp \(file).") }
         switch url.pathExtension.lowercased() {
         case "docx":
-            do { return try DOCXText.paragraphs(url: url) } catch {
+            do { return try DOCXText.document(url: url) } catch {
                 throw CLIError("Không đọc được báo cáo \(file): \(error.message)")
             }
         case "txt":
@@ -59,7 +60,7 @@ struct LintCommand: AsyncParsableCommand {
                   let text = String(data: data, encoding: .utf8) else {
                 throw CLIError("Không đọc được báo cáo \(file): tệp văn bản phải mã hóa UTF-8 và nhỏ hơn 20 MB.")
             }
-            return lines(text)
+            return LintDocument(text: text)
         case "pdf":
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -73,7 +74,7 @@ struct LintCommand: AsyncParsableCommand {
             guard p.terminationStatus == 0 else {
                 throw CLIError(p.terminationStatus == 127 ? "Đọc tệp .pdf cần pdftotext (gói poppler-utils)." : "Không đọc được báo cáo \(file).")
             }
-            return lines(String(decoding: data, as: UTF8.self))
+            return LintDocument(paragraphs: lines(String(decoding: data, as: UTF8.self)))
         default:
             throw CLIError("Chỉ kiểm tra được tệp .docx, .txt hoặc .pdf: \(file).")
         }

@@ -24,13 +24,47 @@ public struct LintFinding: Sendable, Hashable, Codable {
     public var computed: String
     /// One Vietnamese sentence.
     public var message: String
+    /// Where in a table, when the finding is about one: its number (1-based, in reading
+    /// order), the row (1-based, the header row included) and the column (1-based).
+    public var table: Int?
+    public var row: Int?
+    public var column: Int?
 
-    public init(_ severity: LintSeverity, paragraph: Int, quote: String, stated: String, computed: String, message: String) {
+    public init(_ severity: LintSeverity, paragraph: Int, quote: String, stated: String, computed: String, message: String,
+                table: Int? = nil, row: Int? = nil, column: Int? = nil) {
         self.severity = severity
         self.paragraph = paragraph
         self.quote = quote
         self.stated = stated
         self.computed = computed
         self.message = message
+        self.table = table
+        self.row = row
+        self.column = column
+    }
+
+    enum CodingKeys: String, CodingKey { case severity, paragraph, quote, stated, computed, message, table, row, column }
+
+    /// Every field, `null` where a finding is not in a table: a consumer reads one shape.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(paragraph, forKey: .paragraph)
+        try c.encode(quote, forKey: .quote)
+        try c.encode(stated, forKey: .stated)
+        try c.encode(computed, forKey: .computed)
+        try c.encode(message, forKey: .message)
+        try c.encode(table, forKey: .table)
+        try c.encode(row, forKey: .row)
+        try c.encode(column, forKey: .column)
+    }
+
+    /// "bảng 2, dòng 5, cột 3" or "đoạn 12": where a reader finds it.
+    public var place: String {
+        guard let table else { return "đoạn \(paragraph)" }
+        var s = "bảng \(table)"
+        if let row { s += ", dòng \(row)" }
+        if let column { s += ", cột \(column)" }
+        return s
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Checks a report's own numbers against each other, the way a careful reader would with a
 /// calculator: a fraction against its percentage, parts against their whole, a count against
 /// the items it lists, a breakdown by group against the total, and Vietnamese number slips.
-/// Pure: a list of paragraphs in, findings out. Rounding to the printed precision is never a
+/// Pure: a document (paragraphs and tables) in, findings out. Rounding to the printed precision is never a
 /// finding; cutting instead of rounding is a note.
 public enum ReportLinter {
     /// Things counted in reports: the noun that ties a whole to its parts.
@@ -13,13 +13,22 @@ public enum ReportLinter {
     static let p = LintNumbers.percent
 
     public static func lint(paragraphs: [String]) -> [LintFinding] {
+        lint(LintDocument(paragraphs: paragraphs))
+    }
+
+    /// The text's checks on every paragraph, the tables' own checks, and the text against the
+    /// appendices it points to.
+    public static func lint(_ document: LintDocument) -> [LintFinding] {
         var out: [LintFinding] = []
-        for (i, text) in paragraphs.enumerated() {
+        for (i, text) in document.paragraphs.enumerated() {
             out += fractionsAndPercentages(text, paragraph: i + 1)
             out += partsOfAWhole(text, paragraph: i + 1)
             out += numberSlips(text, paragraph: i + 1)
         }
-        out += groupBreakdowns(paragraphs)
+        out += groupBreakdowns(document.paragraphs)
+        out += bulletBreakdowns(document.paragraphs)
+        out += tables(document)
+        out += appendices(document)
         return out.sorted { ($0.paragraph, $0.severity) < ($1.paragraph, $1.severity) }
     }
 
@@ -130,6 +139,45 @@ public enum ReportLinter {
                                        computed: totals.map { VNNumber.padded($0) }.joined(separator: " + ") + " = \(sum)",
                                        message: "Tổng ghi \(head.groups[2]!) \(head.groups[1]!) nhưng các nhóm cộng lại được \(sum)."))
             }
+        }
+        return out
+    }
+
+    /// "… đặt ra 16 mục tiêu" and then one line a kind: "- Số mục tiêu hoàn thành: 09/16 chỉ
+    /// tiêu", "- … từ 50%: 05/16 chỉ tiêu", "- … dưới 50%: 01 chỉ tiêu": the lines' counts
+    /// against the whole (more is an error; fewer a warning, since a kind may have been left
+    /// out). Where the lines count out of another number ("5/31" under "49 nhiệm vụ (6 tháng
+    /// đầu năm 31 nhiệm vụ)"), that number is the whole if the sentence states it.
+    static func bulletBreakdowns(_ paragraphs: [String]) -> [LintFinding] {
+        var out: [LintFinding] = []
+        for (i, text) in paragraphs.enumerated() where text.lintFind("nhóm") == nil && !text.hasPrefix("-") {
+            let stated = text.lintMatches("(?<![\\d./])(\(n))\\s+\(noun)")
+            guard !stated.isEmpty else { continue }
+            var lines: [(index: Int, count: Int, of: Int?, printed: String)] = []
+            var j = i + 1
+            while j < paragraphs.count, paragraphs[j].hasPrefix("-") || paragraphs[j].hasPrefix("+") {
+                let line = paragraphs[j]
+                guard let m = line.lintMatches("(?<![\\d./])(\(n))(?:\\s*/\\s*(\(n)))?\\s+\(noun)").first,
+                      let count = m.groups[0].flatMap(LintNumbers.integer) else { lines = []; break }
+                lines.append((j, count, m.groups[1].flatMap(LintNumbers.integer), m.groups[0]!))
+                j += 1
+            }
+            guard lines.count >= 2 else { continue }
+            let candidates = stated.compactMap { $0.groups[0].flatMap(LintNumbers.integer) }
+            let denominators = Set(lines.compactMap(\.of))
+            let whole: Int
+            if denominators.isEmpty { whole = candidates[0] } else {
+                guard denominators.count == 1, let d = denominators.first, candidates.contains(d) else { continue }
+                whole = d
+            }
+            let sum = lines.map(\.count).reduce(0, +)
+            guard sum != whole, let m = stated.first(where: { $0.groups[0].flatMap(LintNumbers.integer) == whole }) else { continue }
+            let computed = lines.map(\.printed).joined(separator: " + ") + " = \(sum)"
+            out.append(LintFinding(sum > whole ? .error : .warning, paragraph: i + 1, quote: quote(text[m.range]),
+                                   stated: "\(m.groups[0]!) \(m.groups[1]!)", computed: computed,
+                                   message: sum > whole
+                                    ? "Tổng ghi \(m.groups[0]!) \(m.groups[1]!) nhưng các dòng liệt kê cộng lại được \(sum)."
+                                    : "Các dòng liệt kê cộng lại \(sum), ít hơn \(m.groups[0]!) \(m.groups[1]!): kiểm tra loại còn thiếu."))
         }
         return out
     }

@@ -24,22 +24,22 @@ struct LintController: RouteCollection {
             r.status = .badRequest
             return r
         }
-        let paragraphs: [String]
+        let document: LintDocument
         switch URL(fileURLWithPath: upload.name).pathExtension.lowercased() {
         case "docx":
-            do { paragraphs = try DOCXText.paragraphs(data: upload.data) } catch {
+            do { document = try DOCXText.document(data: upload.data) } catch {
                 return refused(req, upload.name, t("Không đọc được tệp Word: %@", error.message))
             }
         case "txt":
             guard let text = String(data: upload.data, encoding: .utf8) else {
                 return refused(req, upload.name, t("Tệp văn bản phải mã hóa UTF-8."))
             }
-            paragraphs = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            document = LintDocument(text: text)
         default:
             return refused(req, upload.name, t("Chỉ kiểm tra được tệp .docx hoặc .txt."))
         }
-        let findings = ReportLinter.lint(paragraphs: paragraphs)
-        return html(LintPage.render(name: upload.name, paragraphs: paragraphs, findings: findings, error: nil, csrf: req.csrf))
+        let findings = ReportLinter.lint(document)
+        return html(LintPage.render(name: upload.name, paragraphs: document.paragraphs, findings: findings, error: nil, csrf: req.csrf))
     }
 
     func refused(_ req: Request, _ name: String, _ message: String) -> Response {
@@ -65,10 +65,10 @@ enum LintPage {
             ? "<p class=\"ok\" role=\"status\">\(t("Không thấy mâu thuẫn nào giữa các con số."))</p>"
             : "<p role=\"status\">\(t("%@ phát hiện, trong đó %@ lỗi.", findings.count, errors))</p>"
         if !findings.isEmpty {
-            b += "<table><thead><tr><th>\(t("Mức"))</th><th>\(t("Đoạn"))</th><th>\(t("Báo cáo ghi"))</th><th>\(t("Tính lại"))</th><th>\(t("Nhận xét"))</th></tr></thead><tbody>"
+            b += "<table><thead><tr><th>\(t("Mức"))</th><th>\(t("Vị trí"))</th><th>\(t("Báo cáo ghi"))</th><th>\(t("Tính lại"))</th><th>\(t("Nhận xét"))</th></tr></thead><tbody>"
             for (i, f) in findings.enumerated() {
                 b += "<tr><td><span class=\"badge \(badge(f.severity))\">\(escape(f.severity.rawValue))</span></td>"
-                b += "<td><a href=\"#doan-\(f.paragraph)\">\(f.paragraph)</a></td><td>\(escape(f.stated))</td><td>\(escape(f.computed))</td>"
+                b += "<td><a href=\"#doan-\(f.paragraph)\">\(escape(place(f)))</a></td><td>\(escape(f.stated))</td><td>\(escape(f.computed))</td>"
                 b += "<td id=\"phat-hien-\(i + 1)\">\(escape(f.message))</td></tr>"
             }
             b += "</tbody></table>"
@@ -82,6 +82,11 @@ enum LintPage {
         }
         b += "</div>"
         return Layout.page(title: t("Kiểm tra báo cáo"), body: b)
+    }
+
+    static func place(_ f: LintFinding) -> String {
+        guard let table = f.table else { return t("đoạn %@", f.paragraph) }
+        return t("bảng %@", table) + (f.row.map { t(", dòng %@", $0) } ?? "") + (f.column.map { t(", cột %@", $0) } ?? "")
     }
 
     static func badge(_ s: LintSeverity) -> String {
