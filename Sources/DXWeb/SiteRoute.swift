@@ -52,6 +52,8 @@ public enum SiteRoute: Hashable, Sendable {
     case setupUnit(code: String?)
     case setupUnitHeading(code: String)
     case lint
+    case ingest
+    case ingestConfirm
     case setupDocument(number: String?)
 
     // Table forms.
@@ -133,6 +135,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .setupUnit(let code): return "/setup/units/\(c(code ?? Self.newItem))"
         case .setupUnitHeading(let code): return "/setup/units/\(c(code))/heading"
         case .lint: return "/lint"
+        case .ingest: return "/ingest"
+        case .ingestConfirm: return "/ingest/confirm"
         // Document numbers contain "/", so the number travels in the query.
         case .setupDocument(let number): return "/setup/documents" + Self.query(["number": number])
 

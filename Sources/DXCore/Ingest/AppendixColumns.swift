@@ -98,7 +98,8 @@ public struct AppendixMapping: Sendable, Hashable, Codable {
         self.init(table: table.number, kind: Self.kind(of: roles), roles: roles)
     }
 
-    static func kind(of roles: [ColumnRole?]) -> AppendixKind? {
+    /// The kind of table these roles make.
+    public static func kind(of roles: [ColumnRole?]) -> AppendixKind? {
         if roles.contains(.documentNumber) && (roles.contains(.summary) || roles.contains(.issued)) { return .documents }
         if roles.contains(.task) && (roles.contains(.lead) || roles.contains(.result)) { return .tasks }
         if roles.contains(.target) && roles.contains(.result) { return .indicators }

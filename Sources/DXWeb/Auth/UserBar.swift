@@ -12,6 +12,7 @@ enum UserBar {
         s += " <a href=\"\(SiteRoute.tableForms.path)\">\(t("Biểu mẫu"))</a>"
         s += " <a href=\"\(SiteRoute.lint.path)\">\(t("Kiểm tra báo cáo"))</a>"
         if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"\(SiteRoute.setup(query: nil).path)\">\(t("Thiết lập"))</a>" }
+        if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"\(SiteRoute.ingest.path)\">\(t("Nhập phụ lục"))</a>" }
         if AccessPolicy.roleAllows(a.role, .manageAccounts) { s += " <a href=\"\(SiteRoute.accounts.path)\">\(t("Tài khoản"))</a>" }
         s += " <span class=\"who\">\(escape(a.displayName)) (\(escape(translated(a.role.labelVI))))</span>"
         s += signedInSwitch()

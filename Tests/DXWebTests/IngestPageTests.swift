@@ -1,0 +1,112 @@
+import DXStore
+@testable import DXWeb
+import Foundation
+import NIOCore
+import Vapor
+import XCTest
+import XCTVapor
+
+/// "Nhập phụ lục báo cáo cũ": upload, the reading shown with each column's role, a correction,
+/// one write; only those who set up plans, for units in their scope.
+final class IngestPageTests: XCTestCase {
+    let report = """
+    Phụ lục 01: Kết quả thực hiện các chỉ tiêu theo Kế hoạch thử năm 2024
+
+    \tTT
+    \tMục tiêu
+    \tKết quả
+    \tGhi chú
+
+    \t1
+    \tPhấn đấu 80% hồ sơ <b>trực tuyến</b>
+    \tĐã xử lý 60/90 hồ sơ đạt 66,67%
+    \tChưa đạt
+
+    \t2
+    \tPhấn đấu 100% cơ sở dữ liệu kết nối
+    \t100% cơ sở dữ liệu kết nối
+    \tHoàn thành
+
+    Hết.
+    """
+
+    func upload(_ b: Browser, name: String, _ content: Data, fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) {
+        let boundary = "dxtrack-\(UUID().uuidString)"
+        var body = Data()
+        for (k, v) in [("_csrf", b.csrf)] + fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(content)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers: HTTPHeaders = ["Cookie": "dxtrack_session=\(b.cookie)"]
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return (headers, ByteBuffer(data: body))
+    }
+
+    func testACoordinatorSeesTheReadingCorrectsAColumnAndWritesThePlan() async throws {
+        try await withDemoApp { app, _ in
+            let admin = try await browser(app, "admin")
+            try await app.test(.GET, "/ingest", headers: admin.headers) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("<h1>Nhập phụ lục báo cáo cũ</h1>"))
+            }
+            let (headers, body) = upload(admin, name: "bao-cao.txt", Data(report.utf8), fields: [("plan", "KH-THU"), ("period", "2024S1"), ("unit", "34")])
+            try await app.test(.POST, "/ingest", headers: headers, body: body) { res async in
+                XCTAssertEqual(res.status, .ok, res.body.string)
+                let page = res.body.string
+                XCTAssertTrue(page.contains("Bảng 1"), page)
+                XCTAssertTrue(page.contains("<option value=\"danh-gia\" selected>Đánh giá</option>"), "the note column read as the judgement")
+                XCTAssertTrue(page.contains("Kế hoạch KH-THU — Kế hoạch thử năm 2024: 2 chỉ tiêu, 0 nhiệm vụ, 0 nhóm"), page)
+                XCTAssertTrue(page.contains("&lt;b&gt;trực tuyến&lt;/b&gt;"), "the report's text is escaped")
+                XCTAssertFalse(page.contains("<b>trực tuyến</b>"))
+            }
+            let afterPreview = try await Store(app.db).planContents(slugOrCode: "KH-THU")
+            XCTAssertNil(afterPreview, "a preview writes nothing")
+
+            // Column 4 corrected to a plain note: the judgements are not taken from it.
+            let confirm = formBody([("_csrf", admin.csrf), ("file_name", "bao-cao.txt"), ("file_data", Data(report.utf8).base64EncodedString()),
+                                    ("plan", "KH-THU"), ("period", "2024S1"), ("unit", "34"), ("table-1", "on"),
+                                    ("role-1-1", "stt"), ("role-1-2", "muc-tieu"), ("role-1-3", "ket-qua"), ("role-1-4", "ghi-chu")])
+            try await app.test(.POST, "/ingest/confirm", headers: admin.headers, body: confirm) { res async in
+                XCTAssertEqual(res.status, .ok, res.body.string)
+                XCTAssertTrue(res.body.string.contains("Đã ghi trong một giao dịch"), res.body.string)
+            }
+            let plan = try await Store(app.db).planContents(slugOrCode: "KH-THU")
+            XCTAssertEqual(plan?.indicators.map(\.code), ["1", "2"])
+            let values = try await Store(app.db).values(planCode: "KH-THU", includeUnsubmitted: true).sorted { $0.indicatorCode < $1.indicatorCode }
+            XCTAssertEqual(values.map(\.numerator), [60, nil])
+            XCTAssertEqual(values.map(\.judgement), [nil, nil], "the corrected column is a note, not a judgement")
+            XCTAssertEqual(values.map(\.comment), ["Chưa đạt", "Hoàn thành"])
+        }
+    }
+
+    func testOnlyThoseWhoSetUpPlansForUnitsInTheirScope() async throws {
+        try await withDemoApp { app, _ in
+            let reporter = try await browser(app, "hungha")
+            try await app.test(.GET, "/ingest", headers: reporter.headers) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+            }
+            let (h1, b1) = upload(reporter, name: "bao-cao.txt", Data(report.utf8), fields: [("plan", "KH-THU"), ("unit", "339")])
+            try await app.test(.POST, "/ingest", headers: h1, body: b1) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+            }
+            let admin = try await browser(app, "admin")
+            for (name, content, fields, message) in [
+                ("bao-cao.txt", Data(report.utf8), [("plan", "KH-THU"), ("unit", "99")], "Không có đơn vị mã 99."),
+                ("bao-cao.txt", Data(report.utf8), [("plan", "KH-THU"), ("unit", "34"), ("period", "2024X")], "Kỳ không hợp lệ: 2024X"),
+                ("bao-cao.txt", Data(report.utf8), [("plan", ""), ("unit", "34")], "Chưa nhập mã kế hoạch."),
+                ("gia.docx", Data("không phải Word".utf8), [("plan", "KH-THU"), ("unit", "34")], "Không đọc được tệp Word"),
+                ("bang.xlsx", Data("x".utf8), [("plan", "KH-THU"), ("unit", "34")], "Chỉ đọc được tệp .docx hoặc .txt."),
+            ] {
+                let (h, b) = upload(admin, name: name, content, fields: fields)
+                try await app.test(.POST, "/ingest", headers: h, body: b) { res async in
+                    XCTAssertEqual(res.status, .unprocessableEntity, name)
+                    XCTAssertTrue(res.body.string.contains(message), "\(message): \(res.body.string)")
+                }
+            }
+            let none = try await Store(app.db).planContents(slugOrCode: "KH-THU")
+            XCTAssertNil(none)
+        }
+    }
+}
