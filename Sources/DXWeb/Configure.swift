@@ -92,6 +92,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: FormsController())
     try app.register(collection: LintController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
+    try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: DataValueSetsAPIController())
 }
 
 func jsonResponse<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {

@@ -1,0 +1,168 @@
+import DXCore
+import Foundation
+
+/// DHIS2's dataValueSets JSON (`/api/dataValueSets`):
+///
+/// ```json
+/// {"dataSet": "pBOMPrpg1QX", "completeDate": "2024-07-05", "period": "2024S1", "orgUnit": "DiszpKrYNg8",
+///  "dataValues": [{"dataElement": "f7n9E0hX8qk", "categoryOptionCombo": "HllvX50cXC0", "value": "12", "comment": "…"}]}
+/// ```
+///
+/// `period`, `orgUnit` and `dataSet` at the top apply to the values that do not give their own.
+enum DataValueSetJSON {
+    static func read(_ data: Data, mapping: DHIS2Mapping, errors: inout [String]) -> [DHIS2RawValue]? {
+        guard let root = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) else {
+            errors.append("Tệp không phải JSON hợp lệ (dataValueSets của DHIS2).")
+            return nil
+        }
+        guard let set = root as? [String: Any] else {
+            errors.append("Tệp JSON không phải một dataValueSet của DHIS2 (cần một đối tượng có \"dataValues\").")
+            return nil
+        }
+        guard let list = set["dataValues"] as? [Any] else {
+            errors.append("Tệp JSON không có mảng \"dataValues\" (dataValueSets của DHIS2).")
+            return nil
+        }
+        func string(_ any: Any?) -> String? {
+            switch any {
+            case let s as String: s.isEmpty ? nil : s
+            case let n as NSNumber: n.stringValue
+            default: nil
+            }
+        }
+        let setPeriod = string(set["period"]), setUnit = string(set["orgUnit"]), setDataSet = string(set["dataSet"])
+        var out: [DHIS2RawValue] = []
+        out.reserveCapacity(list.count)
+        for (i, item) in list.enumerated() {
+            let place = "dataValues[\(i)]"
+            guard let dv = item as? [String: Any] else {
+                errors.append("\(place): không phải một đối tượng")
+                continue
+            }
+            guard let de = string(dv["dataElement"]) else { errors.append("\(place): thiếu dataElement"); continue }
+            guard let pe = string(dv["period"]) ?? setPeriod else { errors.append("\(place): thiếu period"); continue }
+            guard let ou = string(dv["orgUnit"]) ?? setUnit else { errors.append("\(place): thiếu orgUnit"); continue }
+            var tooLong = false
+            for (k, v) in [("dataElement", de), ("orgUnit", ou), ("period", pe)] where v.count > FieldLimit.code.maxCharacters {
+                errors.append("\(place): \(k) dài \(v.count) ký tự, tối đa \(FieldLimit.code.maxCharacters)")
+                tooLong = true
+            }
+            if tooLong { continue }
+            let coc = string(dv["categoryOptionCombo"])
+            let deleted = ["true", "1"].contains(string(dv["deleted"]) ?? "")
+            out.append(DHIS2RawValue(
+                place: place, line: i + 1, dataSet: setDataSet, dataElement: de,
+                source: mapping.source(dataElement: de, categoryOptionCombo: coc), disaggregation: coc,
+                period: Result { () throws(Period.DHIS2Problem) in try Period.fromDHIS2(pe) },
+                orgUnit: ou, value: string(dv["value"]), comment: string(dv["comment"]),
+                storedBy: string(dv["storedBy"]), deleted: deleted))
+        }
+        return out
+    }
+}
+
+/// One DHIS2 data value to be written.
+struct DHIS2OutValue {
+    var target: DHIS2Target
+    /// Where the indicator's plain value goes: ADX carries a comment there when the indicator
+    /// has only a text or a judgement (whose annotation is the value itself).
+    var valueTarget: DHIS2Target
+    var period: Period
+    var orgUnit: String
+    var part: DHIS2Part
+    /// The value as DHIS2 stores it (a string), nil for a comment alone.
+    var value: String?
+    var comment: String?
+    var storedBy: String?
+    var lastUpdated: Date?
+}
+
+/// Writes dxtrack values for DHIS2.
+public enum DHIS2Writer {
+    public enum Format: String, Sendable, CaseIterable {
+        case json = "dhis2-json"
+        case adx
+    }
+
+    /// Why values cannot be written for DHIS2 (a period DHIS2 has no type for).
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// `1445521`, `56.25`: what DHIS2 stores for a number.
+    static func number(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        var s = String(format: "%.10f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    /// The DHIS2 values of dxtrack values, or the refusal naming every period DHIS2 cannot hold.
+    static func items(_ values: [DataValue], mapping: DHIS2Mapping) throws(Refusal) -> [DHIS2OutValue] {
+        var out: [DHIS2OutValue] = []
+        var refused: [String: String] = [:]
+        for v in values {
+            guard let period = Period(identifier: v.periodID) else { continue }
+            guard period.isDHIS2 else {
+                refused[v.periodID] = Period.notInDHIS2(period).message
+                continue
+            }
+            let unit = mapping.orgUnit(v.unitCode)
+            var parts: [(DHIS2Part, String)] = []
+            if let x = v.value { parts.append((.value, number(x))) }
+            if let x = v.numerator { parts.append((.numerator, number(x))) }
+            if let x = v.denominator { parts.append((.denominator, number(x))) }
+            if let t = v.text { parts.append((.text, t)) }
+            if let j = v.judgement { parts.append((.judgement, j.rawValue)) }
+            var comment = v.comment
+            let valueTarget = mapping.target(plan: v.planCode, indicator: v.indicatorCode, part: .value)
+            if parts.isEmpty, comment != nil {
+                out.append(DHIS2OutValue(target: valueTarget, valueTarget: valueTarget, period: period,
+                                         orgUnit: unit, part: .value, value: nil, comment: comment, storedBy: v.author, lastUpdated: v.updatedAt))
+                continue
+            }
+            for (part, value) in parts {
+                out.append(DHIS2OutValue(target: mapping.target(plan: v.planCode, indicator: v.indicatorCode, part: part), valueTarget: valueTarget, period: period,
+                                         orgUnit: unit, part: part, value: value, comment: comment, storedBy: v.author, lastUpdated: v.updatedAt))
+                comment = nil
+            }
+        }
+        guard refused.isEmpty else {
+            throw Refusal(message: "Không xuất được cho DHIS2: " + refused.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; ")
+                          + ". Hãy chọn kỳ khác (--period).")
+        }
+        return out
+    }
+
+    static let isoTime: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
+
+    /// A dataValueSet as DHIS2 imports it. `idScheme` tells DHIS2 how to read the identifiers
+    /// (`CODE` without a mapping).
+    public static func json(_ values: [DataValue], planCode: String, mapping: DHIS2Mapping = .codes, idScheme: String = "CODE") throws(Refusal) -> Data {
+        let items = try items(values, mapping: mapping)
+        var list: [[String: Any]] = []
+        list.reserveCapacity(items.count)
+        for i in items {
+            var dv: [String: Any] = ["dataElement": i.target.dataElement, "period": i.period.identifier, "orgUnit": i.orgUnit]
+            if let c = i.target.categoryOptionCombo { dv["categoryOptionCombo"] = c }
+            if let v = i.value { dv["value"] = v }
+            if let c = i.comment { dv["comment"] = c }
+            if let s = i.storedBy { dv["storedBy"] = s }
+            if let d = i.lastUpdated { dv["lastUpdated"] = isoTime.string(from: d) }
+            list.append(dv)
+        }
+        let set: [String: Any] = ["dataSet": mapping.dataSet(planCode), "dataElementIdScheme": idScheme, "orgUnitIdScheme": idScheme,
+                                  "idScheme": idScheme, "dataValues": list]
+        do {
+            return try JSONSerialization.data(withJSONObject: set, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        } catch {
+            throw Refusal(message: "Không ghi được JSON: \(error)")
+        }
+    }
+}
