@@ -98,11 +98,15 @@ extension ExportCommand {
                 planCode = all[0]
             }
             let values = try await store.values(planCode: planCode, periodID: period, includeUnsubmitted: includeUnsubmitted)
-            do {
-                data = format == .adx ? try DHIS2Writer.adx(values, planCode: planCode, mapping: map)
-                    : try DHIS2Writer.json(values, planCode: planCode, mapping: map, idScheme: mapping == nil ? "CODE" : idScheme.rawValue.uppercased())
-            } catch {
-                throw CLIError(error.message)
+            let scheme = mapping == nil ? "CODE" : idScheme.rawValue.uppercased()
+            let adx = format == .adx
+            let written = Result { () throws(DHIS2Writer.Refusal) -> Data in
+                adx ? try DHIS2Writer.adx(values, planCode: planCode, mapping: map)
+                    : try DHIS2Writer.json(values, planCode: planCode, mapping: map, idScheme: scheme)
+            }
+            switch written {
+            case .failure(let e): throw CLIError(e.message)
+            case .success(let d): data = d
             }
         } catch {
             await runtime.shutdown()

@@ -157,16 +157,16 @@ extension DHIS2Writer {
 
     /// An ADX message: one group per unit and period, in the order the values come.
     public static func adx(_ values: [DataValue], planCode: String, mapping: DHIS2Mapping = .codes, exported: Date = Date()) throws(Refusal) -> Data {
-        let items = try items(values, mapping: mapping)
+        let out = try items(values, mapping: mapping)
         var order: [String] = []
         var groups: [String: [DHIS2OutValue]] = [:]
-        for i in items {
+        for i in out {
             let k = i.orgUnit + "\u{1F}" + i.period.identifier
             if groups[k] == nil { order.append(k) }
             groups[k, default: []].append(i)
         }
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        x += "<adx xmlns=\"\(ADXReader.namespace)\" exported=\"\(isoTime.string(from: exported))\">\n"
+        x += "<adx xmlns=\"\(ADXReader.namespace)\" exported=\"\(isoTime().string(from: exported))\">\n"
         let dataSet = xmlEscape(mapping.dataSet(planCode))
         for k in order {
             let list = groups[k]!
@@ -177,8 +177,8 @@ extension DHIS2Writer {
             func element(_ target: DHIS2Target, value: String?, note: String?, storedBy: String?) {
                 x += "    <dataValue dataElement=\"\(xmlEscape(target.dataElement))\""
                 for (c, o) in target.adxAttributes.sorted(by: { $0.key < $1.key }) { x += " \(c)=\"\(xmlEscape(o))\"" }
-                if let s = storedBy { x += " storedBy=\"\(xmlEscape(s))\"" }
                 if let value { x += " value=\"\(value)\"" }
+                if let s = storedBy { x += " storedBy=\"\(xmlEscape(s))\"" }
                 if let note {
                     x += "><annotation>\(xmlEscape(note))</annotation></dataValue>\n"
                 } else {

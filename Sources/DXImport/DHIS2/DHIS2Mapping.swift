@@ -201,7 +201,7 @@ public struct DHIS2Mapping: Sendable {
             let place = "Dòng \(r.line) của tệp ánh xạ"
             guard let dhis2 = field(.dhis2) else { errors.append("\(place): thiếu mã DHIS2 (cột dhis2)"); continue }
             let plan = field(.plan)
-            switch field(.type)?.lowercased() {
+            switch (field(.type) ?? "").lowercased() {
             case "indicator", "chitieu", "chỉ tiêu":
                 guard let code = field(.code) else { errors.append("\(place): thiếu mã chỉ tiêu (cột code)"); continue }
                 guard let part = DHIS2Part(rawValue: field(.part) ?? "value") else {

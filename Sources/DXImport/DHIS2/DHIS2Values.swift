@@ -160,7 +160,8 @@ public enum DHIS2Reader {
             out.unreadable = true
             return out
         }
-        guard out.errors.isEmpty else { return out }
+        // Values the reader could not take are already named; the rest are still checked, so
+        // that one pass names every problem.
         out.combine(raw, defaultPlan: defaultPlan, mapping: mapping)
         if !out.errors.isEmpty { out.rows = [] }
         return out

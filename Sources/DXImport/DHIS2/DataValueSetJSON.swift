@@ -103,7 +103,11 @@ public enum DHIS2Writer {
     static func items(_ values: [DataValue], mapping: DHIS2Mapping) throws(Refusal) -> [DHIS2OutValue] {
         var out: [DHIS2OutValue] = []
         var refused: [String: String] = [:]
-        for v in values {
+        // A fixed order (period, unit, indicator), whatever order the database returned.
+        let sorted = values.sorted { a, b in
+            (a.periodID, a.unitCode, a.indicatorCode) < (b.periodID, b.unitCode, b.indicatorCode)
+        }
+        for v in sorted {
             guard let period = Period(identifier: v.periodID) else { continue }
             guard period.isDHIS2 else {
                 refused[v.periodID] = Period.notInDHIS2(period).message
@@ -136,25 +140,27 @@ public enum DHIS2Writer {
         return out
     }
 
-    static let isoTime: ISO8601DateFormatter = {
+    /// A formatter per call: Foundation's formatters are not `Sendable`.
+    static func isoTime() -> ISO8601DateFormatter {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f
-    }()
+    }
 
     /// A dataValueSet as DHIS2 imports it. `idScheme` tells DHIS2 how to read the identifiers
     /// (`CODE` without a mapping).
     public static func json(_ values: [DataValue], planCode: String, mapping: DHIS2Mapping = .codes, idScheme: String = "CODE") throws(Refusal) -> Data {
-        let items = try items(values, mapping: mapping)
+        let out = try items(values, mapping: mapping)
+        let time = isoTime()
         var list: [[String: Any]] = []
-        list.reserveCapacity(items.count)
-        for i in items {
+        list.reserveCapacity(out.count)
+        for i in out {
             var dv: [String: Any] = ["dataElement": i.target.dataElement, "period": i.period.identifier, "orgUnit": i.orgUnit]
             if let c = i.target.categoryOptionCombo { dv["categoryOptionCombo"] = c }
             if let v = i.value { dv["value"] = v }
             if let c = i.comment { dv["comment"] = c }
             if let s = i.storedBy { dv["storedBy"] = s }
-            if let d = i.lastUpdated { dv["lastUpdated"] = isoTime.string(from: d) }
+            if let d = i.lastUpdated { dv["lastUpdated"] = time.string(from: d) }
             list.append(dv)
         }
         let set: [String: Any] = ["dataSet": mapping.dataSet(planCode), "dataElementIdScheme": idScheme, "orgUnitIdScheme": idScheme,

@@ -147,15 +147,15 @@ struct DataValueSetsAPIController: RouteCollection {
             .filter { units.contains($0.unitCode) && (Period(identifier: $0.periodID)?.isDHIS2 ?? false) }
         let accept = req.headers[.accept].joined(separator: ",").lowercased()
         let adx = accept.contains("adx+xml") || (accept.contains("application/xml") && !accept.contains("json"))
-        do {
-            if adx {
-                return Response(status: .ok, headers: ["Content-Type": "application/adx+xml; charset=utf-8"],
-                                body: .init(data: try DHIS2Writer.adx(values, planCode: plan.code)))
-            }
-            return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"],
-                            body: .init(data: try DHIS2Writer.json(values, planCode: plan.code)))
-        } catch {
-            throw Abort(.badRequest, reason: error.message)
+        let written = Result { () throws(DHIS2Writer.Refusal) -> Data in
+            adx ? try DHIS2Writer.adx(values, planCode: plan.code) : try DHIS2Writer.json(values, planCode: plan.code)
+        }
+        switch written {
+        case .failure(let e):
+            throw Abort(.badRequest, reason: e.message)
+        case .success(let data):
+            return Response(status: .ok, headers: ["Content-Type": adx ? "application/adx+xml; charset=utf-8" : "application/json; charset=utf-8"],
+                            body: .init(data: data))
         }
     }
 }
