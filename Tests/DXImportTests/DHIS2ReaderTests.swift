@@ -98,3 +98,25 @@ final class DHIS2ReaderTests: XCTestCase {
         XCTAssertEqual(outside.errors, ["Dòng 2: <dataValue> nằm ngoài <group>"])
     }
 }
+
+extension DHIS2ReaderTests {
+    /// The fields the format defines must have its types (found by the API fuzzer: an object
+    /// for `orgUnitIdScheme` was quietly ignored).
+    func testFieldsOfTheWrongTypeAreRefused() throws {
+        let set = try read("{\"orgUnitIdScheme\": {}, \"dataValues\": []}")
+        XCTAssertTrue(set.unreadable)
+        XCTAssertEqual(set.errors, ["Trường \"orgUnitIdScheme\" của dataValueSet phải là một chuỗi ký tự."])
+        let items = try read("""
+        {"dataSet": "KH", "period": "2024", "orgUnit": "34", "dataValues": [
+          {"dataElement": 5, "value": "1"}, {"dataElement": "5", "value": true}, {"dataElement": "6", "value": 2, "followup": "no"},
+          {"dataElement": "7", "value": 2, "followup": false, "deleted": false}
+        ]}
+        """)
+        XCTAssertFalse(items.unreadable)
+        XCTAssertEqual(items.errors, [
+            "dataValues[0]: trường \"dataElement\" phải là một chuỗi ký tự",
+            "dataValues[1]: trường \"value\" phải là một số hoặc một chuỗi ký tự",
+            "dataValues[2]: trường \"followup\" phải là true hoặc false",
+        ])
+    }
+}

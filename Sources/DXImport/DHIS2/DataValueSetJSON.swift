@@ -10,6 +10,12 @@ import Foundation
 ///
 /// `period`, `orgUnit` and `dataSet` at the top apply to the values that do not give their own.
 enum DataValueSetJSON {
+    /// A JSON `true` or `false` (JSONSerialization gives booleans as numbers of type char).
+    static func isBoolean(_ any: Any?) -> Bool {
+        guard let n = any as? NSNumber, !(any is String) else { return false }
+        return String(cString: n.objCType) == "c"
+    }
+
     static func read(_ data: Data, mapping: DHIS2Mapping, errors: inout [String]) -> [DHIS2RawValue]? {
         guard let root = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) else {
             errors.append("Tệp không phải JSON hợp lệ (dataValueSets của DHIS2).")
@@ -30,6 +36,17 @@ enum DataValueSetJSON {
             default: nil
             }
         }
+        // The fields the format defines must have its types: a script's mistake is named, not
+        // read as something else.
+        var wrongTypes: [String] = []
+        for k in ["dataSet", "period", "orgUnit", "completeDate", "attributeOptionCombo", "idScheme", "dataElementIdScheme", "orgUnitIdScheme"]
+            where set[k] != nil && !(set[k] is String) {
+            wrongTypes.append("Trường \"\(k)\" của dataValueSet phải là một chuỗi ký tự.")
+        }
+        guard wrongTypes.isEmpty else {
+            errors += wrongTypes
+            return nil
+        }
         let setPeriod = string(set["period"]), setUnit = string(set["orgUnit"]), setDataSet = string(set["dataSet"])
         var out: [DHIS2RawValue] = []
         out.reserveCapacity(list.count)
@@ -37,6 +54,21 @@ enum DataValueSetJSON {
             let place = "dataValues[\(i)]"
             guard let dv = item as? [String: Any] else {
                 errors.append("\(place): không phải một đối tượng")
+                continue
+            }
+            var typeErrors: [String] = []
+            for k in ["dataElement", "period", "orgUnit", "categoryOptionCombo", "attributeOptionCombo", "comment", "storedBy", "lastUpdated", "created"]
+                where dv[k] != nil && !(dv[k] is String) {
+                typeErrors.append("\(place): trường \"\(k)\" phải là một chuỗi ký tự")
+            }
+            if let v = dv["value"], !(v is String), !(v is NSNumber && !isBoolean(v)) {
+                typeErrors.append("\(place): trường \"value\" phải là một số hoặc một chuỗi ký tự")
+            }
+            for k in ["followup", "deleted"] where dv[k] != nil && !isBoolean(dv[k]) {
+                typeErrors.append("\(place): trường \"\(k)\" phải là true hoặc false")
+            }
+            guard typeErrors.isEmpty else {
+                errors += typeErrors
                 continue
             }
             guard let de = string(dv["dataElement"]) else { errors.append("\(place): thiếu dataElement"); continue }
@@ -49,7 +81,7 @@ enum DataValueSetJSON {
             }
             if tooLong { continue }
             let coc = string(dv["categoryOptionCombo"])
-            let deleted = ["true", "1"].contains(string(dv["deleted"]) ?? "")
+            let deleted = (dv["deleted"] as? NSNumber)?.boolValue ?? false
             out.append(DHIS2RawValue(
                 place: place, line: i + 1, dataSet: setDataSet, dataElement: de,
                 source: mapping.source(dataElement: de, categoryOptionCombo: coc), disaggregation: coc,
