@@ -93,6 +93,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LintController())
     try app.register(collection: IngestController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
+    try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: DataValueSetsAPIController())
 }
 
 func jsonResponse<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {

@@ -73,6 +73,8 @@ public enum SiteRoute: Hashable, Sendable {
     case apiPeriod(id: String)
     case apiEvaluation(slug: String, period: String, unit: String?)
     case apiRanking(scheme: String)
+    /// DHIS2's data value sets: GET with `plan`, `period`, `orgUnit`; POST a JSON or ADX body.
+    case apiDataValueSets(plan: String?, period: String?, orgUnit: String?)
     case reportTemplates
     case newReportTemplate(plan: String?)
     case reportTemplate(code: String, issue: ReportIssue?)
@@ -156,6 +158,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiEvaluation(let slug, let period, let unit):
             return "/api/v1/plans/\(c(slug))/evaluation" + Self.query(["period": period, "unit": unit])
         case .apiRanking(let scheme): return "/api/v1/rankings/\(c(scheme))"
+        case .apiDataValueSets(let plan, let period, let orgUnit):
+            return "/api/v1/dataValueSets" + Self.query(["plan": plan, "period": period, "orgUnit": orgUnit])
         case .reportTemplates: return "/reports"
         case .newReportTemplate(let plan): return "/reports/new" + Self.query(["plan": plan])
         case .reportTemplate(let code, let issue): return "/reports/\(c(code))" + (issue.map(Self.query) ?? "")

@@ -50,6 +50,9 @@ extension PlanTaskRow: FieldLengthChecked {
 
 enum TransferFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json
+    /// DHIS2 dataValueSets JSON and ADX XML: values only (`DHIS2Transfer.swift`).
+    case dhis2JSON = "dhis2-json"
+    case adx
 }
 
 extension JSONEncoder {
@@ -78,7 +81,7 @@ struct ImportCommand: AsyncParsableCommand {
         plans: CSV (code, slug, kind, title, issuer_code, issued, horizon_from, horizon_to, pillars) chỉ phần đầu kế hoạch / plan headings only; JSON: cả chỉ tiêu và nhiệm vụ / with indicators and tasks.
         indicators: CSV mỗi dòng một mục tiêu / one row per target (plan_code, code, name, pillar, measure, ..., target_year, target_level, target_comparator, target_value, target_upper, target_text).
         tasks: CSV (plan_code, code, title, pillar, lead_unit, lead_text, cooperating_units, cooperating_text, deadline, deadline_text, sub_items, evidence).
-        values: CSV (period, unit_code, indicator_code, numerator, denominator, value, text, comment; tên cột của DHIS2 cũng được / DHIS2 column names accepted) hoặc JSON; hoặc mẫu Excel .xlsx của báo cáo đã điền / or a filled .xlsx report template (--round, [--unit]), kiểm tra như biểu mẫu web / checked as the web form is.
+        values: CSV (period, unit_code, indicator_code, numerator, denominator, value, text, comment; tên cột của DHIS2 cũng được / DHIS2 column names accepted) hoặc JSON; dataValueSets JSON hoặc ADX XML của DHIS2 (nhận theo nội dung / recognised by content; --mapping, xem docs/import-export.md); hoặc mẫu Excel .xlsx của báo cáo đã điền / or a filled .xlsx report template (--round, [--unit]), kiểm tra như biểu mẫu web / checked as the web form is.
         Tất cả trong một giao dịch: có một dòng lỗi thì không ghi gì. / One transaction: one bad row and nothing is written.
         """)
 
@@ -97,6 +100,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Đơn vị của tệp .xlsx; mặc định đơn vị ghi trong tệp / The unit of an .xlsx template; by default the one the file names")
     var unit: String?
 
+    @Option(help: "Tệp ánh xạ CSV mã dxtrack ↔ mã DHIS2 cho tệp DHIS2 / A CSV mapping dxtrack codes to DHIS2 identifiers, for DHIS2 files")
+    var mapping: String?
+
     @Flag(help: "Chỉ kiểm tra và in những gì sẽ thay đổi, không ghi / Check and print what would change, write nothing")
     var dryRun = false
 
@@ -109,6 +115,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lower = file.lowercased()
+        if kind == .values, !rowByRow, let shape = DHIS2Transfer.sniff(file) { return try await importDHIS2(shape) }
+        if mapping != nil { throw CLIError("--mapping chỉ dùng cho tệp DHIS2 (dataValueSets JSON hoặc ADX) của số liệu.") }
         if kind == .values, !rowByRow, !lower.hasSuffix(".xlsx"), !lower.hasSuffix(".json") { return try await importValuesCSV() }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
@@ -235,7 +243,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "units | plans | indicators | tasks | values")
     var kind: TransferKind
 
-    @Option(help: "csv | json")
+    @Option(help: "csv | json | dhis2-json | adx (dhis2-json, adx: chỉ số liệu / values only)")
     var format: TransferFormat = .csv
 
     @Option(help: "Chỉ kế hoạch này (chỉ tiêu, nhiệm vụ, số liệu) / Only this plan (indicators, tasks, figures)")
@@ -244,9 +252,22 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Tệp kết quả; mặc định in ra màn hình / Output file; standard output by default")
     var out: String?
 
+    @Option(help: "dhis2-json, adx: tệp ánh xạ CSV mã dxtrack ↔ mã DHIS2 / a CSV mapping dxtrack codes to DHIS2 identifiers")
+    var mapping: String?
+
+    @Option(help: "dhis2-json, adx: chỉ kỳ này / only this period (2024Q1, 2024S1, 2024)")
+    var period: String?
+
+    @Option(help: "dhis2-json: cách DHIS2 đọc mã trong tệp ánh xạ: code | uid / how DHIS2 reads the mapped identifiers")
+    var idScheme: DHIS2IDScheme = .code
+
+    @Flag(help: "dhis2-json, adx: cả số liệu chưa gửi, chưa được duyệt / also figures not yet submitted or approved")
+    var includeUnsubmitted = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        if format == .dhis2JSON || format == .adx { return try await exportDHIS2() }
         let runtime = try await database.openMigrated()
         let data: Data
         do {
@@ -278,12 +299,18 @@ struct ExportCommand: AsyncParsableCommand {
                     values += try await store.values(planCode: p.code, includeUnsubmitted: true)
                 }
                 data = format == .csv ? Data(("\u{FEFF}" + DataValueCSV.write(values)).utf8) : try JSONEncoder.transfer.encode(values)
+            case (_, .dhis2JSON), (_, .adx):
+                throw CLIError("Định dạng \(format.rawValue) chỉ dùng cho số liệu (dxtrack export values).")
             }
         } catch {
             await runtime.shutdown()
             throw (error as? CLIError) ?? CLIError(String(describing: error))
         }
         await runtime.shutdown()
+        try write(data)
+    }
+
+    func write(_ data: Data) throws {
         guard let out else {
             FileHandle.standardOutput.write(data)
             return

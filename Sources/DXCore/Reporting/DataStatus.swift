@@ -55,6 +55,12 @@ public struct DataStatus: Sendable {
         covered[Key(source: .plan(planCode), unitCode: unitCode, periodID: periodID)] ?? true
     }
 
+    /// Whether a round covers this plan, unit and period with a report already sent up: its
+    /// figures then change only by reopening the report, not by writing over them.
+    public func isSent(planCode: String, unitCode: String, periodID: String) -> Bool {
+        covered[Key(source: .plan(planCode), unitCode: unitCode, periodID: periodID)] == true
+    }
+
     /// Whether a unit's rows of a table form count.
     public func counts(formCode: String, unitCode: String, periodID: String) -> Bool {
         covered[Key(source: .form(formCode), unitCode: unitCode, periodID: periodID)] ?? true

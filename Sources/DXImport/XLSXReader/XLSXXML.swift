@@ -17,6 +17,12 @@ protocol XLSXXMLHandler: AnyObject {
     /// Only called while `wantsText` is true, so text that nobody reads is not accumulated.
     func text(_ text: String) throws(XLSXError)
     var wantsText: Bool { get }
+    /// The parser's line before each `start`, for readers that name lines in their messages.
+    func position(line: Int)
+}
+
+extension XLSXXMLHandler {
+    func position(line: Int) {}
 }
 
 enum XLSXXML {
@@ -94,6 +100,7 @@ enum XLSXXML {
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             textLength = 0
+            handler.position(line: parser.lineNumber)
             run(parser) { () throws(XLSXError) in
                 var attrs: [String: String] = [:]
                 for (k, v) in attributes { attrs[XLSXXML.localName(k)] = v }

@@ -1077,10 +1077,507 @@ enum OpenAPIDocument {
         },
         "operationId": "audit"
       }
+    },
+    "/api/v1/dataValueSets": {
+      "get": {
+        "summary": "Số liệu đã tính của một kế hoạch theo dạng DHIS2 (dataValueSets JSON, hoặc ADX với Accept: application/adx+xml) / A plan's counted figures as DHIS2 data value sets (or ADX)",
+        "description": "Mã là mã của dxtrack (idScheme CODE). Tỷ lệ đi thành hai phần tử dữ liệu MÃ_NUM và MÃ_DEN. Kỳ 9 tháng và khoảng ngày tự chọn không có trong DHIS2 nên không được trả về. / Codes are dxtrack's (idScheme CODE); a rate travels as CODE_NUM and CODE_DEN; nine-month and date-range periods have no DHIS2 type and are left out.",
+        "parameters": [
+          {
+            "name": "plan",
+            "in": "query",
+            "required": true,
+            "description": "Mã hoặc slug của kế hoạch / Plan code or slug",
+            "schema": {
+              "type": "string"
+            },
+            "example": "kh-cds-2024"
+          },
+          {
+            "name": "period",
+            "in": "query",
+            "required": false,
+            "description": "Kỳ theo DHIS2 / DHIS2 period (2024, 2024S1, 2024Q1, 202401)",
+            "schema": {
+              "type": "string"
+            },
+            "example": "2024S1"
+          },
+          {
+            "name": "orgUnit",
+            "in": "query",
+            "required": false,
+            "description": "Mã đơn vị; mặc định mọi đơn vị trong phạm vi / Unit code; every unit in scope by default",
+            "schema": {
+              "type": "string"
+            },
+            "example": "339"
+          },
+          {
+            "name": "children",
+            "in": "query",
+            "required": false,
+            "description": "Cả các đơn vị cấp dưới của orgUnit / Include orgUnit's subtree",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DataValueSet"
+                },
+                "example": {
+                  "dataSet": "KH-CĐS-2024",
+                  "idScheme": "CODE",
+                  "dataElementIdScheme": "CODE",
+                  "orgUnitIdScheme": "CODE",
+                  "dataValues": [
+                    {
+                      "dataElement": "1_NUM",
+                      "period": "2024S1",
+                      "orgUnit": "339",
+                      "value": "1234"
+                    },
+                    {
+                      "dataElement": "1_DEN",
+                      "period": "2024S1",
+                      "orgUnit": "339",
+                      "value": "1500"
+                    }
+                  ]
+                }
+              },
+              "application/adx+xml": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "400 Tham số không hợp lệ / Bad parameter",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Tham số period: kỳ 9 tháng đầu năm 2024 (2024N9) là kỳ cộng dồn 9 tháng, DHIS2 không có loại kỳ này.",
+                  "status": 400
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "401 Thiếu mã truy cập hoặc mã không hợp lệ / Missing or invalid token",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Thiếu mã truy cập: gửi tiêu đề Authorization: Bearer <mã>.",
+                  "status": 401
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "403 Ngoài phạm vi của tài khoản / Outside the account's scope",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Bạn không có quyền xem dữ liệu của đơn vị này.",
+                  "status": 403
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "404 Không có kế hoạch hoặc đơn vị / No such plan or unit",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Không có kế hoạch \"kh-khong-co\".",
+                  "status": 404
+                }
+              }
+            }
+          }
+        },
+        "operationId": "getDataValueSets"
+      },
+      "post": {
+        "summary": "Nhập số liệu dạng DHIS2 (dataValueSets JSON hoặc ADX), một giao dịch / Import DHIS2 data value sets (JSON or ADX), one transaction",
+        "description": "Nội dung được nhận theo hình dạng (đối tượng JSON hoặc XML <adx>). Mã là mã của dxtrack; kế hoạch là tham số plan hoặc dataSet của tệp. Người báo cáo chỉ ghi được số liệu của đơn vị mình; báo cáo đã gửi lên phải được mở lại trước. Có một lỗi thì không ghi gì. / The body is recognised by its shape; codes are dxtrack's; the plan is ?plan= or the file's dataSet. A reporter writes only their own unit's figures; a report already sent must be reopened first. One error and nothing is written.",
+        "parameters": [
+          {
+            "name": "plan",
+            "in": "query",
+            "required": false,
+            "description": "Kế hoạch của các số liệu, nếu tệp không ghi dataSet / The plan, when the file has no dataSet",
+            "schema": {
+              "type": "string"
+            },
+            "example": "KH-CĐS-2024"
+          },
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Chỉ kiểm tra, không ghi / Check only, write nothing",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Đã nhập / Imported",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportSummary"
+                },
+                "example": {
+                  "responseType": "ImportSummary",
+                  "status": "SUCCESS",
+                  "description": "Đã nhập: 1 thêm mới, 0 cập nhật, 0 không đổi.",
+                  "importCount": {
+                    "imported": 1,
+                    "updated": 0,
+                    "ignored": 0,
+                    "deleted": 0
+                  },
+                  "conflicts": []
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "400 Nội dung không đọc được / Unreadable body",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportSummary"
+                },
+                "example": {
+                  "responseType": "ImportSummary",
+                  "status": "ERROR",
+                  "description": "Tệp không phải JSON hợp lệ (dataValueSets của DHIS2).",
+                  "importCount": {
+                    "imported": 0,
+                    "updated": 0,
+                    "ignored": 0,
+                    "deleted": 0
+                  },
+                  "conflicts": []
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "401 Thiếu mã truy cập hoặc mã không hợp lệ / Missing or invalid token",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Thiếu mã truy cập: gửi tiêu đề Authorization: Bearer <mã>.",
+                  "status": 401
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "403 Đơn vị ngoài phạm vi của tài khoản, không ghi gì / A unit outside the account's scope, nothing written",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportSummary"
+                },
+                "example": {
+                  "responseType": "ImportSummary",
+                  "status": "ERROR",
+                  "description": "Bạn không có quyền nhập, sửa số liệu của đơn vị này.",
+                  "importCount": {
+                    "imported": 0,
+                    "updated": 0,
+                    "ignored": 0,
+                    "deleted": 0
+                  },
+                  "conflicts": [
+                    {
+                      "object": "orgUnit 340",
+                      "value": "Đơn vị 340 ngoài phạm vi của tài khoản: Bạn không có quyền nhập, sửa số liệu của đơn vị này."
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "409 Số liệu bị từ chối, không ghi gì / Figures refused, nothing written",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportSummary"
+                },
+                "example": {
+                  "responseType": "ImportSummary",
+                  "status": "ERROR",
+                  "description": "Có 1 lỗi, không nhập gì.",
+                  "importCount": {
+                    "imported": 0,
+                    "updated": 0,
+                    "ignored": 0,
+                    "deleted": 0
+                  },
+                  "conflicts": [
+                    {
+                      "object": "dataValues[2]",
+                      "value": "Số liệu KH-CĐS-2024 / 1 / 999 / 2024S1: không có đơn vị mã 999"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "413 Nội dung quá lớn / Body too large",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Nội dung yêu cầu quá lớn.",
+                  "status": 413
+                }
+              }
+            }
+          }
+        },
+        "operationId": "postDataValueSets",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DataValueSet"
+              },
+              "example": {
+                "dataSet": "KH-CĐS-2024",
+                "period": "2024S1",
+                "orgUnit": "339",
+                "dataValues": [
+                  {
+                    "dataElement": "1_NUM",
+                    "value": "1234"
+                  },
+                  {
+                    "dataElement": "1_DEN",
+                    "value": "1500",
+                    "comment": "Số liệu từ hệ thống một cửa"
+                  }
+                ]
+              }
+            },
+            "application/adx+xml": {
+              "schema": {
+                "type": "string"
+              },
+              "example": "<adx xmlns=\"urn:ihe:qrph:adx:2015\"><group orgUnit=\"339\" period=\"2024-01-01/P6M\" dataSet=\"KH-CĐS-2024\"><dataValue dataElement=\"1_NUM\" value=\"1234\"/><dataValue dataElement=\"1_DEN\" value=\"1500\"/></group></adx>"
+            }
+          }
+        }
+      }
     }
   },
   "components": {
     "schemas": {
+      "DataValueSet": {
+        "type": "object",
+        "description": "dataValueSets của DHIS2 / DHIS2's data value set",
+        "properties": {
+          "dataSet": {
+            "type": "string",
+            "description": "Mã kế hoạch / Plan code"
+          },
+          "period": {
+            "type": "string",
+            "description": "Kỳ mặc định / Default period"
+          },
+          "orgUnit": {
+            "type": "string",
+            "description": "Đơn vị mặc định / Default unit"
+          },
+          "completeDate": {
+            "type": "string"
+          },
+          "attributeOptionCombo": {
+            "type": "string"
+          },
+          "idScheme": {
+            "type": "string"
+          },
+          "dataElementIdScheme": {
+            "type": "string"
+          },
+          "orgUnitIdScheme": {
+            "type": "string"
+          },
+          "dataValues": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/DataValue"
+            }
+          }
+        },
+        "required": [
+          "dataValues"
+        ]
+      },
+      "DataValue": {
+        "type": "object",
+        "properties": {
+          "dataElement": {
+            "type": "string",
+            "description": "Mã chỉ tiêu, thêm _NUM, _DEN, _TEXT, _JUDGEMENT cho tử số, mẫu số, kết quả, đánh giá / Indicator code, with a suffix for a part"
+          },
+          "period": {
+            "type": "string"
+          },
+          "orgUnit": {
+            "type": "string"
+          },
+          "categoryOptionCombo": {
+            "type": "string"
+          },
+          "attributeOptionCombo": {
+            "type": "string"
+          },
+          "value": {
+            "type": [
+              "string",
+              "number"
+            ]
+          },
+          "comment": {
+            "type": "string"
+          },
+          "storedBy": {
+            "type": "string"
+          },
+          "lastUpdated": {
+            "type": "string"
+          },
+          "created": {
+            "type": "string"
+          },
+          "followup": {
+            "type": "boolean"
+          },
+          "deleted": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "dataElement"
+        ]
+      },
+      "ImportSummary": {
+        "type": "object",
+        "description": "Tóm tắt nhập như DHIS2; số đếm là số liệu của dxtrack (một tỷ lệ là một số liệu) / DHIS2's import summary; counts are dxtrack values (a rate is one)",
+        "properties": {
+          "responseType": {
+            "type": "string",
+            "enum": [
+              "ImportSummary"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "SUCCESS",
+              "ERROR"
+            ]
+          },
+          "description": {
+            "type": "string"
+          },
+          "importCount": {
+            "type": "object",
+            "properties": {
+              "imported": {
+                "type": "integer"
+              },
+              "updated": {
+                "type": "integer"
+              },
+              "ignored": {
+                "type": "integer"
+              },
+              "deleted": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "imported",
+              "updated",
+              "ignored",
+              "deleted"
+            ]
+          },
+          "conflicts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "object": {
+                  "type": "string",
+                  "description": "Chỗ sai / Where"
+                },
+                "value": {
+                  "type": "string",
+                  "description": "Lý do, tiếng Việt / Why, in Vietnamese"
+                }
+              },
+              "required": [
+                "object",
+                "value"
+              ]
+            }
+          }
+        },
+        "required": [
+          "responseType",
+          "status",
+          "description",
+          "importCount",
+          "conflicts"
+        ]
+      },
       "Error": {
         "type": "object",
         "properties": {

@@ -1,3 +1,4 @@
+import DXStore
 import FluentKit
 import NIOCore
 import SQLKit
@@ -38,8 +39,9 @@ struct TimedDriver: DatabaseDriver {
     func shutdownAsync() async { await inner.shutdownAsync() }
 }
 
-struct TimedDatabase: Database, SQLDatabase {
+struct TimedDatabase: Database, SQLDatabase, DatabaseWrapper {
     let inner: any Database
+    var wrappedDatabase: any Database { inner }
     let record: @Sendable (String, UInt64) -> Void
 
     private var sql: any SQLDatabase { inner as! any SQLDatabase }

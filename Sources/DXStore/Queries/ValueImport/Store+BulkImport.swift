@@ -49,7 +49,9 @@ extension Store {
     /// nothing more is staged, but the file is read to the end so every error is reported.
     func bulkImportValues(_ rows: ValueRows) async throws -> ImportOutcome {
         let sql = try self.sql
-        let postgres = ValueStage.isPostgres(db)
+        // Under the web tier's timing wrapper: the driver's database, same transaction.
+        let driver = db.driverDatabase
+        let postgres = ValueStage.isPostgres(driver)
         var checker = ValueImportChecker(catalog: try await ValueImportCatalog.load(db), now: Date())
         var o = ImportOutcome()
         var staged = 0
@@ -81,14 +83,14 @@ extension Store {
         nonisolated(nonsending) func stageAndMerge() async throws {
             try await ValueStage.create(sql, postgres: postgres)
             if postgres {
-                guard let pg = db as? any PostgresDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ COPY") }
+                guard let pg = driver as? any PostgresDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ COPY") }
                 // Inside the transaction this is the transaction's own connection.
                 let connection = try await pg.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
                 try await connection.copyFrom(table: ValueStage.table, columns: ValueStage.columns, logger: db.logger) { writer in
                     try await pump(into: PostgresValueStage(writer))
                 }
             } else {
-                guard let lite = db as? any SQLiteDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ SQLite") }
+                guard let lite = driver as? any SQLiteDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ SQLite") }
                 let stage = SQLiteValueStage(lite)
                 do { try await pump(into: stage) } catch {
                     await stage.settle()
