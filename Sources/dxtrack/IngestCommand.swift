@@ -73,7 +73,7 @@ struct IngestCommand: AsyncParsableCommand {
             let read: IngestResult
             do {
                 read = try AppendixIngest.read(document, mappings: mappings, into: target,
-                                               existing: existing.map { IngestedPlan(plan: $0.plan, indicators: $0.indicators, tasks: $0.tasks) },
+                                               existing: existing,
                                                units: units)
             } catch { throw CLIError(error.description) }
             print(Self.describe(read, document: document))
@@ -81,8 +81,7 @@ struct IngestCommand: AsyncParsableCommand {
             if dryRun {
                 print("Chạy thử: chưa ghi gì.")
             } else {
-                let contents = PlanContents(plan: read.plan.plan, indicators: read.plan.indicators, tasks: read.plan.tasks)
-                let summary = try await store.load(Dataset(documents: read.documents, plans: [contents], values: read.values, taskReports: read.taskReports))
+                                let summary = try await store.load(Dataset(documents: read.documents, plans: [read.plan], values: read.values, taskReports: read.taskReports))
                 let added = summary.added.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { "\($0.key) +\($0.value)" }
                 print("Đã ghi trong một giao dịch: " + (added.isEmpty ? "không thêm dòng mới, các dòng đã có được cập nhật." : added.joined(separator: ", ")))
             }

@@ -47,20 +47,8 @@ final class ExcelRoundTripTests: XCTestCase {
         return data
     }
 
-    /// A multipart body as a browser sends the upload form.
     func multipart(_ fields: [(String, String)], file: Data?, fileName: String = "bao-cao.xlsx") -> (HTTPHeaders, ByteBuffer) {
-        let boundary = "----dxtrack\(UUID().uuidString)"
-        var body = Data()
-        for (k, v) in fields {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
-        }
-        if let file {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n".utf8))
-            body.append(file)
-            body.append(Data("\r\n".utf8))
-        }
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        return (["Content-Type": "multipart/form-data; boundary=\(boundary)"], ByteBuffer(data: body))
+        multipartBody(fields, file: file, fileName: fileName)
     }
 
     /// Uploads a file and returns the status and page.

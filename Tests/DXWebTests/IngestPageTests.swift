@@ -30,20 +30,6 @@ final class IngestPageTests: XCTestCase {
     Hết.
     """
 
-    func upload(_ b: Browser, name: String, _ content: Data, fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) {
-        let boundary = "dxtrack-\(UUID().uuidString)"
-        var body = Data()
-        for (k, v) in [("_csrf", b.csrf)] + fields {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
-        }
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
-        body.append(content)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        var headers: HTTPHeaders = ["Cookie": "dxtrack_session=\(b.cookie)"]
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return (headers, ByteBuffer(data: body))
-    }
-
     func testACoordinatorSeesTheReadingCorrectsAColumnAndWritesThePlan() async throws {
         try await withDemoApp { app, _ in
             let admin = try await browser(app, "admin")
@@ -51,7 +37,7 @@ final class IngestPageTests: XCTestCase {
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("<h1>Nhập phụ lục báo cáo cũ</h1>"))
             }
-            let (headers, body) = upload(admin, name: "bao-cao.txt", Data(report.utf8), fields: [("plan", "KH-THU"), ("period", "2024S1"), ("unit", "34")])
+            let (headers, body) = admin.upload("bao-cao.txt", Data(report.utf8), fields: [("plan", "KH-THU"), ("period", "2024S1"), ("unit", "34")])
             try await app.test(.POST, "/ingest", headers: headers, body: body) { res async in
                 XCTAssertEqual(res.status, .ok, res.body.string)
                 let page = res.body.string
@@ -87,7 +73,7 @@ final class IngestPageTests: XCTestCase {
             try await app.test(.GET, "/ingest", headers: reporter.headers) { res async in
                 XCTAssertEqual(res.status, .forbidden)
             }
-            let (h1, b1) = upload(reporter, name: "bao-cao.txt", Data(report.utf8), fields: [("plan", "KH-THU"), ("unit", "339")])
+            let (h1, b1) = reporter.upload("bao-cao.txt", Data(report.utf8), fields: [("plan", "KH-THU"), ("unit", "339")])
             try await app.test(.POST, "/ingest", headers: h1, body: b1) { res async in
                 XCTAssertEqual(res.status, .forbidden)
             }
@@ -99,7 +85,7 @@ final class IngestPageTests: XCTestCase {
                 ("gia.docx", Data("không phải Word".utf8), [("plan", "KH-THU"), ("unit", "34")], "Không đọc được tệp Word"),
                 ("bang.xlsx", Data("x".utf8), [("plan", "KH-THU"), ("unit", "34")], "Chỉ đọc được tệp .docx hoặc .txt."),
             ] {
-                let (h, b) = upload(admin, name: name, content, fields: fields)
+                let (h, b) = admin.upload(name, content, fields: fields)
                 try await app.test(.POST, "/ingest", headers: h, body: b) { res async in
                     XCTAssertEqual(res.status, .unprocessableEntity, name)
                     XCTAssertTrue(res.body.string.contains(message), "\(message): \(res.body.string)")

@@ -8,18 +8,6 @@ import XCTVapor
 
 /// "Kiểm tra báo cáo": upload, findings, marks in the text; refusals for what cannot be read.
 final class LintPageTests: XCTestCase {
-    func multipart(_ b: Browser, name: String, _ content: Data) -> (HTTPHeaders, ByteBuffer) {
-        let boundary = "dxtrack-\(UUID().uuidString)"
-        var body = Data()
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(b.csrf)\r\n".utf8))
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
-        body.append(content)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        var headers: HTTPHeaders = ["Cookie": "dxtrack_session=\(b.cookie)"]
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return (headers, ByteBuffer(data: body))
-    }
-
     func testAnyoneSignedInSeesTheFindingsMarkedInTheText() async throws {
         try await withDemoApp { app, _ in
             try await app.test(.GET, "/lint") { res async in
@@ -34,7 +22,7 @@ final class LintPageTests: XCTestCase {
                 Kế hoạch đề ra 40 nhiệm vụ. Trong đó 30 nhiệm vụ hoàn thành (75%), 12 nhiệm vụ đang triển khai (35%).
                 Tỷ lệ hồ sơ trực tuyến 5/31 đạt 16%; <script>alert(1)</script>
                 """
-            let (headers, body) = multipart(viewer, name: "bao-cao.txt", Data(report.utf8))
+            let (headers, body) = viewer.upload("bao-cao.txt", Data(report.utf8))
             try await app.test(.POST, "/lint", headers: headers, body: body) { res async in
                 XCTAssertEqual(res.status, .ok, res.body.string)
                 let page = res.body.string
@@ -54,13 +42,13 @@ final class LintPageTests: XCTestCase {
             for (name, content, message) in [("gia.docx", Data("không phải Word".utf8), "Không đọc được tệp Word"),
                                              ("bang.xlsx", Data("x".utf8), "Chỉ kiểm tra được tệp .docx hoặc .txt."),
                                              ("latin1.txt", Data([0xE0, 0xFF, 0xFE]), "Tệp văn bản phải mã hóa UTF-8.")] {
-                let (headers, body) = multipart(viewer, name: name, content)
+                let (headers, body) = viewer.upload(name, content)
                 try await app.test(.POST, "/lint", headers: headers, body: body) { res async in
                     XCTAssertEqual(res.status, .unprocessableEntity, name)
                     XCTAssertTrue(res.body.string.contains(message), "\(name): \(res.body.string)")
                 }
             }
-            var (headers, body) = multipart(viewer, name: "to.txt", Data(repeating: 0x41, count: UploadLimits.maxBodyBytes + 10))
+            var (headers, body) = viewer.upload("to.txt", Data(repeating: 0x41, count: UploadLimits.maxBodyBytes + 10))
             headers.replaceOrAdd(name: .contentLength, value: String(body.readableBytes))
             try await app.test(.POST, "/lint", headers: headers, body: body) { res async in
                 XCTAssertEqual(res.status, .payloadTooLarge)

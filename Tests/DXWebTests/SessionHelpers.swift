@@ -57,3 +57,29 @@ func makeAccount(_ app: Application, _ username: String, _ role: Role, _ unit: S
 }
 
 let demoRound = "bc-nam-2024"
+
+/// A multipart body as a browser sends an upload form: the fields, then the file as `file`.
+func multipartBody(_ fields: [(String, String)], file: Data?, fileName: String = "bao-cao.xlsx",
+                   contentType: String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") -> (HTTPHeaders, ByteBuffer) {
+    let boundary = "----dxtrack\(UUID().uuidString)"
+    var body = Data()
+    for (k, v) in fields {
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
+    }
+    if let file {
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n".utf8))
+        body.append(file)
+        body.append(Data("\r\n".utf8))
+    }
+    body.append(Data("--\(boundary)--\r\n".utf8))
+    return (["Content-Type": "multipart/form-data; boundary=\(boundary)"], ByteBuffer(data: body))
+}
+
+extension Browser {
+    /// An upload of `content` as `name` by this browser, signed in, with the form's CSRF token.
+    func upload(_ name: String, _ content: Data, fields: [(String, String)] = []) -> (HTTPHeaders, ByteBuffer) {
+        var (headers, body) = multipartBody([("_csrf", csrf)] + fields, file: content, fileName: name, contentType: "application/octet-stream")
+        headers.add(name: "Cookie", value: "dxtrack_session=\(cookie)")
+        return (headers, body)
+    }
+}

@@ -15,6 +15,26 @@ final class LintCommandTests: XCTestCase {
         return seeds.appendingPathComponent(name)
     }
 
+    /// The Word document LibreOffice makes of `file`, read with its import `filter`, beside it.
+    func wordDocument(of file: URL, filter: String) throws -> URL {
+        guard let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first(where: FileManager.default.isExecutableFile) else {
+            if ProcessInfo.processInfo.environment["DXTRACK_REQUIRE_DOC_TOOLS"] != nil { XCTFail("LibreOffice is required") }
+            throw XCTSkip("LibreOffice is not installed")
+        }
+        let dir = file.deletingLastPathComponent()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: soffice)
+        p.arguments = ["--headless", "-env:UserInstallation=file://\(dir.path)/lo", "--infilter=\(filter)",
+                       "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir.path, file.path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let docx = file.deletingPathExtension().appendingPathExtension("docx")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: docx.path), "LibreOffice made no \(docx.lastPathComponent)")
+        return docx
+    }
+
     func findings(_ run: CLI.Run) throws -> [[String: Any]] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]], run.out + run.err)
     }
@@ -47,23 +67,10 @@ final class LintCommandTests: XCTestCase {
     }
 
     func testAWordDocumentGivesTheSameFindingsAsItsText() throws {
-        guard let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first(where: FileManager.default.isExecutableFile) else {
-            if ProcessInfo.processInfo.environment["DXTRACK_REQUIRE_DOC_TOOLS"] != nil { XCTFail("LibreOffice is required") }
-            throw XCTSkip("LibreOffice is not installed")
-        }
         let dir = URL(fileURLWithPath: TestDatabases.sqlitePath()).deletingLastPathComponent()
         let text = dir.appendingPathComponent("bao-cao.txt")
         try FileManager.default.copyItem(at: try seed("000"), to: text)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: soffice)
-        p.arguments = ["--headless", "-env:UserInstallation=file://\(dir.path)/lo", "--infilter=Text (encoded):UTF8,LF,,,",
-                       "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir.path, text.path]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        let docx = dir.appendingPathComponent("bao-cao.docx")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: docx.path))
+        let docx = try wordDocument(of: text, filter: "Text (encoded):UTF8,LF,,,")
         // LibreOffice's text filter makes paragraphs, not tables: the findings of the text's own
         // numbers must agree; those of the tables are the next test's.
         func ofText(_ list: [[String: Any]]) -> [String?] {
@@ -79,24 +86,11 @@ final class LintCommandTests: XCTestCase {
     /// LibreOffice writes as a .docx; the Word reader must find what the text reader finds,
     /// in the same tables, rows and columns.
     func testTheAppendixTablesOfAWordDocumentGiveTheSameFindingsAsTheText() throws {
-        guard let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first(where: FileManager.default.isExecutableFile) else {
-            if ProcessInfo.processInfo.environment["DXTRACK_REQUIRE_DOC_TOOLS"] != nil { XCTFail("LibreOffice is required") }
-            throw XCTSkip("LibreOffice is not installed")
-        }
         let dir = URL(fileURLWithPath: TestDatabases.sqlitePath()).deletingLastPathComponent()
         let seedText = try String(contentsOf: try seed("000"), encoding: .utf8)
         let html = dir.appendingPathComponent("bao-cao-bang.html")
         try Self.html(LintDocument(text: seedText)).write(to: html, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: soffice)
-        p.arguments = ["--headless", "-env:UserInstallation=file://\(dir.path)/lo", "--infilter=HTML (StarWriter)",
-                       "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir.path, html.path]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        let docx = dir.appendingPathComponent("bao-cao-bang.docx")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: docx.path))
+        let docx = try wordDocument(of: html, filter: "HTML (StarWriter)")
         func key(_ f: [String: Any]) -> String {
             "\(f["severity"]!) \(f["table"] ?? "-") \(f["row"] ?? "-") \(f["column"] ?? "-") \(f["stated"]!) → \(f["computed"]!)"
         }

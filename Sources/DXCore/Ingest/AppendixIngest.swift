@@ -23,7 +23,8 @@ public struct IngestTarget: Sendable, Hashable {
 
 /// What reading the appendices gave: the items to write, and what could not be matched.
 public struct IngestResult: Sendable {
-    public var plan: IngestedPlan
+    /// The plan with its indicators and tasks, those of the appendices merged into what it held.
+    public var plan: PlanContents
     public var values: [DataValue] = []
     public var taskReports: [TaskReport] = []
     public var documents: [OfficialDocument] = []
@@ -34,28 +35,14 @@ public struct IngestResult: Sendable {
     public var mappings: [AppendixMapping] = []
 }
 
-/// A plan with its indicators and tasks, as the appendices give them (merged into what the
-/// plan already holds).
-public struct IngestedPlan: Sendable, Hashable {
-    public var plan: Plan
-    public var indicators: [Indicator]
-    public var tasks: [PlanTask]
-
-    public init(plan: Plan, indicators: [Indicator] = [], tasks: [PlanTask] = []) {
-        self.plan = plan
-        self.indicators = indicators
-        self.tasks = tasks
-    }
-}
-
 /// Reads the appendix tables of a report into a plan's indicators and tasks, their reported
 /// results for one unit and period, and the documents listed. Pure: the document, the units
 /// and the mappings in; values out, for the store to write in one transaction.
 public enum AppendixIngest {
     public static func read(_ document: LintDocument, mappings: [AppendixMapping], into target: IngestTarget,
-                            existing: IngestedPlan?, units: [OrgUnit]) throws(IngestError) -> IngestResult {
+                            existing: PlanContents?, units: [OrgUnit]) throws(IngestError) -> IngestResult {
         let matcher = UnitNameMatcher(units: units)
-        var plan = existing ?? IngestedPlan(plan: Plan(
+        var plan = existing ?? PlanContents(plan: Plan(
             code: target.planCode, slug: VNText.slug(target.planCode), kind: .plan,
             title: target.planTitle ?? Self.title(of: document, mappings) ?? target.planCode, issuerCode: target.unitCode,
             horizonFrom: target.year, horizonTo: target.year))
@@ -124,7 +111,7 @@ public enum AppendixIngest {
     }
 
     static func indicators(_ table: LintTable, _ m: AppendixMapping, _ target: IngestTarget,
-                           _ plan: inout IngestedPlan, _ result: inout IngestResult) throws(IngestError) {
+                           _ plan: inout PlanContents, _ result: inout IngestResult) throws(IngestError) {
         guard let targetColumn = m.column(.target) else { throw IngestError("\(name(table)): chưa chọn cột mục tiêu.") }
         let (pillars, read) = items(table, m, main: .target)
         let renamed = mergePillars(pillars, into: &plan)
@@ -170,7 +157,7 @@ public enum AppendixIngest {
     }
 
     static func tasks(_ table: LintTable, _ m: AppendixMapping, _ target: IngestTarget, _ matcher: UnitNameMatcher,
-                      _ plan: inout IngestedPlan, _ result: inout IngestResult) throws(IngestError) {
+                      _ plan: inout PlanContents, _ result: inout IngestResult) throws(IngestError) {
         guard let taskColumn = m.column(.task) else { throw IngestError("\(name(table)): chưa chọn cột nhiệm vụ.") }
         let (pillars, read) = items(table, m, main: .task)
         let renamed = mergePillars(pillars, into: &plan)
@@ -244,7 +231,7 @@ public enum AppendixIngest {
     /// Adds a table's groups to the plan's pillars: a group the plan already has (by name) keeps
     /// its code; a code another group holds gives way to the next free one. Returns the codes
     /// that changed, for the table's items.
-    static func mergePillars(_ pillars: [Pillar], into plan: inout IngestedPlan) -> [String: String] {
+    static func mergePillars(_ pillars: [Pillar], into plan: inout PlanContents) -> [String: String] {
         var renamed: [String: String] = [:]
         for p in pillars {
             if let same = plan.plan.pillars.first(where: { LintText.fold($0.name) == LintText.fold(p.name) }) {

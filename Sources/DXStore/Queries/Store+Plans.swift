@@ -10,19 +10,6 @@ public struct PlanSummary: Sendable, Hashable, Codable {
     public var taskCount: Int
 }
 
-/// A plan with everything it contains.
-public struct PlanContents: Sendable, Hashable, Codable {
-    public var plan: Plan
-    public var indicators: [Indicator]
-    public var tasks: [PlanTask]
-
-    public init(plan: Plan, indicators: [Indicator] = [], tasks: [PlanTask] = []) {
-        self.plan = plan
-        self.indicators = indicators
-        self.tasks = tasks
-    }
-}
-
 extension PlanContents: FieldLengthChecked {
     public var lengthProblems: [FieldLengthProblem] {
         var c = FieldLengthCheck()

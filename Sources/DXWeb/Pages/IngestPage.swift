@@ -88,8 +88,7 @@ struct IngestController: RouteCollection {
             model.chosen = Set(document.tables.map(\.number).filter { form["table-\($0)"] == "on" })
             let result = try await read(req, document, mappings.filter { model.chosen.contains($0.table) }, model)
             model.result = result
-            let contents = PlanContents(plan: result.plan.plan, indicators: result.plan.indicators, tasks: result.plan.tasks)
-            let summary = try await req.store.load(Dataset(documents: result.documents, plans: [contents], values: result.values,
+                        let summary = try await req.store.load(Dataset(documents: result.documents, plans: [result.plan], values: result.values,
                                                            taskReports: result.taskReports))
             model.written = summary.added.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { "\($0.key) +\($0.value)" }
             req.logger.info("ingest", metadata: ["plan": .string(result.plan.plan.code), "by": .string(req.actor.username)])
@@ -134,7 +133,7 @@ struct IngestController: RouteCollection {
         let units = try await req.store.units()
         do {
             return try AppendixIngest.read(document, mappings: mappings, into: target,
-                                           existing: existing.map { IngestedPlan(plan: $0.plan, indicators: $0.indicators, tasks: $0.tasks) },
+                                           existing: existing,
                                            units: units)
         } catch { throw IngestRefusal(error.description) }
     }
