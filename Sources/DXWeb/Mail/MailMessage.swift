@@ -58,9 +58,11 @@ struct MailSender: Sendable, Hashable {
 
     var header: String {
         guard let name else { return "<\(address)>" }
-        let shown = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-") }
-            ? name : MIMEText.encodedWords(name).joined(separator: " ")
-        return "\(shown) <\(address)>"
+        if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-") }), name.count + address.count < 64 {
+            return "\(name) <\(address)>"
+        }
+        // Folded: each encoded word, then the address, on a line of its own.
+        return MIMEText.encodedWords(name).joined(separator: "\r\n ") + "\r\n <\(address)>"
     }
 }
 
@@ -74,14 +76,15 @@ enum MIMEText {
         return "\(name): " + encodedWords(flat).joined(separator: "\r\n ")
     }
 
-    /// `=?UTF-8?B?…?=` words of at most 75 characters, each holding whole characters (a
+    /// `=?UTF-8?B?…?=` words of at most 64 characters (a header name and one word stay under
+    /// 78), each holding whole characters (a
     /// Vietnamese letter is never split across two words).
     static func encodedWords(_ text: String) -> [String] {
         var words: [String] = []
         var chunk: [UInt8] = []
         for ch in text {
             let bytes = Array(String(ch).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 39 {
                 words.append(word(chunk))
                 chunk = []
             }

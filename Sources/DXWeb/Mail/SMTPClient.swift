@@ -33,7 +33,7 @@ struct SMTPClient: Sendable {
                 secure = true
                 extensions = try await ehlo(connection)
             } else if c.startTLS == .required {
-                throw SMTPError(kind: .tls, description: "Máy chủ thư \(c.host) không hỗ trợ STARTTLS mà cấu hình yêu cầu mã hóa (DXTRACK_SMTP_STARTTLS=required).")
+                throw SMTPError(kind: .tls, description: "Máy chủ thư \(c.host) không hỗ trợ STARTTLS mà cấu hình yêu cầu mã hóa (DXTRACK_SMTP_STARTTLS=required); máy chủ nhận: \(extensions.keys.sorted().joined(separator: ", ")).")
             }
         }
         if let user = c.username, let password = c.password {

@@ -19,8 +19,10 @@ final class SMTPReplyDecoder: ByteToMessageDecoder {
             if buffer.readableBytes > 4096 { throw SMTPError(kind: .protocolError, description: "Máy chủ thư trả lời một dòng quá dài.") }
             return .needMoreData
         }
-        var line = buffer.readString(length: end - buffer.readerIndex + 1) ?? ""
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // Bytes, not characters: "\r\n" is one Character in Swift.
+        var bytes = Array(buffer.readBytes(length: end - buffer.readerIndex + 1) ?? [])
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
+        let line = String(decoding: bytes, as: UTF8.self)
         let chars = Array(line)
         guard chars.count >= 3, let code = Int(String(chars[0..<3])), (200...599).contains(code) else {
             throw SMTPError(kind: .protocolError, description: "Máy chủ thư trả lời không đúng giao thức SMTP: \"\(line.prefix(80))\".")
@@ -151,7 +153,8 @@ struct SMTPConnection: Sendable {
         do {
             try await channel.writeAndFlush(ByteBuffer(string: text)).get()
         } catch {
-            _ = try? await pending.get()
+            // The handler knows why (a TLS handshake that failed, say); else the connection closed.
+            do { _ = try await pending.get() } catch let e as SMTPError where e.kind != .closed { throw e } catch {}
             throw SMTPError(kind: .closed, description: "Máy chủ thư đóng kết nối khi đang gửi \(step).")
         }
         return try await pending.get()
