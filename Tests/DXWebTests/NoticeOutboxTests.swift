@@ -166,6 +166,30 @@ final class NoticeOutboxTests: XCTestCase {
         }
     }
 
+    func testTheRoundFormSetsTheReminderDaysAndRefusesBadOnes() async throws {
+        try await withDemoApp { app, _ in
+            let b = try await browser(app, "dieuphoi")
+            try await app.test(.GET, "/rounds/new", headers: b.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("name=\"reminderDays\" value=\"3, 1\""))
+            }
+            let form: [(String, String)] = [
+                ("_csrf", b.csrf), ("code", "bc-nhac-2024"), ("title", "Báo cáo quý III/2024"), ("period", "2024Q3"),
+                ("plans", "83/KH-BCĐ"), ("kinds", "department"), ("directOnly", "1"), ("indicatorScope", "all"), ("taskScope", "lead"),
+            ]
+            try await app.test(.POST, "/rounds/new", headers: b.headers, body: formBody(form + [("reminderDays", "3, hai")])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Số ngày nhắc trước hạn không hợp lệ"), res.body.string)
+            }
+            let none = try await Store(app.db).round("bc-nhac-2024")
+            XCTAssertNil(none, "nothing half written")
+            try await app.test(.POST, "/rounds/new", headers: b.headers, body: formBody(form + [("reminderDays", "2, 7")])) { res async in
+                XCTAssertEqual(res.status, .seeOther)
+            }
+            let round = try await Store(app.db).round("bc-nhac-2024")
+            XCTAssertEqual(round?.reminderDays, [7, 2])
+        }
+    }
+
     func testRemindersBeforeTheDeadlineOncePerReminderDay() async throws {
         try await withDemoApp { app, _ in
             let store = Store(app.db)
