@@ -21,6 +21,7 @@ enum EnglishCatalogue {
         "Xem thư": "Show the message",
         "đã thử %@ lần": "%@ attempts",
         "Thông báo": "Notices",
+        "địa chỉ nhận thông báo": "address for notices",
         "Nhắc hạn nộp": "Deadline reminder",
         "Báo cáo bị trả lại": "Report returned",
         "Báo cáo được phê duyệt": "Report approved",
