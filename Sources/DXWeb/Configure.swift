@@ -92,6 +92,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: FormsController())
     try app.register(collection: LintController())
     try app.register(collection: IngestController())
+    try app.register(collection: NoticesController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
     try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: DataValueSetsAPIController())
 }

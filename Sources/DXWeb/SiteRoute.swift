@@ -20,6 +20,7 @@ public enum SiteRoute: Hashable, Sendable {
     case login(next: String?)
     case logout
     case accountLanguage
+    case accountNotices
 
     // Reporting rounds.
     case rounds
@@ -108,6 +109,7 @@ public enum SiteRoute: Hashable, Sendable {
             return "/login?next=" + c(n)
         case .logout: return "/logout"
         case .accountLanguage: return "/account/language"
+        case .accountNotices: return "/account/notices"
 
         case .rounds: return "/rounds"
         case .newRound: return "/rounds/new"

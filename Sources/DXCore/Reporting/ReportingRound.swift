@@ -62,6 +62,8 @@ public struct ReportingRound: Hashable, Sendable, Codable {
     /// The unit whose coordinators manage the round: the scope of the account that opened it.
     /// Nil for rounds opened before owners were stored; those belong to the top of the tree.
     public var ownerUnitCode: String?
+    /// Days before a unit's deadline on which it is reminded if it has not submitted (largest first).
+    public var reminderDays: [Int]
 
     public static let standardSections = ["Kết quả", "Tồn tại hạn chế", "Đề xuất"]
 
@@ -71,7 +73,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
         narrativeSections: [String] = ReportingRound.standardSections,
         deadlines: [AdminLevel: CalendarDate] = [:], defaultDeadline: CalendarDate,
         lockDate: CalendarDate? = nil, changeFactor: Double = 3, closed: Bool = false, unitApproval: Bool = false,
-        ownerUnitCode: String? = nil
+        ownerUnitCode: String? = nil, reminderDays: [Int] = ReminderDays.standard
     ) {
         self.id = id
         self.code = code
@@ -89,6 +91,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
         self.closed = closed
         self.unitApproval = unitApproval
         self.ownerUnitCode = ownerUnitCode
+        self.reminderDays = reminderDays
     }
 
     public var period: Period? { Period(identifier: periodID) }
@@ -120,6 +123,7 @@ public struct ReportingRound: Hashable, Sendable, Codable {
             out.append(.error("lockDate", "Ngày khóa sổ không được trước hạn nộp."))
         }
         if !(changeFactor > 1) { out.append(.error("changeFactor", "Hệ số cảnh báo biến động phải lớn hơn 1.")) }
+        if let issue = ReminderDays.parse(ReminderDays.text(reminderDays)).issue { out.append(issue) }
         return out
     }
 }

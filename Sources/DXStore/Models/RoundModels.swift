@@ -26,6 +26,8 @@ final class RoundModel: Model, @unchecked Sendable {
     @Field(key: "unit_approval") var unitApproval: Bool
     /// Added by M018; nil for rounds opened before it.
     @OptionalField(key: "owner_unit_code") var ownerUnitCode: String?
+    /// Added by M024: "3,1".
+    @Field(key: "reminder_days") var reminderDays: String
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
 

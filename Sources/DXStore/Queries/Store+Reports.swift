@@ -313,6 +313,9 @@ extension Store {
                 try await s.appendAudit(AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
                                                    subject: "state", field: "comment", old: nil, new: c, version: newVersion))
             }
+            // The notices of this step go into the outbox with it: both or neither.
+            try await s.enqueueWorkflowNotices(round: round, unit: unit, action: action, to: to, comment: cleanComment,
+                                               version: newVersion, actor: actor, now: now)
             return row.status(unit: unit)
         }
     }

@@ -52,6 +52,7 @@ extension Store {
             row.closed = r.closed
             row.unitApproval = r.unitApproval
             row.ownerUnitCode = r.ownerUnitCode
+            row.reminderDays = r.reminderDays.map(String.init).joined(separator: ",")
             row.createdBy = actor.username
             row.createdAt = Date()
             try await row.create(on: tx)
@@ -156,7 +157,8 @@ extension RoundModel {
             narrativeSections: JSONList.decode(narrativeSections), deadlines: deadlines,
             defaultDeadline: CalendarDate(iso: defaultDeadline) ?? CalendarDate(2000, 1, 1),
             lockDate: lockDate.flatMap(CalendarDate.init(iso:)), changeFactor: changeFactor, closed: closed,
-            unitApproval: unitApproval, ownerUnitCode: ownerUnitCode)
+            unitApproval: unitApproval, ownerUnitCode: ownerUnitCode,
+            reminderDays: ReminderDays.parse(reminderDays).days)
     }
 }
 

@@ -1719,6 +1719,15 @@ enum OpenAPIDocument {
           },
           "unitApproval": {
             "type": "boolean"
+          },
+          "reminderDays": {
+            "type": "array",
+            "description": "Days before the deadline on which units that have not submitted are reminded by notice.",
+            "items": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 60
+            }
           }
         },
         "required": [
@@ -1731,7 +1740,8 @@ enum OpenAPIDocument {
           "status",
           "plans",
           "deadlines",
-          "unitApproval"
+          "unitApproval",
+          "reminderDays"
         ]
       },
       "Plan": {

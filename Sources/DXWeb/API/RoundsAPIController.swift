@@ -31,6 +31,8 @@ struct RoundsAPIController: RouteCollection {
         var deadlines: [String: String]
         var lockDate: String?
         var unitApproval: Bool
+        /// Days before the deadline on which units that have not submitted are reminded.
+        var reminderDays: [Int]
     }
 
     func rounds(req: Request) async throws -> Response {
@@ -41,7 +43,7 @@ struct RoundsAPIController: RouteCollection {
                      periodLabel: r.period?.labelVI ?? r.periodID, deadline: r.defaultDeadline.iso,
                      status: r.closed ? "closed" : r.isLocked(on: today) ? "locked" : "open", plans: r.planCodes,
                      deadlines: Dictionary(uniqueKeysWithValues: r.deadlines.map { ($0.key.rawValue, $0.value.iso) }),
-                     lockDate: r.lockDate?.iso, unitApproval: r.unitApproval)
+                     lockDate: r.lockDate?.iso, unitApproval: r.unitApproval, reminderDays: r.reminderDays)
         })
     }
 

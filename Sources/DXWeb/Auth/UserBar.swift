@@ -14,6 +14,7 @@ enum UserBar {
         if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"\(SiteRoute.setup(query: nil).path)\">\(t("Thiết lập"))</a>" }
         if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"\(SiteRoute.ingest.path)\">\(t("Nhập phụ lục"))</a>" }
         if AccessPolicy.roleAllows(a.role, .manageAccounts) { s += " <a href=\"\(SiteRoute.accounts.path)\">\(t("Tài khoản"))</a>" }
+        s += " <a href=\"\(SiteRoute.accountNotices.path)\">\(t("Thông báo"))</a>"
         s += " <span class=\"who\">\(escape(a.displayName)) (\(escape(translated(a.role.labelVI))))</span>"
         s += signedInSwitch()
         s += " <form class=\"inline\" method=\"post\" action=\"\(SiteRoute.logout.path)\">\(CSRFMiddleware.field(RequestContext.csrfToken))<button type=\"submit\" class=\"link\">\(t("Đăng xuất"))</button></form>"

@@ -59,6 +59,11 @@ final class AppMetrics: Sendable {
             .recordNanoseconds(Int64(clamping: nanoseconds))
     }
 
+    /// A notice's attempt by e-mail: "sent", "retry" (failed, tried again later) or "failed" (given up).
+    func notice(outcome: String, kind: String) {
+        Counter(label: "dxtrack_notices_total", dimensions: [("outcome", outcome), ("kind", kind)], factory: factory).increment()
+    }
+
     func openSessions(_ count: Int) {
         Gauge(label: "dxtrack_open_sessions", factory: factory).record(count)
     }

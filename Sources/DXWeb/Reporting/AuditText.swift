@@ -8,6 +8,7 @@ enum AuditText {
         "comment": t("ghi chú"), "status": t("tình trạng"), "percent": t("tỷ lệ hoàn thành"), "result": t("kết quả thực hiện"),
         "evidence": t("văn bản minh chứng"), "note": t("ghi chú"), "state": t("trạng thái"), "disabled": t("khóa tài khoản"),
         "password": t("mật khẩu"), "language": t("ngôn ngữ giao diện"), "created": t("tạo mới"), "closed": t("đóng đợt"),
+        "email": t("địa chỉ nhận thông báo"),
     ] }
 
     static func subject(_ e: AuditEntry) -> String {

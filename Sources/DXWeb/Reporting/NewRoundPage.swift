@@ -48,6 +48,7 @@ enum NewRoundPage {
         b += "<label>\(t("Ngày khóa sổ (sau ngày này chỉ cơ quan thường trực được sửa)")) <input name=\"lockDate\" value=\"\(v("lockDate"))\"></label>\(msg("lockDate"))</fieldset>"
         b += "<label class=\"check\"><input type=\"checkbox\" name=\"unitApproval\" value=\"1\"\(form?["unitApproval"] != nil ? " checked" : "")> \(t("Lãnh đạo đơn vị phê duyệt báo cáo trước khi gửi lên"))</label>"
         b += "<label>\(t("Cảnh báo khi số liệu thay đổi hơn (lần) so với kỳ trước")) <input name=\"changeFactor\" inputmode=\"decimal\" value=\"\(v("changeFactor", "3"))\"></label>\(msg("changeFactor"))"
+        b += "<label>\(t("Nhắc đơn vị chưa nộp trước hạn (số ngày, cách nhau bởi dấu phẩy; để trống: không nhắc)")) <input name=\"reminderDays\" value=\"\(v("reminderDays", ReminderDays.text(ReminderDays.standard)))\"></label>\(msg("reminderDays"))"
         b += "<button type=\"submit\" class=\"primary\">\(t("Mở đợt báo cáo"))</button></form>"
         return Layout.page(title: t("Mở đợt báo cáo"), body: b)
     }
@@ -72,6 +73,8 @@ enum NewRoundPage {
         if let raw = f["changeFactor"], !raw.isEmpty {
             if let x = VNNumber.parse(raw) { factor = x } else { issues.append(.error("changeFactor", t("Hệ số cảnh báo phải là một số."))) }
         }
+        let reminders = ReminderDays.parse(f["reminderDays"] ?? ReminderDays.text(ReminderDays.standard))
+        if let issue = reminders.issue { issues.append(.error(issue.path, t("Số ngày nhắc trước hạn không hợp lệ: nhập các số nguyên từ 0 đến 60 (nhiều nhất 5 số), cách nhau bởi dấu phẩy, ví dụ 3, 1."))) }
         let codes = (f["units"] ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" || $0 == " " }).map(String.init)
         let selection = UnitSelection(root: root, kinds: Set(f.all("kinds").compactMap(UnitKind.init(rawValue:))),
                                       directOnly: f["directOnly"] != nil, codes: codes)
@@ -84,7 +87,7 @@ enum NewRoundPage {
             taskScope: TaskScope(rawValue: f["taskScope"] ?? "") ?? .leadOrCooperating,
             narrativeSections: sections, deadlines: deadlines,
             defaultDeadline: general ?? period.defaultDeadline(dayOfMonth: 20), lockDate: lock, changeFactor: factor,
-            unitApproval: f["unitApproval"] != nil)
+            unitApproval: f["unitApproval"] != nil, reminderDays: reminders.days)
         return (round, selection, issues + round.problems())
     }
 }

@@ -68,9 +68,16 @@ struct ReportingController: RouteCollection {
         let round = try await req.loadRound(req.parameters.get("round"))
         let tree = try await req.store.unitTree()
         let entries = try await req.store.completeness(round).filter { AccessPolicy.isInScope(account, unit: $0.unitCode, in: tree) }
-        return RoundPage.Model(round: round, entries: entries, today: ReportRules.today,
-                               canManage: AccessPolicy.allows(account, .manageRounds, owner: round.ownerUnitCode, in: tree),
-                               showContacts: account.role != .viewer, csrf: req.csrf)
+        let canManage = AccessPolicy.allows(account, .manageRounds, owner: round.ownerUnitCode, in: tree)
+        // Who was told what: for those who run the round, within their scope (a digest is theirs).
+        var notices: [Notice] = []
+        if canManage {
+            notices = try await req.store.notices(roundCode: round.code).filter {
+                $0.unitCode.map { AccessPolicy.isInScope(account, unit: $0, in: tree) } ?? true
+            }
+        }
+        return RoundPage.Model(round: round, entries: entries, today: ReportRules.today, canManage: canManage,
+                               showContacts: account.role != .viewer, csrf: req.csrf, notices: notices)
     }
 
     func show(req: Request) async throws -> Response {

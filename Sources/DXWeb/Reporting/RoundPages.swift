@@ -29,6 +29,8 @@ enum RoundPage {
         var canManage: Bool
         var showContacts: Bool
         var csrf: String
+        /// The round's notices (for those who run it; empty for others).
+        var notices: [Notice] = []
     }
 
     static func render(_ m: Model) -> String {
@@ -87,6 +89,13 @@ enum RoundPage {
                 b += "<li>\(escape(e.unitName)) – \(escape(translated(e.state.labelVI)))\(who.isEmpty ? "" : " – " + escape(who))</li>"
             }
             b += "</ul>"
+        }
+        if m.canManage {
+            b += "<h2>\(t("Thông báo của đợt"))</h2>"
+            if !r.reminderDays.isEmpty {
+                b += "<p class=\"meta\">\(t("Nhắc đơn vị chưa nộp trước hạn %@ ngày.", escape(ReminderDays.text(r.reminderDays))))</p>"
+            }
+            b += NoticeTable.html(m.notices, showRecipient: true, id: "notices")
         }
         return Layout.page(title: r.title, body: b)
     }

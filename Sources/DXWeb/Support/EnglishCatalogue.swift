@@ -6,6 +6,30 @@ enum EnglishCatalogue {
 
     /// The literals of the pages, in the order the pages use them.
     private static let pages: [String: String] = [
+        // Notices by e-mail
+        "Nhắc đơn vị chưa nộp trước hạn (số ngày, cách nhau bởi dấu phẩy; để trống: không nhắc)": "Remind units that have not submitted, days before the deadline (comma-separated; empty: no reminders)",
+        "Số ngày nhắc trước hạn không hợp lệ: nhập các số nguyên từ 0 đến 60 (nhiều nhất 5 số), cách nhau bởi dấu phẩy, ví dụ 3, 1.": "Invalid reminder days: enter whole numbers from 0 to 60 (at most 5), separated by commas, e.g. 3, 1.",
+        "Thông báo của đợt": "Notices of this round",
+        "Nhắc đơn vị chưa nộp trước hạn %@ ngày.": "Units that have not submitted are reminded %@ days before the deadline.",
+        "Thông báo của tôi": "My notices",
+        "Nhắc hạn nộp, báo cáo bị trả lại hoặc được phê duyệt và tổng hợp đơn vị chậm nộp được gửi đến địa chỉ thư điện tử dưới đây và luôn xem được tại trang này.": "Deadline reminders, returned or approved reports and digests of late units are sent to the e-mail address below and can always be read on this page.",
+        "Đã lưu địa chỉ nhận thông báo.": "The address for notices was saved.",
+        "Địa chỉ thư điện tử nhận thông báo (để trống: chỉ xem trong ứng dụng)": "E-mail address for notices (empty: read them in the application only)",
+        "Thông báo đã nhận": "Notices received",
+        "Chưa có thông báo nào.": "No notices yet.",
+        "Người nhận": "Recipient",
+        "Xem thư": "Show the message",
+        "đã thử %@ lần": "%@ attempts",
+        "Thông báo": "Notices",
+        "địa chỉ nhận thông báo": "address for notices",
+        "Nhắc hạn nộp": "Deadline reminder",
+        "Báo cáo bị trả lại": "Report returned",
+        "Báo cáo được phê duyệt": "Report approved",
+        "Tổng hợp đơn vị chậm nộp": "Digest of late units",
+        "Đang chờ gửi": "Waiting to be sent",
+        "Đã gửi thư": "Sent by e-mail",
+        "Gửi không được": "Could not be sent",
+        "Chỉ trong ứng dụng (chưa có địa chỉ thư)": "In the application only (no e-mail address)",
         // Data status: previews of unsubmitted figures and when figures were read
         "Bao gồm số liệu chưa gửi, chưa được duyệt — không dùng làm số liệu chính thức.": "Includes figures not yet submitted or approved — not to be used as official figures.",
         "Số liệu tính đến %@ giờ %@ ngày %@": "Figures as of %@:%@ on %@ (Vietnam time)",
