@@ -145,10 +145,14 @@ final class FactSliceTests: XCTestCase {
             for summary in try await store.planSummaries() where summary.indicatorCount > 0 || summary.taskCount > 0 {
                 let plan = summary.plan.code
                 let home = PlanEvaluation.defaultUnit(for: summary.plan, in: tree)
+                // The default unit, the roots, two units below it (the first a district, which
+                // has communes) and one of their units: every level of the demo.
                 var units: [String?] = [nil] + tree.roots
-                units += tree.children(of: home).prefix(4).map(\.code)
-                units += tree.children(of: home).prefix(2).flatMap { tree.children(of: $0.code).prefix(2).map(\.code) }
-                var periods = try await store.reportedPeriods(planCode: plan)
+                let below = tree.children(of: home).sorted { tree.children(of: $0.code).count > tree.children(of: $1.code).count }
+                units += below.prefix(2).map(\.code)
+                units += below.prefix(1).flatMap { tree.children(of: $0.code).prefix(1).map(\.code) }
+                // The latest reported periods, and periods built from them or without any data.
+                var periods = Array(try await store.reportedPeriods(planCode: plan).prefix(5))
                 periods += [.year(2024), .halfYear(2024, 2), .quarter(2025, 1)]
                 for includeUnsubmitted in [false, true] {
                     try await Self.compare(store, plan: plan, units: units, periods: periods,
@@ -212,6 +216,7 @@ final class FactSliceTests: XCTestCase {
             Indicator(code: "4", name: "Số tiền chi", measure: .amount, unitOfMeasure: "triệu đồng", temporal: .stock,
                       targets: [Target(year: 2024, comparator: .ge, value: 1000)]),
             Indicator(code: "5", name: "Tỷ lệ không cộng", measure: .rate, unitOfMeasure: "%", aggregation: .none, temporal: .flow,
+                      allowsZeroDenominator: true,
                       targets: targets),
             Indicator(code: "6", name: "Đánh giá chung", measure: .qualitative, temporal: .stock,
                       targets: [Target(year: 2024, comparator: .judgement, text: "Hoàn thành")]),
@@ -342,7 +347,7 @@ final class FactSliceTests: XCTestCase {
             XCTAssertFalse(facts.values.isEmpty)
             XCTAssertTrue(facts.values.allSatisfy { $0.unitCode.hasPrefix("P2") }, "only province 2's subtree")
             let read = Set(facts.values.map(\.periodID))
-            XCTAssertTrue(read.isSubset(of: ["2024Q2", "202404", "202405", "202406", "2024Q1", "202401", "202402", "202403",
+            XCTAssertTrue(read.isSubset(of: ["2024Q2", "202404", "202405", "202406", "2024S1", "2024Q1", "202401", "202402", "202403",
                                              "2023Q2", "202304", "202305", "202306"]), "\(read)")
             XCTAssertTrue(facts.taskReports.allSatisfy { $0.unitCode == "P2" && $0.periodID == "2024Q2" })
             let one = try await rt.store.evaluationFacts(plan: Self.genPlan, period: "2024Q2", unit: "P2", indicators: ["3"], allPeriods: true)
