@@ -152,14 +152,14 @@ final class FactSliceTests: XCTestCase {
                 units += below.prefix(2).map(\.code)
                 units += below.prefix(1).flatMap { tree.children(of: $0.code).prefix(1).map(\.code) }
                 // The latest reported periods, and periods built from them or without any data.
-                var periods = Array(try await store.reportedPeriods(planCode: plan).prefix(5))
-                periods += [.year(2024), .halfYear(2024, 2), .quarter(2025, 1)]
+                var periods = Array(try await store.reportedPeriods(planCode: plan).prefix(3))
+                periods += [.year(2024), .quarter(2025, 1)]
                 for includeUnsubmitted in [false, true] {
                     try await Self.compare(store, plan: plan, units: units, periods: periods,
                                            includeUnsubmitted: includeUnsubmitted, tally)
                 }
             }
-            XCTAssertGreaterThan(tally.evaluations, 100)
+            XCTAssertGreaterThan(tally.evaluations, 60)
             XCTAssertGreaterThan(tally.withData, 100, "the demo has figures to compare")
         }
     }
