@@ -25,8 +25,13 @@ done
 units_csv=../shared/data/units-2025.csv
 [ -f "$units_csv" ] || units_csv=/work/shared/data/units-2025.csv
 pgbase=${DXTRACK_BENCH_POSTGRES:-postgres://postgres:postgres@127.0.0.1:55433}
-swift build -c release --product dxtrack >/dev/null
-bin="$(swift build -c release --show-bin-path)/dxtrack"
+# DXTRACK_BENCH_BIN: an already built release binary (e.g. from another --scratch-path).
+if [ -n "${DXTRACK_BENCH_BIN:-}" ]; then
+    bin=$DXTRACK_BENCH_BIN
+else
+    swift build -c release --product dxtrack >/dev/null
+    bin="$(swift build -c release --show-bin-path)/dxtrack"
+fi
 dir=$(mktemp -d /tmp/dxtrack-bench-national.XXXXXX)
 port=${PORT:-18094}
 server=
