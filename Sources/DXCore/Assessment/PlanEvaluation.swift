@@ -22,16 +22,17 @@ public struct PlanEvaluation: Sendable {
                 expected: ExpectedReporters? = nil, asOf: CalendarDate? = nil) {
         let children = tree.children(of: unit.code).map(\.code)
         let expected = expected ?? .units(Set(children.isEmpty ? [unit.code] : children))
-        let planValues = values.filter { $0.planCode == plan.code }
+        // Grouped once: each indicator's aggregator then reads its own values only, instead of
+        // every indicator scanning all of the plan's values.
+        let byIndicator = Dictionary(grouping: values.lazy.filter { $0.planCode == plan.code }, by: \.indicatorCode)
         self.plan = plan
         self.unit = unit
         self.period = period
         self.indicators = indicators.map { indicator in
-            let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: planValues, expected: expected)
+            let mine = byIndicator[indicator.code] ?? []
+            let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: mine, expected: expected)
             let aggregate = aggregator.value(of: unit.code, in: period)
-            let own = planValues.last {
-                $0.indicatorCode == indicator.code && $0.unitCode == unit.code && $0.periodID == period.identifier
-            }
+            let own = mine.last { $0.unitCode == unit.code && $0.periodID == period.identifier }
             return IndicatorResult(
                 indicator: indicator, aggregate: aggregate,
                 evaluation: IndicatorEvaluation(indicator: indicator, aggregate: aggregate, level: unit.kind.level),

@@ -15,8 +15,8 @@ extension Store {
     public func officialReport(plan key: String, period periodID: String, unit unitCode: String? = nil,
                                tasksPlan: String? = nil, taskPlans: [ReportTaskPlan] = [], settings: ReportSettings,
                                includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
-        let indicators = try await evaluate(plan: key, period: periodID, unit: unitCode,
-                                            includeUnsubmitted: includeUnsubmitted, readAt: readAt)
+        let facts = try await evaluationFacts(plan: key, period: periodID, unit: unitCode, includeUnsubmitted: includeUnsubmitted)
+        let indicators = facts.evaluation(readAt: readAt)
         var tasks: [(evaluation: PlanEvaluation, statedTotal: Int?)] = []
         for entry in (tasksPlan.map { [ReportTaskPlan(code: $0)] } ?? []) + taskPlans {
             guard let contents = try await planContents(slugOrCode: entry.code) else { throw StoreError.notFound("kế hoạch \(entry.code)") }
@@ -28,18 +28,15 @@ extension Store {
         if let blocks = settings.narrativeBlocks, !blocks.isEmpty {
             figures = try await figureResolver(blocks, unit: indicators.unit, period: indicators.period, includeUnsubmitted: includeUnsubmitted)
         }
-        let tree = try await unitTree()
+        let tree = facts.tree
         var byUnit: [(unit: OrgUnit, result: IndicatorResult)] = []
         if let code = settings.byUnitIndicator {
             guard let indicator = indicators.indicator(code)?.indicator else {
                 throw StoreError.invalid("Kế hoạch \(indicators.plan.code) không có chỉ tiêu \(code)")
             }
-            let values = try await values(planCode: indicators.plan.code, includeUnsubmitted: includeUnsubmitted)
-            for child in tree.children(of: indicators.unit.code)
-            where child.overlaps(from: indicators.period.start, to: indicators.period.end) {
-                let e = PlanEvaluation(plan: indicators.plan, indicators: [indicator], tasks: [], tree: tree, unit: child,
-                                       period: indicators.period, values: values, taskReports: [])
-                if let r = e.indicators.first, r.aggregate.hasData { byUnit.append((child, r)) }
+            // The units below from the facts already read for the evaluation.
+            for e in facts.childEvaluations(indicators: [indicator]) {
+                if let r = e.indicators.first, r.aggregate.hasData { byUnit.append((e.unit, r)) }
             }
         }
         var forms: [FormTable] = []

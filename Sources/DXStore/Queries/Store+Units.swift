@@ -1,13 +1,25 @@
 import DXCore
 import FluentKit
 import Foundation
+import SQLKit
 
 extension Store {
     public func units() async throws -> [OrgUnit] {
-        let rows = try await UnitModel.query(on: db).all()
-        let codeByID = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r.code) } })
-        return rows.map { $0.domain(parentCode: $0.$parent.id.flatMap { codeByID[$0] }) }
-            .sorted { ($0.kind.sortOrder, $0.code) < ($1.kind.sortOrder, $1.code) }
+        // Raw rows: every page reads the whole tree, and at national scale (thousands of units)
+        // Fluent's model decoding was most of that read.
+        let rows = try await sql.raw("""
+            SELECT u.code, u.name, u.kind, p.code AS parent, u.valid_from, u.valid_to, u.successor_code \
+            FROM units u LEFT JOIN units p ON p.id = u.parent_id
+            """).all()
+        return try rows.map { r in
+            OrgUnit(
+                code: try r.decode(column: "code", as: String.self), name: try r.decode(column: "name", as: String.self),
+                kind: UnitKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .other,
+                parentCode: try r.decode(column: "parent", as: String?.self),
+                validFrom: try r.decode(column: "valid_from", as: String?.self).flatMap(CalendarDate.init(iso:)),
+                validTo: try r.decode(column: "valid_to", as: String?.self).flatMap(CalendarDate.init(iso:)),
+                successorCode: try r.decode(column: "successor_code", as: String?.self))
+        }.sorted { ($0.kind.sortOrder, $0.code) < ($1.kind.sortOrder, $1.code) }
     }
 
     public func unitTree() async throws -> UnitTree {

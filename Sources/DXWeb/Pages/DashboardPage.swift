@@ -42,17 +42,15 @@ enum DashboardPage {
         }
         let periods = try await store.reportedPeriods(planCode: contents.plan.code).sorted(by: >)
         let periodID = period ?? periods.first?.identifier ?? String(contents.plan.horizonTo)
-        let evaluation = try await store.evaluate(plan: contents.plan.code, period: periodID, unit: unit,
-                                                  includeUnsubmitted: includeUnsubmitted)
-        let tree = try await store.unitTree()
-        let values = try await store.values(planCode: contents.plan.code, includeUnsubmitted: includeUnsubmitted)
-        let children = tree.children(of: evaluation.unit.code)
-            .filter { $0.overlaps(from: evaluation.period.start, to: evaluation.period.end) }
-            .map { child -> ChildRow in
-                let e = PlanEvaluation(plan: contents.plan, indicators: contents.indicators, tasks: [], tree: tree,
-                                       unit: child, period: evaluation.period, values: values, taskReports: [])
-                return ChildRow(unit: child, summary: e.summary, withData: e.indicators.count(where: { $0.aggregate.hasData }))
-            }
+        // One read of the facts the page shows: the unit's subtree for the period and its
+        // comparisons; the units below are evaluated from the same rows.
+        let facts = try await store.evaluationFacts(plan: contents.plan.code, period: periodID, unit: unit,
+                                                    includeUnsubmitted: includeUnsubmitted)
+        let evaluation = facts.evaluation()
+        let tree = facts.tree
+        let children = facts.childEvaluations().map { e in
+            ChildRow(unit: e.unit, summary: e.summary, withData: e.indicators.count(where: { $0.aggregate.hasData }))
+        }
         let companion = contents.indicators.isEmpty ? nil : try await store.planSummaries().first {
             $0.taskCount > 0 && $0.indicatorCount == 0 && $0.plan.covers(year: evaluation.period.start.year)
                 && $0.plan.horizonFrom == $0.plan.horizonTo

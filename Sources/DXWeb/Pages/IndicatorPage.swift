@@ -25,21 +25,17 @@ enum IndicatorPage {
             throw StoreError.notFound("chỉ tiêu \(code) trong kế hoạch \(contents.plan.code)")
         }
         let periods = try await store.reportedPeriods(planCode: contents.plan.code).sorted()
-        let evaluation = try await store.evaluate(plan: contents.plan.code,
-                                                  period: period ?? periods.last?.identifier ?? String(contents.plan.horizonTo),
-                                                  unit: unit, includeUnsubmitted: includeUnsubmitted)
-        let tree = try await store.unitTree()
-        let values = try await store.values(planCode: contents.plan.code, includeUnsubmitted: includeUnsubmitted)
-        let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: values)
+        // The one indicator over every period (its trend), for the unit's subtree only.
+        let facts = try await store.evaluationFacts(plan: contents.plan.code,
+                                                    period: period ?? periods.last?.identifier ?? String(contents.plan.horizonTo),
+                                                    unit: unit, indicators: [code], allPeriods: true,
+                                                    includeUnsubmitted: includeUnsubmitted)
+        let evaluation = facts.evaluation()
+        let aggregator = IndicatorAggregator(indicator: indicator, tree: facts.tree, values: facts.values)
         let trend = periods.filter { $0.type == evaluation.period.type || periods.count <= 12 }
             .map { ($0, aggregator.value(of: evaluation.unit.code, in: $0)) }
-        let children = tree.children(of: evaluation.unit.code)
-            .filter { $0.overlaps(from: evaluation.period.start, to: evaluation.period.end) }
-            .compactMap { child -> (OrgUnit, IndicatorResult)? in
-                let e = PlanEvaluation(plan: contents.plan, indicators: [indicator], tasks: [], tree: tree, unit: child,
-                                       period: evaluation.period, values: values, taskReports: [])
-                return e.indicators.first.map { (child, $0) }
-            }
+        let children = facts.childEvaluations(indicators: [indicator])
+            .compactMap { e -> (OrgUnit, IndicatorResult)? in e.indicators.first.map { (e.unit, $0) } }
         return Model(plan: contents.plan, indicator: indicator, unit: evaluation.unit, period: evaluation.period,
                      current: evaluation.indicator(code)!, trend: trend, children: children, reading: evaluation.reading)
     }

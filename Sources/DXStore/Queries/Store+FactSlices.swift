@@ -1,0 +1,170 @@
+import DXCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Reading only the facts a page or command shows: the indicators, the stored periods and the
+/// unit subtree it needs, never the whole plan. The data-status rule (`DataStatus`) is applied
+/// in the query itself, so drafts are never loaded to be thrown away, and rows are decoded from
+/// raw SQL rows: Fluent's model decoding cost as much as the rest of an evaluation.
+extension Store {
+    /// Which part of a plan's values to read; `nil` means no restriction on that axis.
+    public struct FactSlice: Sendable, Hashable {
+        /// Indicator (or task) codes of the plan.
+        public var items: [String]?
+        /// Stored period identifiers, exactly as stored.
+        public var periodIDs: [String]?
+        /// The unit whose subtree (itself and every unit below it) is read.
+        public var subtreeOf: String?
+        /// Only this unit's own rows (task reports of the evaluated unit).
+        public var unit: String?
+
+        public init(items: [String]? = nil, periodIDs: [String]? = nil, subtreeOf: String? = nil, unit: String? = nil) {
+            self.items = items
+            self.periodIDs = periodIDs
+            self.subtreeOf = subtreeOf
+            self.unit = unit
+        }
+
+        /// The whole plan.
+        public static let all = FactSlice()
+
+        var isEmpty: Bool { items?.isEmpty == true || periodIDs?.isEmpty == true }
+    }
+
+    /// Values of a plan within `slice`; only those that count (`DataStatus`) unless
+    /// `includeUnsubmitted`. Unordered: the evaluation does not depend on the order.
+    public func values(planCode: String, slice: FactSlice, includeUnsubmitted: Bool = false) async throws -> [DataValue] {
+        guard !slice.isEmpty else { return [] }
+        let rows = try await sliceRows(
+            planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "data_values", itemTable: "indicators",
+            itemColumn: "indicator_id", fields: "f.numerator, f.denominator, f.value, f.text, f.judgement, f.comment, f.author, f.updated_at")
+        return try rows.map { r in
+            DataValue(
+                planCode: planCode, indicatorCode: try r.decode(column: "item", as: String.self),
+                unitCode: try r.decode(column: "unit", as: String.self), periodID: try r.decode(column: "period", as: String.self),
+                numerator: try r.decode(column: "numerator", as: Double?.self),
+                denominator: try r.decode(column: "denominator", as: Double?.self),
+                value: try r.decode(column: "value", as: Double?.self), text: try r.decode(column: "text", as: String?.self),
+                judgement: try r.decode(column: "judgement", as: String?.self).flatMap(Judgement.init(rawValue:)),
+                comment: try r.decode(column: "comment", as: String?.self), author: try r.decode(column: "author", as: String?.self),
+                updatedAt: try r.decode(column: "updated_at", as: Date?.self))
+        }
+    }
+
+    /// Task reports of a plan within `slice`, filtered like `values(planCode:slice:)`.
+    public func taskReports(planCode: String, slice: FactSlice, includeUnsubmitted: Bool = false) async throws -> [TaskReport] {
+        guard !slice.isEmpty else { return [] }
+        let rows = try await sliceRows(
+            planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "task_reports", itemTable: "tasks",
+            itemColumn: "task_id", fields: "f.status, f.percent, f.result, f.note, f.author, f.updated_at")
+        return try rows.map { r in
+            TaskReport(
+                planCode: planCode, taskCode: try r.decode(column: "item", as: String.self),
+                unitCode: try r.decode(column: "unit", as: String.self), periodID: try r.decode(column: "period", as: String.self),
+                status: TaskStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .other,
+                percent: try r.decode(column: "percent", as: Double?.self), result: try r.decode(column: "result", as: String?.self),
+                note: try r.decode(column: "note", as: String?.self), author: try r.decode(column: "author", as: String?.self),
+                updatedAt: try r.decode(column: "updated_at", as: Date?.self))
+        }
+    }
+
+    /// Every period identifier a plan has values or task reports for, drafts included: a loose
+    /// index scan (the next period after the last one found, per indicator and task) over the
+    /// (item, period) indexes, so the cost grows with the number of periods, not of values.
+    public func storedPeriodIDs(planCode: String) async throws -> Set<String> {
+        var ids: Set<String> = []
+        for (table, itemTable, itemColumn) in [("data_values", "indicators", "indicator_id"), ("task_reports", "tasks", "task_id")] {
+            let rows = try await sql.raw("""
+                WITH RECURSIVE ps(item_id, period) AS (
+                  SELECT i.id, (SELECT MIN(f.period) FROM \(ident: table) f WHERE f.\(ident: itemColumn) = i.id)
+                  FROM \(ident: itemTable) i JOIN plans p ON p.id = i.plan_id WHERE p.code = \(bind: planCode)
+                  UNION ALL
+                  SELECT ps.item_id, (SELECT MIN(f.period) FROM \(ident: table) f WHERE f.\(ident: itemColumn) = ps.item_id AND f.period > ps.period)
+                  FROM ps WHERE ps.period IS NOT NULL
+                )
+                SELECT DISTINCT period FROM ps WHERE period IS NOT NULL
+                """).all()
+            for r in rows { ids.insert(try r.decode(column: "period", as: String.self)) }
+        }
+        return ids
+    }
+
+    /// The stored periods an evaluation of `periods` may read: those ending within one of them.
+    /// A flow adds up pieces inside the period, a stock takes the latest value ending within it,
+    /// and a note counts for coverage inside it (`IndicatorAggregator`); all of them end within
+    /// the period. Unreadable identifiers are left out: no evaluation can use them.
+    public static func periodIDs(_ stored: Set<String>, endingWithin periods: [Period]) -> [String] {
+        stored.filter { id in
+            guard let p = Period(identifier: id) else { return false }
+            return periods.contains { $0.contains(p.end) }
+        }.sorted()
+    }
+
+    /// The rows of one fact table, as `item`, `unit`, `period` and `fields`.
+    private func sliceRows(planCode: String, slice: FactSlice, includeUnsubmitted: Bool, table: String, itemTable: String,
+                           itemColumn: String, fields: String) async throws -> [any SQLRow] {
+        var query = SQLQueryString("")
+        if let root = slice.subtreeOf {
+            // UNION (not UNION ALL) stops on a cycle; the tree refuses those anyway.
+            query.appendInterpolation(unsafeRaw: "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE code = ")
+            query.appendInterpolation(bind: root)
+            query.appendInterpolation(unsafeRaw: " UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) ")
+        }
+        query.appendInterpolation(unsafeRaw: """
+            SELECT i.code AS item, u.code AS unit, f.period AS period, \(fields) \
+            FROM \(table) f JOIN \(itemTable) i ON i.id = f.\(itemColumn) JOIN plans p ON p.id = i.plan_id \
+            JOIN units u ON u.id = f.unit_id WHERE p.code = 
+            """)
+        query.appendInterpolation(bind: planCode)
+        if let items = slice.items {
+            query.appendInterpolation(unsafeRaw: " AND i.code IN (")
+            query.appendInterpolation(binds: items)
+            query.appendInterpolation(unsafeRaw: ")")
+        }
+        if let periods = slice.periodIDs {
+            query.appendInterpolation(unsafeRaw: " AND f.period IN (")
+            query.appendInterpolation(binds: periods)
+            query.appendInterpolation(unsafeRaw: ")")
+        }
+        if slice.subtreeOf != nil {
+            query.appendInterpolation(unsafeRaw: " AND f.unit_id IN (SELECT id FROM sub)")
+        }
+        if let unit = slice.unit {
+            query.appendInterpolation(unsafeRaw: " AND u.code = ")
+            query.appendInterpolation(bind: unit)
+        }
+        if !includeUnsubmitted {
+            let rounds = try await coveringRounds(planCode: planCode, periodIDs: slice.periodIDs)
+            if !rounds.isEmpty {
+                // `DataStatus`: a row counts when no round of its plan and period lists its unit,
+                // or when one that does holds a submitted or approved report of it.
+                let counted = [ReportState.submitted, .approved].map(\.rawValue)
+                for (i, negate) in [(0, true), (1, false)] {
+                    query.appendInterpolation(unsafeRaw: i == 0 ? " AND (" : " OR ")
+                    query.appendInterpolation(unsafeRaw: negate ? "NOT EXISTS" : "EXISTS")
+                    query.appendInterpolation(unsafeRaw: " (SELECT 1 FROM round_units ru JOIN rounds r ON r.id = ru.round_id WHERE ru.unit_id = f.unit_id AND r.period = f.period AND r.code IN (")
+                    query.appendInterpolation(binds: rounds)
+                    query.appendInterpolation(unsafeRaw: ")")
+                    if !negate {
+                        query.appendInterpolation(unsafeRaw: " AND ru.state IN (")
+                        query.appendInterpolation(binds: counted)
+                        query.appendInterpolation(unsafeRaw: ")")
+                    }
+                    query.appendInterpolation(unsafeRaw: ")")
+                }
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+        }
+        return try await sql.raw(query).all()
+    }
+
+    /// Codes of the rounds that ask for `planCode` (in the given periods): the rounds that
+    /// decide which of its figures count. Few rows; the plan list is JSON, read in Swift as
+    /// `dataStatus` reads it.
+    private func coveringRounds(planCode: String, periodIDs: [String]?) async throws -> [String] {
+        var q = RoundModel.query(on: db)
+        if let periodIDs { q = q.filter(\.$period ~~ periodIDs) }
+        return try await q.all().filter { JSONList.decode($0.planCodes).contains(planCode) }.map(\.code)
+    }
+}
