@@ -22,6 +22,7 @@ public enum DXMigrations {
         M018AddOwnerUnits(),
         M019AddIndicatorZeroDenominator(),
         M021CreateUnitReportHeadings(),
+        M023UnitVersions(),
     ]
 }
 
