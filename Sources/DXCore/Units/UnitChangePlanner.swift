@@ -14,6 +14,8 @@ public struct UnitChangePlan: Sendable {
     /// departments until a coordinator says which new department continues each).
     public var unsettled: [UnitVersion] = []
     public var rows = 0
+    /// Versions this plan ends (their last day may have been set already by a dated list).
+    public var ended = 0
 }
 
 /// Applies change rows in file order to an in-memory copy of the versions.
@@ -54,7 +56,9 @@ public struct UnitChangePlanner {
         let before = plan.errors.count
         func fail(_ m: String) { plan.errors.append("Dòng \(c.line): \(m)") }
         guard !c.fromCodes.isEmpty else { return fail("chưa có đơn vị bị \(c.kind.labelVI) (from_codes)") }
-        if let dup = duplicate(c.fromCodes + c.toCodes), c.kind != .merge || !c.fromCodes.contains(dup) || c.toCodes.count != 1 {
+        // A code may be both a predecessor and a successor (the day before and the day of the
+        // change it names two units, or one going on as a new version); twice on one side, never.
+        if let dup = duplicate(c.fromCodes) ?? duplicate(c.toCodes) {
             return fail("mã \(dup) được ghi hai lần trong cùng một dòng")
         }
         let froms = c.fromCodes.compactMap { predecessor($0, c) }
@@ -245,6 +249,7 @@ public struct UnitChangePlanner {
     private mutating func close(_ v: UnitVersion, _ c: UnitChange, _ to: [(UnitVersion, Double?, Bool)]) {
         let last = c.date.adding(days: -1)
         closedAt[v.id] = c.line
+        plan.ended += 1
         if v.validTo.map({ $0 > last }) ?? true {
             plan.closures[v.id] = last
             versions[v.id]?.validTo = last

@@ -35,7 +35,7 @@ extension Store {
             var o = UnitChangeOutcome()
             o.rows = plan.rows
             o.errors = plan.errors
-            o.closed = plan.closures.count
+            o.closed = plan.ended
             o.created = plan.created.count
             o.links = plan.links.count
             let codes = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r.code) } })
