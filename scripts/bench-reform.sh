@@ -5,7 +5,7 @@
 # the 2024→2025 mapping (10,597 rows: every legacy commune and province closed on 30/6/2025 and
 # linked to its successors, every district abolished). Prints the seconds of each step and
 # their sum; the goal of issue 15 is under 10 s.
-# Usage: scripts/bench-reform.sh [--db sqlite|postgres|both]
+# Usage: [SWIFT_SCRATCH=DIR] scripts/bench-reform.sh [--db sqlite|postgres|both]
 # PostgreSQL: DXTRACK_BENCH_POSTGRES (default postgres://postgres:postgres@127.0.0.1:55433);
 # the database dx_reform_bench is dropped and created there.
 set -euo pipefail
@@ -18,8 +18,10 @@ while [ $# -gt 0 ]; do
     esac
 done
 pgbase=${DXTRACK_BENCH_POSTGRES:-postgres://postgres:postgres@127.0.0.1:55433}
-swift build -c release --product dxtrack >/dev/null
-bin="$(swift build -c release --show-bin-path)/dxtrack"
+# SWIFT_SCRATCH: another build folder (while a test run holds .build's lock).
+scratch=(); [ -n "${SWIFT_SCRATCH:-}" ] && scratch=(--scratch-path "$SWIFT_SCRATCH")
+swift build -c release --product dxtrack "${scratch[@]}" >/dev/null
+bin="$(swift build -c release --show-bin-path "${scratch[@]}")/dxtrack"
 dir=$(mktemp -d /tmp/dxtrack-bench-reform.XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 

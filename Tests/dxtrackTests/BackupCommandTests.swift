@@ -54,7 +54,7 @@ final class BackupCommandTests: XCTestCase {
         let written = try await writer.value
         await runtime.shutdown()
         XCTAssertEqual(backup.status, 0, backup.err)
-        XCTAssertTrue(backup.out.hasPrefix("Đã sao lưu 25 bảng"), backup.out)
+        XCTAssertTrue(backup.out.hasPrefix("Đã sao lưu 26 bảng"), backup.out)
         XCTAssertGreaterThan(written, 1, "the writes ran during the backup")
         let m = try manifest(archive)
         XCTAssertEqual(m["formatVersion"] as? Int, 1)

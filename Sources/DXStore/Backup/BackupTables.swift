@@ -5,10 +5,10 @@ import Foundation
 /// adds it here; a test fails while a table of the schema is missing.
 public enum BackupTables {
     public static let order = [
-        "units", "unit_links", "plans", "pillars", "indicators", "targets", "tasks", "task_cooperators", "documents", "data_values",
+        "units", "plans", "pillars", "indicators", "targets", "tasks", "task_cooperators", "documents", "data_values",
         "task_reports", "users", "api_tokens", "scoring_schemes", "scoring_inputs", "sessions", "login_attempts", "rounds",
         "round_units", "audit_entries", "report_templates", "narrative_edits", "table_forms", "form_entries", "login_throttle",
-        "unit_report_headings",
+        "unit_report_headings", "unit_links",
     ]
 
     /// Rows that refer to rows of their own table: parents are written first.

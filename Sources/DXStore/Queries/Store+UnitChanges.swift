@@ -185,3 +185,34 @@ extension Store {
         }
     }
 }
+
+/// An open unit under a parent that has closed, with the units that could carry it on: those
+/// of its kind under the parent's successor.
+public struct UnsettledUnit: Sendable {
+    public var unit: OrgUnit
+    public var parent: OrgUnit
+    /// The day its successor starts: the day after its parent ended.
+    public var day: CalendarDate
+    public var candidates: [OrgUnit]
+}
+
+extension Store {
+    /// Open units whose parent had closed by `day`: a merged province's departments until a
+    /// coordinator says which new department continues each.
+    public func unsettledUnits(asOf day: CalendarDate = .today()) async throws -> [UnsettledUnit] {
+        let rows = try await UnitModel.query(on: db).all()
+        let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r) } })
+        var next: [UUID: UUID] = [:]
+        for l in try await UnitLinkModel.query(on: db).filter(\.$isDefault == true).all() { next[l.$predecessor.id] = l.$successor.id }
+        func domain(_ r: UnitModel) -> OrgUnit { r.domain(parentCode: r.$parent.id.flatMap { byID[$0]?.code }) }
+        var result: [UnsettledUnit] = []
+        for r in rows where r.version.isValid(on: day) && next[r.id!] == nil {
+            guard let pid = r.$parent.id, let p = byID[pid], let end = p.to, end < day else { continue }
+            let successor = next[pid]
+            let candidates = rows.filter { c in c.$parent.id == successor && successor != nil && c.kind == r.kind && c.version.isValid(on: day) }
+            result.append(UnsettledUnit(unit: domain(r), parent: domain(p), day: end.adding(days: 1),
+                                        candidates: candidates.map(domain).sorted { $0.name < $1.name }))
+        }
+        return result.sorted { ($0.parent.code, $0.unit.code) < ($1.parent.code, $1.unit.code) }
+    }
+}
