@@ -39,12 +39,12 @@ final class UnitReformWebTests: XCTestCase {
             // A round of a period after 1/7/2025 expects the unit valid then; a 2024 round, the old one.
             let admin = Actor(username: "admin")
             let late = try await store.createRound(
-                ReportingRound(code: "R-2025S2", title: "Sáu tháng cuối năm 2025", periodID: "2025S2", planCodes: ["KH-CĐS-2024"],
+                ReportingRound(code: "r-2025s2", title: "Sáu tháng cuối năm 2025", periodID: "2025S2", planCodes: ["KH-CĐS-2024"],
                                defaultDeadline: CalendarDate(2026, 1, 20)), unitCodes: ["12595"], by: admin)
             let lateUnits = try await store.roundUnitStatuses(late).map(\.unit.name)
             XCTAssertEqual(lateUnits, ["Xã Ngự Thiên"])
             let early = try await store.createRound(
-                ReportingRound(code: "R-2024", title: "Năm 2024", periodID: "2024", planCodes: ["KH-CĐS-2024"],
+                ReportingRound(code: "r-2024", title: "Năm 2024", periodID: "2024", planCodes: ["KH-CĐS-2024"],
                                defaultDeadline: CalendarDate(2025, 1, 20)), unitCodes: ["12595"], by: admin)
             let earlyUnits = try await store.roundUnitStatuses(early).map(\.unit.name)
             XCTAssertEqual(earlyUnits, ["Xã Cộng Hòa"])
@@ -89,7 +89,10 @@ final class UnitReformWebTests: XCTestCase {
             try await app.test(.GET, "/units/successors", headers: reporter.headers) { res async in
                 XCTAssertEqual(res.status, .forbidden)
             }
-            let b = try await browser(app, "admin")
+            // The new province's administrator decides (the successor's side).
+            try await store.createAccount(Account(username: "hyadmin", displayName: "Quản trị Hưng Yên", role: .administrator, unitCode: "33"),
+                                          passwordHash: "$2b$12$fakehashfortest")
+            let b = try await browser(app, "hyadmin")
             try await app.test(.GET, "/units/successors", headers: b.headers) { res async in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Sở Nội vụ (TB-SNV)"), res.body.string)
@@ -102,12 +105,12 @@ final class UnitReformWebTests: XCTestCase {
             try await app.test(.POST, "/units/successors", headers: b.headers,
                                body: formBody([("_csrf", b.csrf), ("from", "TB-SNV"), ("to", "HY-SNV"), ("date", "2025-07-01")])) { res async in
                 XCTAssertEqual(res.status, .unprocessableEntity)
-                XCTAssertTrue(res.body.string.contains("TB-SNV đã được thay thế từ trước"), res.body.string)
+                XCTAssertTrue(res.body.string.contains("Đơn vị TB-SNV không chờ đơn vị kế thừa HY-SNV."), res.body.string)
             }
             let left = try await store.unsettledUnits().map(\.unit.code)
             XCTAssertFalse(left.contains("TB-SNV"))
             let audit = try await store.auditEntries(subjectCode: "TB-SNV").map(\.username)
-            XCTAssertTrue(audit.contains("admin"))
+            XCTAssertTrue(audit.contains("hyadmin"))
         }
     }
 }

@@ -14,8 +14,10 @@ struct UnitSuccessorsController: RouteCollection {
     func render(_ req: Request, error: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let account = try req.requireAccount()
         let tree = try await req.store.unitTree()
-        let open = try await req.store.unsettledUnits().filter {
-            AccessPolicy.allows(account, .setUp, owner: $0.unit.code, in: tree)
+        // The successor's side decides: a unit is listed to those who may set up one of its
+        // candidates (the new province's administrators), or the unit itself.
+        let open = try await req.store.unsettledUnits().filter { u in
+            ([u.unit] + u.candidates).contains { AccessPolicy.allows(account, .setUp, owner: $0.code, in: tree) }
         }
         var b = "<h1>\(t("Đơn vị kế thừa sau sắp xếp"))</h1>"
         if let m = req.query[String.self, at: "msg"], m == "ok" { b += "<p class=\"flash\">\(t("Đã ghi đơn vị kế thừa."))</p>" }
@@ -48,8 +50,13 @@ struct UnitSuccessorsController: RouteCollection {
             return try await render(req, error: t("Chưa chọn đơn vị kế thừa."), status: .unprocessableEntity)
         }
         let tree = try await req.store.unitTree()
-        try req.authorize(.setUp, owner: from, tree: tree)
         try req.authorize(.setUp, owner: to, tree: tree)
+        // Only what the page offers: an open unit under a closed parent, to one of its candidates
+        // under the parent's successor (never another unit anywhere in the tree).
+        let offered = try await req.store.unsettledUnits().contains { $0.unit.code == from && $0.candidates.contains { $0.code == to } }
+        guard offered else {
+            return try await render(req, error: t("Đơn vị %@ không chờ đơn vị kế thừa %@.", from, to), status: .unprocessableEntity)
+        }
         let change = UnitChange(line: 1, date: day, kind: .merge, fromCodes: [from], toCodes: [to])
         let o = try await req.store.applyUnitChanges([change], actor: req.actor.username, source: "web", dryRun: false)
         guard o.errors.isEmpty else {

@@ -240,6 +240,7 @@ enum EnglishCatalogue {
         "Đơn vị kế thừa": "Successor",
         "Ghi": "Save",
         "Chưa chọn đơn vị kế thừa.": "No successor chosen.",
+        "Đơn vị %@ không chờ đơn vị kế thừa %@.": "Unit %@ is not waiting for %@ as its successor.",
         "Cây đơn vị ngày %@": "Unit tree on %@",
         "Xem cây đơn vị vào ngày": "Show the unit tree on",
         "từ %@": "from %@",
