@@ -27,7 +27,8 @@ let package = Package(
         // The official report laid out in the document formats.
         .target(name: "DXReports", dependencies: ["DXCore", "DXDocuments"]),
         // Reading what people upload: XLSX (safely), CSV, the official unit lists.
-        .target(name: "DXImport", dependencies: ["DXCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "DXImport", dependencies: ["DXCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                resources: [.copy("Resources/official")]),
         .target(
             name: "DXStore",
             dependencies: [

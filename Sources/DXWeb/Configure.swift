@@ -87,6 +87,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReportingController())
     try app.register(collection: ExcelRoundTripController())
     try app.register(collection: AccountsController())
+    try app.register(collection: UnitSuccessorsController())
     try app.register(collection: SetupController())
     try app.register(collection: ReportTemplatesController())
     try app.register(collection: FormsController())

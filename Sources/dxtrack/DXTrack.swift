@@ -12,7 +12,7 @@ struct DXTrack: AsyncParsableCommand {
         Cơ sở dữ liệu lấy từ --db hoặc biến môi trường DATABASE_URL: sqlite:ĐƯỜNG_DẪN (mặc định ./data/dxtrack.sqlite) hoặc postgres://người_dùng:mật_khẩu@máy:cổng/tên_csdl.
         The database comes from --db or DATABASE_URL: sqlite:PATH (default ./data/dxtrack.sqlite) or postgres://user:password@host:port/database.
         """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, TokenCommand.self, PeriodCommand.self, EvaluateCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, LintCommand.self, IngestCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, TokenCommand.self, PeriodCommand.self, EvaluateCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, UnitsCommand.self, BackupCommand.self, RestoreCommand.self, LintCommand.self, IngestCommand.self]
     )
 
     /// Our own failures print as one Vietnamese line with "Lỗi:", not ArgumentParser's "Error:".

@@ -7,10 +7,12 @@ import Foundation
 /// What `dxtrack import` and `dxtrack export` move.
 enum TransferKind: String, ExpressibleByArgument, CaseIterable {
     case units, plans, indicators, tasks, values
+    case unitChanges = "unit-changes"
 
     var labelVI: String {
         switch self {
         case .units: "Đơn vị"
+        case .unitChanges: "Thay đổi đơn vị"
         case .plans: "Kế hoạch"
         case .indicators: "Chỉ tiêu"
         case .tasks: "Nhiệm vụ"
@@ -77,7 +79,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Nhập đơn vị, kế hoạch hoặc số liệu từ tệp CSV/JSON. / Import units, plans or figures from a CSV or JSON file.",
         discussion: """
-        units: CSV (code, name, kind, parent_code, valid_from, valid_to, successor_code), danh mục chính thức 2025 hoặc 2024 / the official 2025 or 2024 lists, hoặc JSON.
+        units: CSV (code, name, kind, parent_code, valid_from, valid_to, successor_code), danh mục chính thức 2025 hoặc 2024 / the official 2025 or 2024 lists, hoặc JSON; `--official 2024|2025`: danh mục kèm theo dxtrack / the lists shipped with dxtrack.
+        unit-changes: bảng ánh xạ chính thức 2024→2025 / the official mapping (`--official`: bản kèm theo dxtrack / the shipped copy), hoặc / or CSV (date, change, from_codes, to_codes, share, name); change = merge | divide | rename | move | abolish, mã cách nhau bởi / codes separated by ";". Đơn vị cũ kết thúc hiệu lực ngày trước `date` / predecessors end the day before `date`.
         plans: CSV (code, slug, kind, title, issuer_code, issued, horizon_from, horizon_to, pillars) chỉ phần đầu kế hoạch / plan headings only; JSON: cả chỉ tiêu và nhiệm vụ / with indicators and tasks.
         indicators: CSV mỗi dòng một mục tiêu / one row per target (plan_code, code, name, pillar, measure, ..., target_year, target_level, target_comparator, target_value, target_upper, target_text).
         tasks: CSV (plan_code, code, title, pillar, lead_unit, lead_text, cooperating_units, cooperating_text, deadline, deadline_text, sub_items, evidence).
@@ -85,11 +88,25 @@ struct ImportCommand: AsyncParsableCommand {
         Tất cả trong một giao dịch: có một dòng lỗi thì không ghi gì. / One transaction: one bad row and nothing is written.
         """)
 
-    @Argument(help: "units | plans | indicators | tasks | values")
+    @Argument(help: "units | plans | indicators | tasks | values | unit-changes")
     var kind: TransferKind
 
-    @Argument(help: "Tệp CSV hoặc JSON / A CSV or JSON file")
-    var file: String
+    @Argument(help: "Tệp CSV hoặc JSON; với --official: năm của danh mục (2024, 2025) / A CSV or JSON file; with --official: the list's year")
+    var source: String?
+
+    @Flag(help: "Dùng danh mục, bảng ánh xạ chính thức kèm theo dxtrack / Use the official lists or mapping shipped with dxtrack")
+    var official = false
+
+    /// The file's name in messages (the official file's name with --official).
+    var file: String { official ? officialFile.map { "\($0.rawValue) (kèm theo dxtrack)" } ?? (source ?? "") : (source ?? "") }
+
+    var officialFile: OfficialData.File? {
+        switch kind {
+        case .units: source.flatMap(Int.init).flatMap(OfficialData.unitList(year:))
+        case .unitChanges: .mapping
+        default: nil
+        }
+    }
 
     @Option(help: "Kế hoạch của các dòng số liệu không ghi mã kế hoạch / The plan of value rows without a plan column")
     var plan: String?
@@ -113,15 +130,38 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        if official {
+            guard kind == .units || kind == .unitChanges else {
+                throw ValidationError("--official chỉ dùng với units (2024 hoặc 2025) và unit-changes. / --official is for units and unit-changes only.")
+            }
+            if kind == .units, officialFile == nil {
+                throw ValidationError("Hãy ghi năm của danh mục: dxtrack import units --official 2024 hoặc 2025. / Name the list's year: 2024 or 2025.")
+            }
+            if kind == .unitChanges, source != nil {
+                throw ValidationError("Với --official không cần tên tệp. / No file with --official.")
+            }
+        } else if source == nil {
+            throw ValidationError("Thiếu tên tệp (hoặc --official). / Missing the file (or --official).")
+        }
+    }
+
+    func readSource() throws -> Data {
+        if official, let f = officialFile {
+            do { return try OfficialData.data(f) } catch { throw CLIError(String(describing: error)) }
+        }
+        do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw CLIError("Không đọc được tệp \(file).")
+        }
+    }
+
     func run() async throws {
         let lower = file.lowercased()
         if kind == .values, !rowByRow, let shape = DHIS2Transfer.sniff(file) { return try await importDHIS2(shape) }
         if mapping != nil { throw CLIError("--mapping chỉ dùng cho tệp DHIS2 (dataValueSets JSON hoặc ADX) của số liệu.") }
         if kind == .values, !rowByRow, !lower.hasSuffix(".xlsx"), !lower.hasSuffix(".json") { return try await importValuesCSV() }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw CLIError("Không đọc được tệp \(file).")
-        }
+        let data = try readSource()
+        if kind == .unitChanges { return try await importUnitChanges(data) }
         if kind == .values, file.lowercased().hasSuffix(".xlsx") { return try await importWorkbook(data) }
         let isJSON = file.lowercased().hasSuffix(".json")
         // A JSON file gets the CSV reader's limits: its size, its number of rows, and (below)
@@ -150,6 +190,7 @@ struct ImportCommand: AsyncParsableCommand {
             case (.tasks, false):
                 let r = SetupCSV.tasks(try CSVReader.read(data))
                 (tasks, warnings, parseErrors) = (r.items, r.warnings, r.errors.map(\.description))
+            case (.unitChanges, _): break
             case (.units, false):
                 let table = try CSVReader.read(data)
                 if UnitCSV.matches(table.header) {
@@ -201,6 +242,7 @@ struct ImportCommand: AsyncParsableCommand {
                 : try await runtime.store.importPlanHeaders(headers, dryRun: dryRun)
             case .indicators: outcome = try await runtime.store.importIndicators(indicators, dryRun: dryRun)
             case .tasks: outcome = try await runtime.store.importTasks(tasks, dryRun: dryRun)
+            case .unitChanges: return
             case .values: outcome = rowByRow ? try await runtime.store.importValuesRowByRow(values, dryRun: dryRun)
                 : try await runtime.store.importValues(values, dryRun: dryRun)
             }
@@ -210,6 +252,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         await runtime.shutdown()
         guard outcome.errors.isEmpty else { throw refusal(outcome.errors, total: outcome.errors.count + outcome.omittedErrors) }
+        for note in outcome.notes { print("Lưu ý: \(note)") }
         let n = { (x: Int) in VNNumber.format(Double(x)) }
         print("\(kind.labelVI): \(n(outcome.created)) thêm mới, \(n(outcome.updated)) cập nhật, \(n(outcome.unchanged)) không đổi.")
         if dryRun { print("Chạy thử: chưa ghi gì vào cơ sở dữ liệu.") }
@@ -273,8 +316,9 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             let store = runtime.store
             switch (kind, format) {
-            case (.units, .csv): data = Data(UnitCSV.write(try await store.units()).utf8)
-            case (.units, .json): data = try JSONEncoder.transfer.encode(try await store.units())
+            case (.units, .csv): data = Data(UnitCSV.write(try await store.allUnitVersions()).utf8)
+            case (.units, .json): data = try JSONEncoder.transfer.encode(try await store.allUnitVersions())
+            case (.unitChanges, _): throw CLIError("Không xuất thay đổi đơn vị; hãy xuất units (có ngày hiệu lực). / unit-changes cannot be exported; export units (with their validity).")
             case (.plans, .json): data = try JSONEncoder.transfer.encode(try await store.allPlanContents())
             case (.plans, .csv): data = Data(SetupCSV.write(try await store.allPlanContents().map(\.plan)).utf8)
             case (.indicators, _), (.tasks, _):

@@ -178,13 +178,15 @@ final class TransferCommandTests: XCTestCase {
             XCTAssertEqual(exported.components(separatedBy: "\r\n").filter { $0.contains(",commune,") }.count, 3321)
             XCTAssertTrue(exported.contains("00004,Phường Ba Đình,commune,01,2025-07-01,,"))
         }
-        // The demo's Hưng Hà communes (2024 codes) are other units than the 2025 communes with
-        // the same codes: refused, nothing written.
+        // The demo's Hưng Hà communes (2024 codes, until 30/6/2025) are other units than the
+        // 2025 communes with the same codes: both are kept, each valid in its own period.
         let db = "sqlite:" + TestDatabases.sqlitePath()
         XCTAssertEqual(try CLI.run(["demo", "--db", db]).status, 0)
-        let clash = try CLI.run(["import", "units", list.path, "--db", db])
-        XCTAssertEqual(clash.status, 1)
-        XCTAssertTrue(clash.err.contains("Đơn vị 12595: mã này đang là Xã Cộng Hòa thuộc Huyện Hưng Hà; tệp dùng cho Xã Ngự Thiên thuộc Tỉnh Hưng Yên."), clash.err)
-        XCTAssertFalse(try CLI.run(["export", "units", "--db", db]).out.contains("Phường Ba Đình"))
+        let beside = try CLI.run(["import", "units", list.path, "--db", db])
+        XCTAssertEqual(beside.status, 0, beside.err)
+        XCTAssertTrue(beside.out.hasSuffix("Đơn vị: 3.355 thêm mới, 0 cập nhật, 0 không đổi.\n"), beside.out)
+        let exported = try CLI.run(["export", "units", "--db", db]).out
+        XCTAssertTrue(exported.contains("12595,Xã Cộng Hòa,commune,339,,2025-06-30,"), exported)
+        XCTAssertTrue(exported.contains("12595,Xã Ngự Thiên,commune,33,2025-07-01,,"), exported)
     }
 }

@@ -8,7 +8,7 @@ public enum BackupTables {
         "units", "plans", "pillars", "indicators", "targets", "tasks", "task_cooperators", "documents", "data_values",
         "task_reports", "users", "api_tokens", "scoring_schemes", "scoring_inputs", "sessions", "login_attempts", "rounds",
         "round_units", "audit_entries", "report_templates", "narrative_edits", "table_forms", "form_entries", "login_throttle",
-        "unit_report_headings", "notice_addresses", "notices",
+        "unit_report_headings", "notice_addresses", "notices", "unit_links",
     ]
 
     /// Rows that refer to rows of their own table: parents are written first.

@@ -35,7 +35,7 @@ public enum DemoRound {
         guard try await store.round(code) == nil else { return }
         try await DemoForms.load(into: store)
         let period = Period.year(2024)
-        let tree = try await store.unitTree()
+        let tree = try await store.unitTree(asOf: period.end)
         let units = try UnitSelection(root: DemoData.provinceCode, kinds: [.department, .district], directOnly: true)
             .resolve(in: tree, period: period)
         let round = try await store.createRound(

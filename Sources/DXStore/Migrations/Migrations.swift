@@ -23,6 +23,7 @@ public enum DXMigrations {
         M019AddIndicatorZeroDenominator(),
         M021CreateUnitReportHeadings(),
         M022AddFactSliceIndexes(),
+        M023UnitVersions(),
         M024CreateNotices(),
     ]
 }

@@ -28,8 +28,9 @@ extension Store {
         if let p = value.lengthProblems.first { throw StoreError.invalid("\(context()): \(p)") }
     }
 
-    func requireUnitID(_ code: String, _ context: String) async throws -> UUID {
-        guard let id = try await UnitModel.query(on: db).filter(\.$code == code).first()?.id else {
+    /// The version `code` names on `day` (default today; a figure's period end).
+    func requireUnitID(_ code: String, _ context: String, asOf day: CalendarDate? = nil) async throws -> UUID {
+        guard let id = try await unitID(code: code, asOf: day) else {
             throw StoreError.invalid("\(context): không có đơn vị mã \(code)")
         }
         return id
@@ -199,7 +200,7 @@ extension Store {
                                                allowsZeroDenominator: ind.allowsZeroDenominator) {
             throw StoreError.invalid("\(ctx): \(problem)")
         }
-        let unitID = try await requireUnitID(v.unitCode, ctx)
+        let unitID = try await requireUnitID(v.unitCode, ctx, asOf: Period(identifier: v.periodID)?.end)
         let row = try await DataValueModel.query(on: db).filter(\.$indicator.$id == indID)
             .filter(\.$unit.$id == unitID).filter(\.$period == v.periodID).first() ?? DataValueModel()
         let change: ImportChange = row.id == nil ? .created : row.domainFields == v.domainFields ? .unchanged : .updated
@@ -234,7 +235,7 @@ extension Store {
             throw StoreError.invalid("\(ctx): kế hoạch không có nhiệm vụ \(r.taskCode)")
         }
         let taskID = try task.requireID()
-        let unitID = try await requireUnitID(r.unitCode, ctx)
+        let unitID = try await requireUnitID(r.unitCode, ctx, asOf: Period(identifier: r.periodID)?.end)
         let row = try await TaskReportModel.query(on: db).filter(\.$task.$id == taskID)
             .filter(\.$unit.$id == unitID).filter(\.$period == r.periodID).first() ?? TaskReportModel()
         if row.id != nil, row.status == r.status.rawValue, row.percent == r.percent,

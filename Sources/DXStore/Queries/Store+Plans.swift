@@ -69,8 +69,10 @@ extension Store {
         return PlanContents(plan: row.domain(), indicators: indicators, tasks: tasks)
     }
 
+    /// Every version's code by row id, closed versions included.
     func unitCodesByID() async throws -> [UUID: String] {
-        Dictionary(uniqueKeysWithValues: try await unitIDs().map { ($1, $0) })
+        let rows = try await UnitModel.query(on: db).field(\.$id).field(\.$code).all()
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r.code) } })
     }
 }
 

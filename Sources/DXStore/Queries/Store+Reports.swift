@@ -58,8 +58,9 @@ public struct ReportConflict: Error, Sendable, CustomStringConvertible {
 extension Store {
     public func unitReport(_ round: ReportingRound, unitCode: String) async throws -> UnitReport? {
         guard let status = try await roundUnitStatus(round, unitCode: unitCode),
-              let unitID = try await UnitModel.query(on: db).filter(\.$code == unitCode).first()?.id else { return nil }
-        let tree = try await unitTree()
+              let unitID = try await roundUnitRow(round, unitCode: unitCode)?.$unit.id else { return nil }
+        // The tree of the round's period: a closed unit's report still reads as it was.
+        let tree = try await unitTree(asOf: round.period?.end)
         var contents: [PlanContents] = []
         for code in round.planCodes {
             if let c = try await planContents(slugOrCode: code) { contents.append(c) }
@@ -268,7 +269,7 @@ extension Store {
                            baseVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> RoundUnitStatus {
         try await db.transaction { tx in
             let s = Store(tx)
-            guard let row = try await s.roundUnitRow(round, unitCode: unitCode), let unit = try await s.unit(code: unitCode) else {
+            guard let row = try await s.roundUnitRow(round, unitCode: unitCode), let unit = try await s.unitsByID()[row.$unit.id] else {
                 throw StoreError.notFound("báo cáo của đơn vị \(unitCode) trong đợt \(round.code)")
             }
             let from = ReportState(rawValue: row.state) ?? .draft

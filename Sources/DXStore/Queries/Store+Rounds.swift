@@ -56,9 +56,11 @@ extension Store {
             row.createdBy = actor.username
             row.createdAt = Date()
             try await row.create(on: tx)
-            let units = try await s.units()
+            // The units its period's last day knows: after 1/7/2025, the new communes.
+            let day = r.period?.end
+            let units = try await s.units(asOf: day)
             let byCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
-            let ids = try await s.unitIDs()
+            let ids = try await s.unitIDs(asOf: day)
             for code in unitCodes {
                 guard let u = byCode[code], let uid = ids[code] else { throw StoreError.invalid("Không có đơn vị mã \(code).") }
                 let ru = RoundUnitModel()
@@ -100,24 +102,25 @@ extension Store {
     /// Every expected unit of a round with its state, in the order of the unit list.
     public func roundUnitStatuses(_ round: ReportingRound) async throws -> [RoundUnitStatus] {
         guard let id = round.id else { return [] }
-        let units = try await self.units()
-        let order = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, $0) })
-        let byCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
-        let codes = try await unitCodesByID()
+        // Each row keeps the unit version it was opened for: a closed unit's round still reads
+        // as that unit, whatever its code names today.
+        let units = try await unitsByID()
         return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).all().compactMap { r in
-            guard let code = codes[r.$unit.id], let u = byCode[code] else { return nil }
-            return r.status(unit: u)
-        }.sorted { (order[$0.unit.code] ?? 0) < (order[$1.unit.code] ?? 0) }
+            units[r.$unit.id].map { r.status(unit: $0) }
+        }.sorted { ($0.unit.kind.sortOrder, $0.unit.code) < ($1.unit.kind.sortOrder, $1.unit.code) }
     }
 
     public func roundUnitStatus(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitStatus? {
-        guard let row = try await roundUnitRow(round, unitCode: unitCode), let u = try await unit(code: unitCode) else { return nil }
+        guard let row = try await roundUnitRow(round, unitCode: unitCode), let u = try await unitsByID()[row.$unit.id] else { return nil }
         return row.status(unit: u)
     }
 
     func roundUnitRow(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitModel? {
-        guard let id = round.id, let uid = try await UnitModel.query(on: db).filter(\.$code == unitCode).first()?.id else { return nil }
-        return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).filter(\.$unit.$id == uid).first()
+        guard let id = round.id else { return nil }
+        let versions = try await UnitModel.query(on: db).filter(\.$code == unitCode).all().compactMap(\.id)
+        guard !versions.isEmpty else { return nil }
+        // Of the code's versions, the one this round expects (a round has one per code).
+        return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).filter(\.$unit.$id ~~ versions).first()
     }
 
     /// The completeness list, with the active reporting accounts of each unit for reminders.

@@ -50,7 +50,7 @@ extension Store {
             throw StoreError.invalid("\(ctx): không có bộ chỉ số \(schemeCode)")
         }
         let scheme = try Store.decodeScheme(schemeRow)
-        guard let unit = try await UnitModel.query(on: db).filter(\.$code == input.unitCode).first() else {
+        guard let uid = try await unitID(code: input.unitCode), let unit = try await UnitModel.find(uid, on: db) else {
             throw StoreError.invalid("\(ctx): không có đơn vị mã \(input.unitCode)")
         }
         let level = (UnitKind(rawValue: unit.kind) ?? .other).level

@@ -25,7 +25,10 @@ extension Store {
         var hits: [SearchHit] = []
         var units = UnitModel.query(on: db)
         for w in words { units = units.filter(\.$searchKey ~~ w) }
-        hits += try await units.limit(limit).all().map { SearchHit(kind: .unit, code: $0.code, title: $0.name, planSlug: nil, archived: false) }
+                // Closed units too, named with their last day: a search finds the old and the new.
+        hits += try await units.limit(limit).all().map {
+            SearchHit(kind: .unit, code: $0.code, title: $0.domain(parentCode: nil).displayName, planSlug: nil, archived: false)
+        }
         var plans = PlanModel.query(on: db)
         for w in words { plans = plans.filter(\.$searchKey ~~ w) }
         hits += try await plans.limit(limit).all().map { SearchHit(kind: .plan, code: $0.code, title: $0.title, planSlug: $0.slug, archived: $0.archivedAt != nil) }

@@ -16,6 +16,8 @@ public struct ImportOutcome: Sendable, Equatable {
     public var errors: [String] = []
     /// Errors beyond those kept in `errors` (a file can have millions of bad rows).
     public var omittedErrors = 0
+    /// What the caller should know besides the counts.
+    public var notes: [String] = []
     /// Whether the changes were written: false on a dry run and whenever there are errors.
     public var applied = false
 
@@ -34,28 +36,19 @@ public struct ImportOutcome: Sendable, Equatable {
 /// report is complete, and rolled back when any row fails or on a dry run — so a dry run runs
 /// exactly the checks and writes of the real import.
 extension Store {
-    /// Units by code, parents before children. A code already used for a unit with another
-    /// name under another parent is refused: it is another unit (official codes are reused
-    /// across the 2025 reform), and this database keeps one unit per code.
+    /// Units by code and first valid day (`writeUnits`), parents before children. A code may
+    /// name another unit in another period (official codes are reused across the 2025 reform),
+    /// never two units on the same day.
     public func importUnits(_ units: [OrgUnit], dryRun: Bool) async throws -> ImportOutcome {
         try await transfer(dryRun: dryRun) { s in
             var o = ImportOutcome()
-            let stored = try await s.units()
-            let storedNames = Dictionary(stored.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let incoming = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-            func place(_ parent: String?, _ name: (String) -> String?) -> String { parent.map { " thuộc \(name($0) ?? $0)" } ?? "" }
-            for old in stored {
-                guard let u = incoming[old.code], VNText.nfc(old.name) != VNText.nfc(u.name), old.parentCode != u.parentCode else { continue }
-                o.errors.append("Đơn vị \(u.code): mã này đang là \(old.name)\(place(old.parentCode) { storedNames[$0] }); "
-                    + "tệp dùng cho \(u.name)\(place(u.parentCode) { incoming[$0]?.name ?? storedNames[$0] }). "
-                    + "Hai đơn vị khác nhau không dùng chung mã trong cùng cơ sở dữ liệu.")
-            }
-            guard o.errors.isEmpty else { return o }
             let w = try await s.writeUnits(units)
             o.created = w.created
             o.updated = w.updated
             o.unchanged = w.unchanged
             o.errors = w.errors
+            o.notes = w.closedForReuse.isEmpty ? [] : ["\(w.closedForReuse.count) đơn vị cũ nhường mã cho đơn vị mới và kết thúc hiệu lực: "
+                + w.closedForReuse.prefix(10).joined(separator: "; ") + (w.closedForReuse.count > 10 ? "; …" : "")]
             return o
         }
     }

@@ -6,7 +6,7 @@ import Foundation
 extension Store {
     /// The unit's saved heading; nil when it has saved none (the derived heading applies).
     public func unitReportHeading(_ code: String) async throws -> UnitReportHeading? {
-        guard let unit = try await UnitModel.query(on: db).filter(\.$code == code).first() else { return nil }
+        guard let id = try await unitID(code: code), let unit = try await UnitModel.find(id, on: db) else { return nil }
         guard let row = try await UnitReportHeadingModel.query(on: db).filter(\.$unit.$id == unit.requireID()).first() else { return nil }
         return try JSONDecoder().decode(UnitReportHeading.self, from: Data(row.heading.utf8))
     }
@@ -23,7 +23,7 @@ extension Store {
     public func saveUnitReportHeading(_ heading: UnitReportHeading, for code: String, by actor: Actor) async throws {
         let h = heading.normalized
         if let first = h.problems().first { throw StoreError.invalid(first.message) }
-        guard let unit = try await UnitModel.query(on: db).filter(\.$code == code).first() else {
+        guard let id = try await unitID(code: code), let unit = try await UnitModel.find(id, on: db) else {
             throw StoreError.notFound("đơn vị \(code)")
         }
         let json = String(decoding: try JSONEncoder.sorted.encode(h), as: UTF8.self)

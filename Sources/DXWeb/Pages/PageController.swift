@@ -103,7 +103,8 @@ struct PageController: RouteCollection {
     }
 
     func units(req: Request) async throws -> Response {
-        html(UnitsPage.render(try await UnitsPage.query(req.store)))
+        let asOf = req.query[String.self, at: "asOf"].flatMap { CalendarDate(iso: $0) }
+        return html(UnitsPage.render(try await UnitsPage.query(req.store, asOf: asOf)))
     }
 }
 

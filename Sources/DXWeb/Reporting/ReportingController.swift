@@ -45,6 +45,8 @@ struct ReportingController: RouteCollection {
         round?.ownerUnitCode = scope
         var units: [OrgUnit] = []
         if let r = round, issues.isEmpty {
+            // The units its period's last day knows: after 1/7/2025 the new communes, not the old.
+            let tree = try await req.store.unitTree(asOf: r.period?.end)
             do { units = try selection.resolve(in: tree, period: r.period) } catch { issues.append(.error("units", error.description)) }
             // Kinds are taken under the scope already; listed codes may name any unit.
             let outside = AccessPolicy.outOfScope(account, units: units.map(\.code), in: tree)

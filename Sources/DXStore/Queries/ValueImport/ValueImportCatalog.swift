@@ -18,11 +18,21 @@ struct ValueImportCatalog {
     struct UnitInfo {
         let index: UInt64
         let id: String
+        var from: CalendarDate? = nil
+        var to: CalendarDate? = nil
     }
 
     /// Plan code → indicator code → indicator.
     private(set) var indicators: [String: [String: IndicatorInfo]] = [:]
-    private(set) var units: [String: UnitInfo] = [:]
+    /// Every version of each code (units with validity, migration 023).
+    private(set) var units: [String: [UnitInfo]] = [:]
+
+    /// The version a code names on a figure's last day, as `Store.unit(code:asOf:)` picks it.
+    func unit(_ code: String, on day: CalendarDate?) -> UnitInfo? {
+        guard let versions = units[code] else { return nil }
+        if versions.count == 1 { return versions[0] }
+        return UnitVersionPicker.pick(versions, on: day ?? .today(), from: \.from, to: \.to)
+    }
 
     static func load(_ db: any Database) async throws -> ValueImportCatalog {
         var c = ValueImportCatalog()
@@ -42,9 +52,9 @@ struct ValueImportCatalog {
             n += 1
         }
         n = 0
-        for u in try await UnitModel.query(on: db).field(\.$id).field(\.$code).all() {
+        for u in try await UnitModel.query(on: db).field(\.$id).field(\.$code).field(\.$validFrom).field(\.$validTo).all() {
             guard let id = u.id else { continue }
-            c.units[u.code] = UnitInfo(index: n, id: id.uuidString)
+            c.units[u.code, default: []].append(UnitInfo(index: n, id: id.uuidString, from: u.from, to: u.to))
             n += 1
         }
         return c

@@ -45,7 +45,7 @@ struct ValueImportChecker {
                                                 allowsZeroDenominator: ind.allowsZeroDenominator) {
             return fail("\(ctx): \(problem)")
         }
-        guard let unit = catalog.units[v.unitCode] else { return fail("\(ctx): không có đơn vị mã \(v.unitCode)") }
+        guard let unit = catalog.unit(v.unitCode, on: Period(identifier: v.periodID)?.end) else { return fail("\(ctx): không có đơn vị mã \(v.unitCode)") }
         // 24 bits of indicator, 20 of unit, 20 of period: far beyond any plan or country.
         let key = ind.index << 40 | unit.index << 20 | period
         if let first = seen.updateValue(Int32(clamping: line), forKey: key) {
