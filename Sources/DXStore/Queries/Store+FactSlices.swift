@@ -106,18 +106,10 @@ extension Store {
                            itemColumn: String, fields: String) async throws -> [any SQLRow] {
         var query = SQLQueryString("")
         if let root = slice.subtreeOf {
-            // A code may name several unit versions (a code the 2025 reform gave to another
-            // unit): only versions that existed during the periods read belong to the subtree.
-            let periods = (slice.periodIDs ?? []).compactMap(Period.init(identifier:))
-            var valid = ""
-            if let from = periods.map(\.start).min(), let to = periods.map(\.end).max() {
-                valid = " AND (%T.valid_from IS NULL OR %T.valid_from <= '\(to.iso)') AND (%T.valid_to IS NULL OR %T.valid_to >= '\(from.iso)')"
-            }
             // UNION (not UNION ALL) stops on a cycle; the tree refuses those anyway.
             query.appendInterpolation(unsafeRaw: "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE code = ")
             query.appendInterpolation(bind: root)
-            query.appendInterpolation(unsafeRaw: valid.replacingOccurrences(of: "%T", with: "units"))
-            query.appendInterpolation(unsafeRaw: " UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id" + valid.replacingOccurrences(of: "%T", with: "c") + ") ")
+            query.appendInterpolation(unsafeRaw: " UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) ")
         }
         query.appendInterpolation(unsafeRaw: """
             SELECT i.code AS item, u.code AS unit, f.period AS period, \(fields) \
