@@ -194,7 +194,7 @@ enum IngestPage {
 
         b += "<h2>\(escape(m.fileName))</h2>"
         b += "<form method=\"post\" action=\"\(SiteRoute.ingestConfirm.path)\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
-        b += "<input type=\"hidden\" name=\"file_name\" value=\"\(escape(m.fileName))\"><input type=\"hidden\" name=\"file_data\" value=\"\(m.fileData)\">"
+        b += "<input type=\"hidden\" name=\"file_name\" value=\"\(escape(m.fileName))\"><input type=\"hidden\" name=\"file_data\" value=\"\(escape(m.fileData))\">"
         for key in ["plan", "period", "unit"] {
             let v = key == "plan" ? m.plan : key == "period" ? m.period : m.unit
             b += "<input type=\"hidden\" name=\"\(key)\" value=\"\(escape(v))\">"
