@@ -11,6 +11,14 @@ public enum TestDatabases {
         return (v?.isEmpty ?? true) ? nil : v
     }
 
+    /// False when `DXTRACK_TEST_DATABASES=postgres` and a PostgreSQL URL is set: CI runs the
+    /// whole suite on SQLite first, then only the PostgreSQL half of each test, instead of
+    /// running every SQLite case twice.
+    public static var includesSQLite: Bool {
+        guard postgresURL != nil else { return true }
+        return ProcessInfo.processInfo.environment["DXTRACK_TEST_DATABASES"] != "postgres"
+    }
+
     /// A new SQLite file path in a fresh temporary folder.
     public static func sqlitePath() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dxtrack-test-\(UUID().uuidString)")
@@ -19,7 +27,7 @@ public enum TestDatabases {
     }
 
     public static func all() throws -> [DatabaseURL] {
-        var list: [DatabaseURL] = [.sqlite(path: sqlitePath())]
+        var list: [DatabaseURL] = includesSQLite ? [.sqlite(path: sqlitePath())] : []
         if let pg = postgresURL { list.append(try DatabaseURL(parsing: pg)) }
         return list
     }

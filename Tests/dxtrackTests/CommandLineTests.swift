@@ -171,7 +171,7 @@ enum CLI {
 
     /// Every database argument to test with: a new SQLite file, and PostgreSQL when configured.
     static func databases() async throws -> [String] {
-        var list = ["sqlite:" + TestDatabases.sqlitePath()]
+        var list = TestDatabases.includesSQLite ? ["sqlite:" + TestDatabases.sqlitePath()] : []
         if let pg = TestDatabases.postgresURL {
             try await TestDatabases.reset(try DatabaseURL(parsing: pg))
             list.append(pg)
