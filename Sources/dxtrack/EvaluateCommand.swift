@@ -25,6 +25,10 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Mã đơn vị / Unit code")
     var unit: String?
 
+    @Option(name: .customLong("as-of"),
+            help: "Ngày YYYY-MM-DD: mã đơn vị chỉ đơn vị có hiệu lực ngày đó (mặc định ngày cuối kỳ) / The unit a code names on that day (default: the period's last day)")
+    var asOf: String?
+
     @Option(help: "text | json")
     var format: Format = .text
 
@@ -35,10 +39,16 @@ struct EvaluateCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        var day: CalendarDate?
+        if let asOf {
+            guard let d = CalendarDate(iso: asOf) else { throw CLIError("--as-of: \"\(asOf)\" không phải ngày dạng YYYY-MM-DD (ví dụ 2025-07-01).") }
+            day = d
+        }
         let runtime = try await database.openMigrated()
         let evaluation: PlanEvaluation
         do {
-            evaluation = try await runtime.store.evaluate(plan: plan, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted)
+            evaluation = try await runtime.store.evaluate(plan: plan, period: period, unit: unit, unitsAsOf: day,
+                                                          includeUnsubmitted: includeUnsubmitted)
         } catch {
             await runtime.shutdown()
             throw CLIError(String(describing: error))
@@ -61,6 +71,7 @@ enum EvaluationText {
         var out: [String] = []
         out.append("\(e.plan.code) — \(e.period.labelVI) — \(e.unit.name)")
         out += e.reading?.linesVI ?? []
+        out += e.lineage?.sentencesVI ?? []
         out.append("")
         out.append(e.summary.textVI(planName: e.plan.title))
         if !e.tasks.lines.isEmpty {

@@ -68,6 +68,37 @@ final class UnitReformCommandTests: XCTestCase {
         let mapping = try CLI.run(["import", "unit-changes", "--official", "--db", db])
         XCTAssertEqual(mapping.status, 0, mapping.err)
         XCTAssertTrue(mapping.out.contains("TB-SNV Sở Nội vụ (thuộc 34)"), "the department waits for its match: \(mapping.out)")
+
+        // 33 in 2024 is the old Hưng Yên; as of 1/7/2025 it is the new one, whose 2024 figures
+        // are its predecessors' — here Thái Bình's alone, the old Hưng Yên having none.
+        func evaluate(_ unit: String, _ extra: [String] = []) throws -> [String: Any] {
+            let r = try CLI.run(["evaluate", "--plan", "KH-CĐS-2024", "--period", "2024S1", "--unit", unit, "--format", "json", "--db", db] + extra)
+            XCTAssertEqual(r.status, 0, r.err)
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        }
+        func figures(_ doc: [String: Any]) -> [String] {
+            (doc["indicators"] as? [[String: Any]] ?? []).map { "\($0["code"]!) \($0["value"] ?? "-") \($0["numerator"] ?? "-")/\($0["denominator"] ?? "-")" }
+        }
+        let thaiBinh = try evaluate("34"), oldHungYen = try evaluate("33")
+        let newHungYen = try evaluate("33", ["--as-of", "2025-07-01"])
+        XCTAssertEqual((newHungYen["unit"] as? [String: Any])?["name"] as? String, "Tỉnh Hưng Yên")
+        // A rate with its parts carries over; a bare percentage cannot enter a ratio of sums, and
+        // with one predecessor silent the sum is not Thái Bình's percentage either.
+        let withParts = zip(figures(thaiBinh), figures(newHungYen)).filter { !$0.0.hasSuffix("<null>/<null>") }
+        XCTAssertFalse(withParts.isEmpty, "Thái Bình has 2024 figures with their parts")
+        for (tb, hy) in withParts { XCTAssertEqual(tb.prefix(12), hy.prefix(12)) }
+        for (tb, hy) in zip(figures(thaiBinh), figures(newHungYen)) where tb.hasSuffix("<null>/<null>") {
+            XCTAssertTrue(hy.hasSuffix("<null> <null>/<null>"), "\(tb) → \(hy)")
+        }
+        XCTAssertEqual(oldHungYen["lineage"] as? [String], [])
+        let lineage = (newHungYen["lineage"] as? [String] ?? []).joined(separator: "\n")
+        XCTAssertTrue(lineage.contains("được tính từ các đơn vị tiền thân: Tỉnh Hưng Yên, "), lineage)
+        XCTAssertTrue(lineage.contains("Đơn vị tiền thân chưa có số liệu: Tỉnh Hưng Yên."), lineage)
+        let text = try CLI.run(["evaluate", "--plan", "KH-CĐS-2024", "--period", "2024S1", "--unit", "33", "--as-of", "2025-07-01", "--db", db])
+        XCTAssertTrue(text.out.contains("Đơn vị tiền thân chưa có số liệu: Tỉnh Hưng Yên."), text.out)
+        let badDay = try CLI.run(["evaluate", "--plan", "KH-CĐS-2024", "--period", "2024S1", "--unit", "33", "--as-of", "1/7/2025", "--db", db])
+        XCTAssertNotEqual(badDay.status, 0)
+        XCTAssertTrue(badDay.err.contains("--as-of: \"1/7/2025\" không phải ngày dạng YYYY-MM-DD"), badDay.err)
         // A 2024 figure of Hưng Hà still names the 2024 commune; the code names the new one now.
         XCTAssertTrue(try CLI.run(["units", "show", "12595", "--as-of", "2024-12-31", "--db", db]).out.hasPrefix("12595 Xã Cộng Hòa"))
         XCTAssertTrue(try CLI.run(["units", "show", "12595", "--db", db]).out.hasPrefix("12595 Xã Ngự Thiên"))

@@ -100,6 +100,8 @@ public struct EvaluationDocument: Codable, Sendable, Hashable {
     public var includesUnsubmitted: Bool = false
     /// When the figures were read, ISO-8601 in Vietnam time.
     public var dataReadAt: String?
+    /// For periods before the unit existed: which predecessors its figures come from.
+    public var lineage: [String] = []
 }
 
 extension PlanEvaluation {
@@ -133,6 +135,7 @@ extension PlanEvaluation {
             tasks: .init(inScope: tasks.inScope.count, byStatus: byStatus, overdue: tasks.overdue.map(\.task.code),
                          sentences: tasks.lines.isEmpty ? [] : [tasks.progressHeadlineVI(planName: plan.title)] + tasks.progressLinesVI(),
                          byPillar: tasks.pillarLinesVI(plan.pillars)),
-            includesUnsubmitted: reading?.includesUnsubmitted ?? false, dataReadAt: reading?.iso)
+            includesUnsubmitted: reading?.includesUnsubmitted ?? false, dataReadAt: reading?.iso,
+            lineage: lineage?.sentencesVI ?? [])
     }
 }

@@ -9,6 +9,8 @@ public struct PlanEvaluation: Sendable {
     public var tasks: TaskSummary
     /// When the figures were read and whether unsubmitted ones were let in; set by the store.
     public var reading: DataReading?
+    /// Which units the figures before the unit existed come from; set by the store.
+    public var lineage: LineageReading?
 
     public var summary: IndicatorSummary { IndicatorSummary(indicators.map(\.evaluation)) }
 

@@ -3,7 +3,8 @@
 /// Rules (docs/evaluation.md §1–2):
 /// - Over time first, per unit: a flow adds up the sub-periods the unit reported (`S1` =
 ///   `Q1` + `Q2`, rates adding numerators and denominators), a stock takes the value of the
-///   latest reported period ending within the period.
+///   latest reported period ending within the period; a unit closed before the period's end
+///   has no stock in it (its successor has).
 /// - Then over units. **A unit's own figure wins**: a province or district that reports its own
 ///   consolidated figure is taken at its word, and the units below give coverage and drill-down
 ///   only. A unit without a figure of its own (or whose own entry has no number, only words)
@@ -70,6 +71,11 @@ public struct IndicatorAggregator: Sendable {
     }
 
     private func compute(_ code: String, _ period: Period) -> AggregatedValue {
+        // A stock is what exists at the period's end: a unit closed before then (merged into
+        // another) holds none of it; its successor does.
+        if indicator.temporal == .stock, let closed = tree[code]?.validTo, closed < period.end {
+            return AggregatedValue(unitCode: code, period: period, source: .missing)
+        }
         let own = series[code]?.figure(for: period, measure: indicator.measure, temporal: indicator.temporal)
         let children = tree.children(of: code).map { compute($0.code, period) }
 

@@ -1,5 +1,6 @@
 import DXCore
 import Foundation
+import FluentKit
 
 extension Store {
     /// Evaluates a plan for a unit (the issuer's province by default) and a period, from what is
@@ -7,8 +8,9 @@ extension Store {
     /// (a coordinator's preview). `readAt` is the clock, injected so outputs can be tested.
     /// Errors name what was not found, in Vietnamese.
     public func evaluate(plan key: String, period periodID: String, unit unitCode: String? = nil,
-                         asOf: CalendarDate? = nil, includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> PlanEvaluation {
-        try await evaluationFacts(plan: key, period: periodID, unit: unitCode, includeUnsubmitted: includeUnsubmitted)
+                         unitsAsOf: CalendarDate? = nil, asOf: CalendarDate? = nil, includeUnsubmitted: Bool = false,
+                         readAt: Date = Date()) async throws -> PlanEvaluation {
+        try await evaluationFacts(plan: key, period: periodID, unit: unitCode, unitsAsOf: unitsAsOf, includeUnsubmitted: includeUnsubmitted)
             .evaluation(asOf: asOf, readAt: readAt)
     }
 
@@ -17,8 +19,12 @@ extension Store {
     /// period a year earlier (the comparisons), and the unit's own task reports of the period.
     /// `indicators` narrows the plan to some indicator codes; `allPeriods` reads every period
     /// (an indicator's trend). Pages that show more of the same facts reuse them.
+    ///
+    /// Units are those valid at the end of the period, or on `unitsAsOf`: a 2024 evaluation of
+    /// 33 is the old Hưng Yên's, and with `unitsAsOf` 1/7/2025 the new one's, computed from its
+    /// predecessors (`UnitLineage`) for the periods before it existed.
     public func evaluationFacts(plan key: String, period periodID: String, unit unitCode: String? = nil,
-                                indicators codes: [String]? = nil, allPeriods: Bool = false,
+                                unitsAsOf: CalendarDate? = nil, indicators codes: [String]? = nil, allPeriods: Bool = false,
                                 includeUnsubmitted: Bool = false) async throws -> EvaluationFacts {
         let period: Period
         do {
@@ -30,22 +36,75 @@ extension Store {
             throw StoreError.notFound("kế hoạch \(key)")
         }
         if let codes { contents.indicators = contents.indicators.filter { codes.contains($0.code) } }
-        let tree = try await unitTree()
+        let rows = try await UnitModel.query(on: db).all()
+        let picked = Self.pick(rows, on: unitsAsOf ?? period.end)
+        var tree = try UnitTree(picked.units)
         let code = unitCode ?? PlanEvaluation.defaultUnit(for: contents.plan, in: tree)
-        guard let unit = tree[code] else { throw StoreError.notFound("đơn vị mã \(code)") }
+        guard let unit = tree[code], let unitID = picked.ids[code] else { throw StoreError.notFound("đơn vị mã \(code)") }
         let planCode = contents.plan.code
         var periodIDs: [String]?
         if !allPeriods {
             let stored = try await storedPeriodIDs(planCode: planCode)
             periodIDs = Store.periodIDs(stored, endingWithin: [period, period.previous, period.samePeriodLastYear])
         }
-        let values = contents.indicators.isEmpty ? [] : try await self.values(
-            planCode: planCode, slice: FactSlice(items: contents.indicators.map(\.code), periodIDs: periodIDs, subtreeOf: unit.code),
-            includeUnsubmitted: includeUnsubmitted)
+        let items = contents.indicators.map(\.code)
+        func read(_ root: UUID) async throws -> [DataValue] {
+            items.isEmpty ? [] : try await self.values(planCode: planCode, slice: FactSlice(items: items, periodIDs: periodIDs, subtreeOf: root),
+                                                  includeUnsubmitted: includeUnsubmitted)
+        }
+        var values = try await read(unitID)
+        let lineage = try await lineage(of: unitID, rows: rows)
+        if let lineage, lineage.lineage.incomparable.isEmpty {
+            var subtrees: [String: (units: [OrgUnit], values: [DataValue])] = [:]
+            for (p, id) in zip(lineage.lineage.predecessors, lineage.ids) {
+                subtrees[p.key] = (Self.subtree(of: id, in: rows, on: p.unit.validTo ?? period.end), try await read(id))
+            }
+            (tree, values) = try lineage.lineage.joined(to: picked.units, values: values, unitCode: code, subtrees: subtrees)
+        }
         let reports = contents.tasks.isEmpty ? [] : try await taskReports(
-            planCode: planCode, slice: FactSlice(periodIDs: [period.identifier], unit: unit.code), includeUnsubmitted: includeUnsubmitted)
+            planCode: planCode, slice: FactSlice(periodIDs: [period.identifier], unit: unitID), includeUnsubmitted: includeUnsubmitted)
         return EvaluationFacts(contents: contents, tree: tree, unit: unit, period: period, values: values,
-                               taskReports: reports, includesUnsubmitted: includeUnsubmitted)
+                               taskReports: reports, includesUnsubmitted: includeUnsubmitted, lineage: lineage?.lineage)
+    }
+
+    /// The versions a unit version took over, with their row ids in the same order; nil when it
+    /// took over none.
+    func lineage(of id: UUID, rows: [UnitModel]) async throws -> (lineage: UnitLineage, ids: [UUID])? {
+        let links = try await UnitLinkModel.query(on: db).filter(\.$successor.$id == id).all()
+        let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r) } })
+        guard !links.isEmpty, let me = byID[id], let since = me.from else { return nil }
+        var predecessors: [UnitLineage.Predecessor] = [], ids: [UUID] = []
+        for l in links.sorted(by: { (byID[$0.$predecessor.id]?.code ?? "") < (byID[$1.$predecessor.id]?.code ?? "") }) {
+            guard let r = byID[l.$predecessor.id] else { continue }
+            let parent = r.$parent.id.flatMap { byID[$0]?.code }
+            predecessors.append(UnitLineage.Predecessor(unit: r.domain(parentCode: parent),
+                                                        kind: UnitChangeKind(rawValue: l.kind) ?? .merge, share: l.share))
+            ids.append(l.$predecessor.id)
+        }
+        return (UnitLineage(since: since, predecessors: predecessors), ids)
+    }
+
+    /// A version and every version below it, one per code (the one valid on `day`), the version
+    /// first: a predecessor's subtree as it was on its last day.
+    static func subtree(of id: UUID, in rows: [UnitModel], on day: CalendarDate) -> [OrgUnit] {
+        var childrenOf: [UUID: [UnitModel]] = [:]
+        for r in rows { if let p = r.$parent.id { childrenOf[p, default: []].append(r) } }
+        guard let root = rows.first(where: { $0.id == id }) else { return [] }
+        var found: [UnitModel] = [root], queue = [id]
+        while let next = queue.popLast() {
+            for c in childrenOf[next] ?? [] {
+                found.append(c)
+                if let cid = c.id { queue.append(cid) }
+            }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: found.compactMap { r in r.id.map { ($0, r) } })
+        var byCode: [String: [UnitModel]] = [:]
+        for r in found.dropFirst() where r.code != root.code { byCode[r.code, default: []].append(r) }
+        let kept = [root] + byCode.keys.sorted().compactMap { UnitVersionPicker.pick(byCode[$0]!, on: day, from: \.from, to: \.to) }
+        return kept.map { r in
+            // A parent version that lost to another of its code is still that code's place.
+            r.domain(parentCode: r.id == id ? nil : r.$parent.id.flatMap { byID[$0]?.code })
+        }
     }
 
     /// Every unit of the scheme's levels ranked within its level, with the evidence behind each
@@ -73,12 +132,16 @@ public struct EvaluationFacts: Sendable {
     public var values: [DataValue]
     public var taskReports: [TaskReport]
     public var includesUnsubmitted: Bool
+    /// The units the evaluated unit took over, joined into `tree` and `values` for the periods
+    /// before it existed.
+    public var lineage: UnitLineage?
 
     /// The unit's evaluation, as `Store.evaluate` returns it.
     public func evaluation(asOf: CalendarDate? = nil, readAt: Date = Date()) -> PlanEvaluation {
         var e = PlanEvaluation(plan: contents.plan, indicators: contents.indicators, tasks: contents.tasks, tree: tree,
                                unit: unit, period: period, values: values, taskReports: taskReports, asOf: asOf)
         e.reading = DataReading(readAt: readAt, includesUnsubmitted: includesUnsubmitted)
+        if let lineage { e.lineage = LineageReading(lineage, evaluation: e, values: values, tree: tree) }
         return e
     }
 
@@ -86,7 +149,10 @@ public struct EvaluationFacts: Sendable {
     /// the values are split once by subtree instead of being read again for every unit.
     /// Only units that existed at some time in the period.
     public func childEvaluations(indicators: [Indicator]? = nil) -> [PlanEvaluation] {
-        let children = tree.children(of: unit.code).filter { $0.overlaps(from: period.start, to: period.end) }
+        // Predecessors joined for the comparisons are not units to drill into.
+        let children = tree.children(of: unit.code).filter {
+            $0.overlaps(from: period.start, to: period.end) && !(lineage?.isPredecessorKey($0.code) ?? false)
+        }
         var branchOf: [String: Int] = [:]
         for (i, child) in children.enumerated() {
             for u in tree.subtree(of: child.code) { branchOf[u.code] = i }

@@ -14,12 +14,13 @@ extension Store {
         public var items: [String]?
         /// Stored period identifiers, exactly as stored.
         public var periodIDs: [String]?
-        /// The unit whose subtree (itself and every unit below it) is read.
-        public var subtreeOf: String?
-        /// Only this unit's own rows (task reports of the evaluated unit).
-        public var unit: String?
+        /// The unit version whose subtree (itself and every version below it) is read: by row,
+        /// not by code, because a code may name another unit at another time.
+        public var subtreeOf: UUID?
+        /// Only this unit version's own rows (task reports of the evaluated unit).
+        public var unit: UUID?
 
-        public init(items: [String]? = nil, periodIDs: [String]? = nil, subtreeOf: String? = nil, unit: String? = nil) {
+        public init(items: [String]? = nil, periodIDs: [String]? = nil, subtreeOf: UUID? = nil, unit: UUID? = nil) {
             self.items = items
             self.periodIDs = periodIDs
             self.subtreeOf = subtreeOf
@@ -107,7 +108,7 @@ extension Store {
         var query = SQLQueryString("")
         if let root = slice.subtreeOf {
             // UNION (not UNION ALL) stops on a cycle; the tree refuses those anyway.
-            query.appendInterpolation(unsafeRaw: "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE code = ")
+            query.appendInterpolation(unsafeRaw: "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ")
             query.appendInterpolation(bind: root)
             query.appendInterpolation(unsafeRaw: " UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) ")
         }
@@ -131,7 +132,7 @@ extension Store {
             query.appendInterpolation(unsafeRaw: " AND f.unit_id IN (SELECT id FROM sub)")
         }
         if let unit = slice.unit {
-            query.appendInterpolation(unsafeRaw: " AND u.code = ")
+            query.appendInterpolation(unsafeRaw: " AND f.unit_id = ")
             query.appendInterpolation(bind: unit)
         }
         if !includeUnsubmitted {

@@ -23,7 +23,17 @@ struct APIController: RouteCollection {
         guard let period = nonEmpty(req.query["period"]) else {
             throw Abort(.badRequest, reason: "Thiếu tham số period (mã kỳ báo cáo, ví dụ 2024S1).")
         }
-        let tree = try await req.store.unitTree()
+        var day: CalendarDate?
+        if let raw = nonEmpty(req.query["asOf"]) {
+            guard let d = CalendarDate(iso: raw) else {
+                throw Abort(.badRequest, reason: "Tham số asOf \"\(raw)\" không phải ngày dạng YYYY-MM-DD (ví dụ 2025-07-01).")
+            }
+            day = d
+        }
+        let parsed: Period
+        do { parsed = try Period.parse(period) } catch { throw Abort(.badRequest, reason: String(describing: error)) }
+        // Scope is checked in the tree the evaluation reads: the units valid on that day.
+        let tree = try await req.store.unitTree(asOf: day ?? parsed.end)
         let unit = nonEmpty(req.query["unit"]) ?? PlanEvaluation.defaultUnit(for: plan, in: tree)
         guard tree[unit] != nil else { throw Abort(.notFound, reason: "Không có đơn vị mã \(unit).") }
         guard AccessPolicy.allows(account, .read, unit: unit, in: tree) else {
@@ -39,7 +49,7 @@ struct APIController: RouteCollection {
         if unsubmitted && !AccessPolicy.mayPreviewUnsubmitted(account, unit: unit, in: tree) {
             throw Abort(.forbidden, reason: "Chỉ cơ quan thường trực hoặc quản trị mới được xem số liệu chưa gửi, chưa được duyệt.")
         }
-        return try jsonResponse(try await req.store.evaluate(plan: plan.code, period: period, unit: unit,
+        return try jsonResponse(try await req.store.evaluate(plan: plan.code, period: period, unit: unit, unitsAsOf: day,
                                                              includeUnsubmitted: unsubmitted).document)
     }
 

@@ -248,6 +248,17 @@ enum OpenAPIDocument {
             "example": "34"
           },
           {
+            "name": "asOf",
+            "in": "query",
+            "required": false,
+            "description": "Ngày (YYYY-MM-DD): mã đơn vị chỉ đơn vị có hiệu lực ngày đó, mặc định ngày cuối kỳ / The unit a code names on that day, by default the period's last day",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            },
+            "example": "2025-07-01"
+          },
+          {
             "name": "unsubmitted",
             "in": "query",
             "required": false,
@@ -2071,6 +2082,13 @@ enum OpenAPIDocument {
           "dataReadAt": {
             "type": "string",
             "description": "Thời điểm đọc số liệu (ISO 8601, giờ Việt Nam) / When the figures were read"
+          },
+          "lineage": {
+            "type": "array",
+            "description": "Kỳ trước khi đơn vị được thành lập: số liệu tính từ các đơn vị tiền thân nào, đơn vị nào chưa có số liệu / For periods before the unit existed: which predecessors the figures come from, which had none",
+            "items": {
+              "type": "string"
+            }
           },
           "indicators": {
             "type": "array",

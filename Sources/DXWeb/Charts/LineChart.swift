@@ -14,6 +14,9 @@ struct LineChart {
     var points: [Point]
     var target: Double?
     var targetLabel: String?
+    /// A day that changed what the line measures (the 2025 reform), drawn between the last
+    /// point before it and the first one after.
+    var mark: (beforePoint: Int, label: String)?
     var width = 640
     var height = 240
 
@@ -38,6 +41,11 @@ struct LineChart {
         if let goal = target {
             s += "<line x1=\"\(left)\" y1=\"\(y(goal))\" x2=\"\(left + plotW)\" y2=\"\(y(goal))\" stroke=\"#000\" stroke-dasharray=\"6 4\"/>"
             s += "<text x=\"\(left + plotW)\" y=\"\(y(goal) - 4)\" text-anchor=\"end\" font-size=\"12\">\(escape(targetLabel ?? t("Mục tiêu")))</text>"
+        }
+        if let mark, mark.beforePoint > 0, mark.beforePoint < points.count {
+            let mx = (x(mark.beforePoint - 1) + x(mark.beforePoint)) / 2
+            s += "<line class=\"mark\" x1=\"\(mx)\" y1=\"\(top)\" x2=\"\(mx)\" y2=\"\(top + plotH)\" stroke=\"#8a4b00\" stroke-dasharray=\"3 3\"/>"
+            s += "<text x=\"\(mx + 4)\" y=\"\(top + 10)\" font-size=\"12\" fill=\"#8a4b00\">\(escape(mark.label))</text>"
         }
         var path = ""
         for (i, p) in points.enumerated() {

@@ -93,6 +93,8 @@ enum DashboardPage {
         b += " › \(escape(e.unit.name))</p>"
         b += "<h1>\(escape(e.plan.title)) — \(escape(e.period.label))</h1>"
         b += DataPreview.banner(e.reading)
+        // A unit newer than some of the periods shown: where those figures come from.
+        for line in e.lineage?.sentencesVI ?? [] { b += "<p class=\"hint lineage\">\(escape(line))</p>" }
         if m.mayPreview {
             let here = SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: e.unit.code).path
             b += previewing

@@ -14,6 +14,8 @@ enum IndicatorPage {
         var trend: [(period: Period, value: AggregatedValue)]
         var children: [(unit: OrgUnit, result: IndicatorResult)]
         var reading: DataReading?
+        /// Whose figures the trend shows before the unit existed.
+        var lineage: UnitLineage?
     }
 
     static func query(_ store: Store, plan key: String, code: String, period: String?, unit: String?,
@@ -37,7 +39,15 @@ enum IndicatorPage {
         let children = facts.childEvaluations(indicators: [indicator])
             .compactMap { e -> (OrgUnit, IndicatorResult)? in e.indicators.first.map { (e.unit, $0) } }
         return Model(plan: contents.plan, indicator: indicator, unit: evaluation.unit, period: evaluation.period,
-                     current: evaluation.indicator(code)!, trend: trend, children: children, reading: evaluation.reading)
+                     current: evaluation.indicator(code)!, trend: trend, children: children, reading: evaluation.reading,
+                     lineage: facts.lineage)
+    }
+
+    /// Where the unit began, between the trend's points: the periods before it are its
+    /// predecessors' figures.
+    static func reformMark(_ m: Model) -> (beforePoint: Int, label: String)? {
+        guard let l = m.lineage, let i = m.trend.firstIndex(where: { !l.reachesBack($0.period) }), i > 0 else { return nil }
+        return (i, t("Sắp xếp đơn vị") + " " + l.sinceVI)
     }
 
     static func render(_ m: Model) -> String {
@@ -78,7 +88,13 @@ enum IndicatorPage {
             }
             b += "<figure>" + LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
                                          target: target?.comparator == .judgement ? nil : target?.value,
-                                         targetLabel: target.map { t("Mục tiêu") + " " + $0.shortLabelVI(unit: i.unitOfMeasure) }).svg() + "</figure>"
+                                         targetLabel: target.map { t("Mục tiêu") + " " + $0.shortLabelVI(unit: i.unitOfMeasure) },
+                                         mark: reformMark(m)).svg() + "</figure>"
+        }
+        if let l = m.lineage, m.trend.contains(where: { l.reachesBack($0.period) }) {
+            let source = l.incomparableNoteVI.map { "Số liệu trước ngày \(l.sinceVI): \($0)." }
+                ?? "Số liệu trước ngày \(l.sinceVI) được tính từ các đơn vị tiền thân: \(l.predecessorsVI)."
+            b += "<p class=\"hint lineage\">\(escape(source))</p>"
         }
         b += "<div class=\"wide\"><table><thead><tr><th>\(t("Kỳ"))</th><th>\(t("Kết quả"))</th><th>\(t("Tử số/mẫu số"))</th><th>\(t("Nguồn"))</th></tr></thead><tbody>"
         for (p, v) in m.trend {

@@ -251,6 +251,7 @@ enum EnglishCatalogue {
         "Tử số/mẫu số": "Numerator/denominator",
         "Nguồn": "Source",
         "Theo đơn vị": "By unit",
+        "Sắp xếp đơn vị": "Reorganisation",
         "Tổng hợp": "Total",
         "Thiếu kỳ báo cáo (period).": "The reporting period (period) is missing.",
         "Không có kế hoạch \"%@\".": "There is no plan \"%@\".",
