@@ -4,7 +4,9 @@
 # provinces, 696 districts, 10,035 communes), the 2025 list (34 provinces, 3,321 communes) and
 # the 2024→2025 mapping (10,597 rows: every legacy commune and province closed on 30/6/2025 and
 # linked to its successors, every district abolished). Prints the seconds of each step and
-# their sum; the goal of issue 15 is under 10 s.
+# their sum (goal of issue 15: under 10 s) beside DuckDB reading the same three CSV files in the
+# same run; then the new Hưng Yên's indicator trend across the reform on the demo, served by the
+# release build (goal: under 200 ms), beside /healthz.
 # Usage: [SWIFT_SCRATCH=DIR] scripts/bench-reform.sh [--db sqlite|postgres|both]
 # PostgreSQL: DXTRACK_BENCH_POSTGRES (default postgres://postgres:postgres@127.0.0.1:55433);
 # the database dx_reform_bench is dropped and created there.
@@ -51,3 +53,23 @@ if [ "$db" = postgres ] || [ "$db" = both ]; then
     psql "$pgbase/postgres" -qc "DROP DATABASE IF EXISTS dx_reform_bench WITH (FORCE)" -c "CREATE DATABASE dx_reform_bench" >/dev/null
     run "$pgbase/dx_reform_bench" "PostgreSQL"
 fi
+
+# DuckDB reference: the same three files into tables (pip-installed into a private venv here).
+python3 -m venv "$dir/venv" >/dev/null && "$dir/venv/bin/pip" install -q duckdb >/dev/null
+"$dir/venv/bin/python" - Sources/DXImport/Resources/official <<'PY'
+import sys, time, duckdb
+con = duckdb.connect()
+t = time.perf_counter()
+for name in ("units-legacy-2024", "units-2025", "unit-mapping-2024-2025"):
+    con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_csv('{sys.argv[1]}/{name}.csv', header = true, all_varchar = true)")
+print(f"DuckDB reading the same three files: {time.perf_counter() - t:.2f} s")
+PY
+
+# The trend of a unit born in the reform, on the demo (which holds it), over HTTP.
+"$bin" demo --db "sqlite:$dir/demo.sqlite" >/dev/null
+port=${DXTRACK_BENCH_PORT:-8097}
+"$bin" serve --port "$port" --db "sqlite:$dir/demo.sqlite" >"$dir/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+python3 scripts/bench_reform_trend.py --base "http://127.0.0.1:$port"

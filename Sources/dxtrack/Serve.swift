@@ -82,12 +82,16 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Nạp dữ liệu mẫu của tỉnh Thái Bình (chạy lại không thay đổi gì). / Load the Thái Bình demonstration data (idempotent).")
 
+    @Flag(name: .customLong("before-reform"),
+          help: "Chỉ dữ liệu năm 2024, chưa sắp xếp đơn vị ngày 1/7/2025 (để tự nhập sắp xếp) / Only 2024, before the 1/7/2025 reorganisation (to import it yourself)")
+    var beforeReform = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let runtime = try await database.openMigrated()
         do {
-            let summary = try await DemoLoader.load(into: runtime.store)
+            let summary = try await DemoLoader.load(into: runtime.store, reform: !beforeReform)
             print(DemoLoader.describe(summary))
         } catch {
             await runtime.shutdown()

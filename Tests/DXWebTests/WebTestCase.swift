@@ -5,10 +5,22 @@ import Vapor
 import XCTest
 import XCTVapor
 
-/// Runs a test against the app on every test database, loaded with the demonstration data.
+/// Runs a test against the app on every test database, loaded with the demonstration data of
+/// 2024 (before the reform, which `withReformDemoApp` adds).
 func withDemoApp(_ body: (Application, DatabaseURL) async throws -> Void) async throws {
+    try await withDemoApp(reform: false, body)
+}
+
+/// The demonstration data as `dxtrack demo` loads it: 2024 and the 2025 reform.
+func withReformDemoApp(_ body: (Application, DatabaseURL) async throws -> Void) async throws {
+    try await withDemoApp(reform: true, body)
+}
+
+private func withDemoApp(reform: Bool, _ body: (Application, DatabaseURL) async throws -> Void) async throws {
     for url in try TestDatabases.all() {
-        try await TestDatabases.prepare(url, snapshot: "demo") { runtime in _ = try await DemoLoader.load(into: runtime.store) }
+        try await TestDatabases.prepare(url, snapshot: reform ? "demo-reform" : "demo") { runtime in
+            _ = try await DemoLoader.load(into: runtime.store, reform: reform)
+        }
 
         let app = try await Application.make(.testing)
         do {

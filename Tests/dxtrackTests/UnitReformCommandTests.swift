@@ -58,7 +58,7 @@ final class UnitReformCommandTests: XCTestCase {
     /// in beside them; its departments are matched by hand and its accounts follow.
     func testTheDemoTakesTheReformAndItsDepartmentsAndAccountsFollow() async throws {
         for db in try await CLI.databases() {
-        XCTAssertEqual(try CLI.run(["demo", "--db", db]).status, 0)
+        XCTAssertEqual(try CLI.run(["demo", "--before-reform", "--db", db]).status, 0)
         let y2025 = try CLI.run(["import", "units", "--official", "2025", "--db", db])
         XCTAssertEqual(y2025.status, 0, y2025.err)
         XCTAssertTrue(y2025.out.contains("Đơn vị: 3.355 thêm mới"), y2025.out)

@@ -112,9 +112,9 @@ extension Store {
     public func ranking(scheme code: String) async throws -> [(part: ScoringPart, scores: [UnitScore])] {
         guard let scheme = try await scoringScheme(code: code) else { throw StoreError.notFound("bộ chỉ số \(code)") }
         let inputs = try await scoringInputs(schemeCode: code)
-        let units = try await self.units()
         let yearStart = CalendarDate(scheme.year, 1, 1)
         let yearEnd = CalendarDate(scheme.year, 12, 31)
+        let units = try await self.units(asOf: yearEnd)
         return scheme.parts.map { part in
             let members = units.filter { $0.kind.level == part.level && $0.overlaps(from: yearStart, to: yearEnd) }
             return (part, part.ranking(units: members.map(\.code), inputs: inputs))

@@ -11,7 +11,9 @@ enum RankingPage {
 
     static func query(_ store: Store, scheme code: String) async throws -> Model {
         guard let scheme = try await store.scoringScheme(code: code) else { throw StoreError.notFound("bộ chỉ số \(code)") }
-        let names = Dictionary(try await store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Units as they were at the end of the scheme's year: a 2024 ranking names Thái Bình's units.
+        let names = Dictionary(try await store.units(asOf: CalendarDate(scheme.year, 12, 31)).map { ($0.code, $0.name) },
+                               uniquingKeysWith: { a, _ in a })
         return Model(scheme: scheme, parts: try await store.ranking(scheme: code), names: names)
     }
 
