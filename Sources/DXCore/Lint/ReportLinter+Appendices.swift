@@ -16,6 +16,7 @@ extension ReportLinter {
                   let number = m.groups[0].flatMap({ Int($0) }), let view = views[number] else { continue }
             let section = Array(document.paragraphs[sectionStart...i].enumerated().map { ($0.offset + sectionStart, $0.element) })
             out += appendixCounts(section, view, name: "Phụ lục \(m.groups[0]!)")
+            out += appendixAmounts(section, view, name: "Phụ lục \(m.groups[0]!)")
             sectionStart = i + 1
         }
         return out

@@ -23,6 +23,7 @@ public enum ReportLinter {
         for (i, text) in document.paragraphs.enumerated() {
             out += fractionsAndPercentages(text, paragraph: i + 1)
             out += partsOfAWhole(text, paragraph: i + 1)
+            out += amountParts(text, paragraph: i + 1)
             out += numberSlips(text, paragraph: i + 1)
         }
         out += groupBreakdowns(document.paragraphs)
