@@ -112,9 +112,6 @@ public struct AppendixMapping: Sendable, Hashable, Codable {
     public init(guessing table: LintTable) {
         let headers = table.rows.first?.map(\.text) ?? []
         var roles = headers.map(ColumnRole.guess(header:))
-        // A report's "Kết quả" beside a "Ghi chú" holds the status words; with a "Mục tiêu"
-        // too, the result is a figure and the note its judgement.
-        if roles.contains(.target), !roles.contains(.judgement), let note = roles.firstIndex(of: .note) { roles[note] = .judgement }
         // A row a unit: the columns of figures beside the unit's name are its indicators.
         if let unit = roles.firstIndex(of: .unit), !roles.contains(.task), !roles.contains(.documentNumber) {
             let body = table.rows.dropFirst()
@@ -124,6 +121,9 @@ public struct AppendixMapping: Sendable, Hashable, Codable {
                 if !cells.isEmpty, figures.count * 2 > cells.count { roles[c] = .value }
             }
         }
+        // A report's "Kết quả" beside a "Ghi chú" holds the status words; with a "Mục tiêu"
+        // too, the result is a figure and the note its judgement.
+        if roles.contains(.target), !roles.contains(.judgement), let note = roles.firstIndex(of: .note) { roles[note] = .judgement }
         self.init(table: table.number, kind: Self.kind(of: roles), roles: roles)
     }
 
