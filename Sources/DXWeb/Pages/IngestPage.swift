@@ -194,6 +194,11 @@ enum IngestPage {
             b += "<div class=\"box okbox\" role=\"status\">\(t("Đã ghi trong một giao dịch: %@", written.isEmpty ? t("không thêm dòng mới, các dòng đã có được cập nhật.") : written.joined(separator: ", ")))"
             if let plan = m.result?.plan.plan { b += " · <a href=\"\(SiteRoute.setupPlan(slug: plan.slug).path)\">\(escape(plan.code))</a>" }
             b += "</div>"
+            // What was written without a unit of its own, to be added or corrected by hand.
+            if let r = m.result, !r.unmatched.isEmpty {
+                b += "<h3>\(t("Tên không khớp đơn vị nào (%@), giữ nguyên chữ trong nhiệm vụ", r.unmatched.count))</h3><ul>"
+                b += r.unmatched.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            }
         }
         b += "<form method=\"post\" action=\"\(SiteRoute.ingest.path)\" enctype=\"multipart/form-data\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
         b += "<label>\(t("Tệp báo cáo")) <input type=\"file\" name=\"file\" accept=\".docx,.txt\" required></label>"
