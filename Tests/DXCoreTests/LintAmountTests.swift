@@ -72,4 +72,12 @@ final class LintAmountTests: XCTestCase {
             "lỗi đoạn 2: 4,5 tỷ đồng ≠ Phụ lục 05, cột “Kinh phí (triệu đồng)”: 4.000",
         ])
     }
+
+    /// "45.809 người/79.448 người (57,6%)" (seed 000, section II.10): the fraction is read with
+    /// what it counts between its numbers; 57,66% cut to 57,6 is a note, 46,79% as 46,8 nothing.
+    func testAFractionWithWhatItCountsBetweenItsNumbers() {
+        let text = ["Tổng số người có tài khoản: 79.448 người/169.780 người (46,8%). Tổng số người nhận chi trả qua tài khoản: 45.809 người/79.448 người (57,6%).",
+                    "Quyết định số 571/QĐ-UBND ngày 17/03/2022 và Nghị định số 42/2022/NĐ-CP đạt 100%."]
+        XCTAssertEqual(summary(ReportLinter.lint(paragraphs: text)), ["lưu ý đoạn 1: 57,6% ≠ 45.809/79.448 = 57,659%"])
+    }
 }

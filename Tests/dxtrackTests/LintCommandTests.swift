@@ -79,7 +79,7 @@ final class LintCommandTests: XCTestCase {
         let fromWord = try findings(try CLI.run(["lint", docx.path, "--format", "json"]))
         let fromText = try findings(try CLI.run(["lint", text.path, "--format", "json"]))
         XCTAssertEqual(ofText(fromWord), ofText(fromText))
-        XCTAssertEqual(ofText(fromText).count, 8)
+        XCTAssertEqual(ofText(fromText).count, 9)
     }
 
     /// The seed's appendices as real Word tables: the text's tables become HTML tables, which
