@@ -80,4 +80,29 @@ final class LintAmountTests: XCTestCase {
                     "Quyết định số 571/QĐ-UBND ngày 17/03/2022 và Nghị định số 42/2022/NĐ-CP đạt 100%."]
         XCTAssertEqual(summary(ReportLinter.lint(paragraphs: text)), ["lưu ý đoạn 1: 57,6% ≠ 45.809/79.448 = 57,659%"])
     }
+
+    /// A figure in the text against the same figure in the appendix it points to: the row is
+    /// the one whose target begins with the sentence's words; the target's own figure, and one
+    /// after "mục tiêu", are not results.
+    func testAFigureInTheTextAgainstTheSameFigureInItsAppendix() {
+        func report(_ sentence: String) -> String {
+            """
+            1. Kết quả thực hiện các chỉ tiêu
+            \(sentence)
+            (Chi tiết tại Phụ lục 01 kèm theo).
+            2. Phần khác
+
+            Phụ lục 01: Kết quả thực hiện các chỉ tiêu
+            """ + "\n" + table([
+                ["TT", "Mục tiêu", "Kết quả", "Ghi chú"],
+                ["1", "Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ đạt 50%", "78,3%", "Hoàn thành"],
+                ["2", "30% hoạt động kiểm tra của cơ quan quản lý nhà nước thực hiện trên môi trường số", "10%", "Chưa đạt"],
+            ])
+        }
+        XCTAssertEqual(summary(ReportLinter.lint(LintDocument(text: report("Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ đạt 78,3% (Mục tiêu: 50%).")))), [])
+        XCTAssertEqual(summary(ReportLinter.lint(LintDocument(text: report("- Dưới 50%: 01 chỉ tiêu 30% hoạt động kiểm tra của cơ quan quản lý nhà nước.")))), [])
+        XCTAssertEqual(summary(ReportLinter.lint(LintDocument(text: report("Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ đạt 87,3% (Mục tiêu: 50%).")))), [
+            "lỗi đoạn 2: 87,3% ≠ Phụ lục 01, dòng 2: 78,3%",
+        ])
+    }
 }
