@@ -9,8 +9,8 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Nhập các phụ lục của một báo cáo cũ (.docx hoặc .txt) vào một kế hoạch. / Bring an old report's appendices into a plan.",
         discussion: """
-        Đọc các bảng phụ lục: bảng chỉ tiêu (mục tiêu, kết quả, đánh giá), bảng nhiệm vụ (chủ trì, phối hợp, thời hạn, kết quả), danh mục văn bản (số ký hiệu, ngày, trích yếu). Cột được nhận theo tiêu đề; xem bằng --dry-run, sửa bằng --columns. Tên đơn vị được so với danh sách đơn vị, bỏ qua dấu và viết tắt (Sở TT&TT). Ghi tất cả trong một giao dịch, hoặc không ghi gì.
-        Reads appendix tables (indicators, tasks, documents), maps columns by their headers (see them with --dry-run, correct them with --columns), matches unit names ignoring tone marks and abbreviations, and writes everything in one transaction or nothing.
+        Đọc các bảng phụ lục: bảng chỉ tiêu (mục tiêu, kết quả, đánh giá), bảng nhiệm vụ (chủ trì, phối hợp, thời hạn, kết quả; nhiều bảng nhiệm vụ vào cùng một kế hoạch), danh mục văn bản (số ký hiệu, ngày, trích yếu), bảng theo đơn vị (mỗi dòng một đơn vị, mỗi cột một chỉ tiêu của kế hoạch đã có: 3:gia-tri=MÃ). Cột được nhận theo tiêu đề; xem bằng --dry-run, sửa bằng --columns. Tên đơn vị được so với danh sách đơn vị, bỏ qua dấu và viết tắt (Sở TT&TT, UBND xã). Ghi tất cả trong một giao dịch, hoặc không ghi gì.
+        Reads appendix tables (indicators; tasks, several into one plan; documents; per-unit tables whose columns are indicators of an existing plan), maps columns by their headers (see them with --dry-run, correct them with --columns), matches unit names ignoring tone marks and abbreviations, and writes everything in one transaction or nothing.
         Ví dụ / Example: dxtrack ingest bao-cao-6-thang-2024.docx --plan KH-CĐS-2024 --period 2024S1 --table 1 --dry-run
         """)
 
@@ -32,7 +32,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("table"), help: "Chỉ đọc bảng số N (lặp lại được) / Read only table N (repeatable)")
     var tables: [Int] = []
 
-    @Option(name: .customLong("columns"), help: "Sửa vai trò cột: N=1:stt,2:muc-tieu,… cho bảng N / Correct a table's columns")
+    @Option(name: .customLong("columns"), help: "Sửa vai trò cột: N=1:stt,2:muc-tieu,… cho bảng N; cột giá trị của bảng theo đơn vị kèm mã chỉ tiêu: N=3:gia-tri=1.2 / Correct a table's columns; a per-unit value column with its indicator: N=3:gia-tri=1.2")
     var columns: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Chỉ cho xem, không ghi / Show, write nothing")
@@ -77,7 +77,12 @@ struct IngestCommand: AsyncParsableCommand {
                                                units: units)
             } catch { throw CLIError(error.description) }
             print(Self.describe(read, document: document))
-            guard !read.mappings.isEmpty else { throw CLIError("Không có bảng nào đọc được thành chỉ tiêu, nhiệm vụ hay văn bản: xem tiêu đề cột, sửa bằng --columns.") }
+            // A table asked for by number whose headers name no kind: say which, and how to say it.
+            for m in mappings where m.kind == nil && tables.contains(m.table) {
+                let headers = document.tables.first { $0.number == m.table }?.rows.first?.map { "“\($0.text)”" }.joined(separator: ", ") ?? ""
+                throw CLIError("Bảng \(m.table): tiêu đề cột (\(headers)) không cho biết đây là bảng chỉ tiêu, nhiệm vụ, văn bản hay bảng theo đơn vị; chỉ định vai trò từng cột bằng --columns \(m.table)=1:stt,2:…")
+            }
+            guard !read.mappings.isEmpty else { throw CLIError("Không có bảng nào đọc được thành chỉ tiêu, nhiệm vụ, văn bản hay số liệu theo đơn vị: xem tiêu đề cột, sửa bằng --columns.") }
             if dryRun {
                 print("Chạy thử: chưa ghi gì.")
             } else {
@@ -100,7 +105,10 @@ struct IngestCommand: AsyncParsableCommand {
             let headers = table?.rows.first?.map(\.text) ?? []
             lines.append("Bảng \(m.table)\(table?.caption.map { " (\($0.prefix(60)))" } ?? ""): \(m.kind?.labelVI ?? "không rõ loại")")
             for (i, role) in m.roles.enumerated() {
-                lines.append("  cột \(i + 1) “\(i < headers.count ? headers[i] : "")” → \(role?.labelVI ?? "bỏ qua")")
+                let indicator = m.indicators[i].map { code in
+                    " " + (r.plan.indicators.first { $0.code == code }.map { "\($0.code) — \($0.name.prefix(60))" } ?? code)
+                } ?? ""
+                lines.append("  cột \(i + 1) “\(i < headers.count ? headers[i] : "")” → \(role?.labelVI ?? "bỏ qua")\(indicator)")
             }
             lines.append("  --columns \(m.table)=\(m.spec)")
         }

@@ -48,22 +48,30 @@ public enum AppendixIngest {
             horizonFrom: target.year, horizonTo: target.year))
         var result = IngestResult(plan: plan)
         let tables = Dictionary(document.tables.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
-        let taskTables = mappings.filter { $0.kind == .tasks }
-        if taskTables.count > 1 {
-            throw IngestError("Các bảng \(taskTables.map { name(tables[$0.table]) }.joined(separator: ", ")) đều là bảng nhiệm vụ: một kế hoạch chỉ nhận một bảng nhiệm vụ; chọn một bằng --table.")
-        }
-        for mapping in mappings {
+        // Several task tables for one plan all go into it; their numbers ("1.1" in each) are
+        // told apart by the table's own ("PL03-1.1"), the same on every reading.
+        let taskTables = mappings.filter { $0.kind == .tasks }.map(\.table)
+        // Per-unit tables last: their columns name indicators the other tables may bring.
+        let ordered = mappings.filter { $0.kind != .units } + mappings.filter { $0.kind == .units }
+        for var mapping in ordered {
             guard let table = tables[mapping.table] else { throw IngestError("Báo cáo không có bảng \(mapping.table).") }
             switch mapping.kind {
             case .indicators: try indicators(table, mapping, target, &plan, &result)
-            case .tasks: try tasks(table, mapping, target, matcher, &plan, &result)
+            case .tasks: try tasks(table, mapping, target, matcher, prefix: taskTables.count > 1 ? prefix(table) : "", &plan, &result)
             case .documents: documents(table, mapping, target, matcher, &result)
+            case .units: mapping.indicators = try perUnit(table, mapping, target, matcher, isNew: existing == nil, &plan, &result)
             case nil: continue
             }
             result.mappings.append(mapping)
         }
+        result.mappings.sort { $0.table < $1.table }
         result.plan = plan
         return result
+    }
+
+    /// "PL03-": the appendix a task comes from, when a plan takes tasks from several.
+    static func prefix(_ table: LintTable) -> String {
+        table.appendix.map { "PL\($0 < 10 ? "0" : "")\($0)-" } ?? "B\(table.number)-"
     }
 
     static func name(_ table: LintTable?) -> String {
@@ -90,15 +98,28 @@ public enum AppendixIngest {
         let mainColumn = mapping.column(main)
         var pillars: [Pillar] = []
         var rows: [(row: Int, code: String, pillar: String?, cells: [String])] = []
-        let itemRows = Set(view.items.map(\.index))
+        // "1.1" heading two unnumbered rows: they are "1.1.1" and "1.1.2"; a group "7" with one
+        // unnumbered row under it: "7.1" — numbers of their own that no numbered row takes.
+        let itemStt = Dictionary(view.items.map { ($0.index, $0.stt) }, uniquingKeysWith: { a, _ in a })
+        let numbered = Set(view.body.compactMap { view.stt($0.cells) })
+        var taken = Set<String>()
         var lastCode: String?
         for r in view.body {
             let cells = r.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }
             let code = number.flatMap { $0 < cells.count ? cells[$0].trimmingCharacters(in: CharacterSet(charactersIn: ". ")) : nil } ?? ""
             let filled = cells.indices.filter { $0 != number && !cells[$0].isEmpty }
-            if itemRows.contains(r.index) {
-                let itemCode = code.isEmpty || code.contains("·") ? (lastCode.map { $0 + "." } ?? "") + "\(rows.count + 1)" : code
-                if !code.isEmpty { lastCode = code }
+            if let stt = itemStt[r.index] {
+                var itemCode = code
+                if code.isEmpty || stt.hasSuffix(".·") {
+                    let parent = stt.hasSuffix(".·") ? String(stt.dropLast(2)) : lastCode
+                    var n = 1
+                    func candidate(_ n: Int) -> String { (parent.map { $0 + "." } ?? "") + "\(n)" }
+                    while taken.contains(candidate(n)) || numbered.contains(candidate(n)) { n += 1 }
+                    itemCode = candidate(n)
+                } else {
+                    lastCode = code
+                }
+                taken.insert(itemCode)
                 rows.append((r.index, itemCode, pillars.last?.code, cells))
             } else if filled.count == 1, let only = filled.first, only == mainColumn || number == nil || only == 1 {
                 // A group row: its number, or the next pillar's.
@@ -156,7 +177,7 @@ public enum AppendixIngest {
         }
     }
 
-    static func tasks(_ table: LintTable, _ m: AppendixMapping, _ target: IngestTarget, _ matcher: UnitNameMatcher,
+    static func tasks(_ table: LintTable, _ m: AppendixMapping, _ target: IngestTarget, _ matcher: UnitNameMatcher, prefix: String,
                       _ plan: inout PlanContents, _ result: inout IngestResult) throws(IngestError) {
         guard let taskColumn = m.column(.task) else { throw IngestError("\(name(table)): chưa chọn cột nhiệm vụ.") }
         let (pillars, read) = items(table, m, main: .task)
@@ -170,7 +191,7 @@ public enum AppendixIngest {
             let cooperating = match(coopText, matcher, place, &result.unmatched)
             let deadlineText = m.column(.deadline).map { cell(row.cells, $0) } ?? ""
             let task = PlanTask(
-                code: row.code, title: String(cell(row.cells, taskColumn).prefix(FieldLimit.name.maxCharacters)), pillarCode: row.pillar,
+                code: prefix + row.code, title: String(cell(row.cells, taskColumn).prefix(FieldLimit.name.maxCharacters)), pillarCode: row.pillar,
                 leadUnitCode: lead, leadText: leadText, cooperatingUnitCodes: cooperating, cooperatingText: coopText,
                 deadline: Deadline(text: deadlineText), deadlineText: deadlineText.isEmpty ? nil : deadlineText)
             if let i = plan.tasks.firstIndex(where: { $0.code == task.code }) { plan.tasks[i] = task } else { plan.tasks.append(task) }

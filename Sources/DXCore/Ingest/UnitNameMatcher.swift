@@ -6,6 +6,10 @@ import Foundation
 /// phòng UBND tỉnh" is "Văn phòng Ủy ban nhân dân tỉnh Thái Bình").
 public struct UnitNameMatcher: Sendable {
     private var byKey: [String: [OrgUnit]] = [:]
+    /// Communes and districts by their bare name: "Vũ Hội" for "Xã Vũ Hội", as a column
+    /// headed "Xã" lists them.
+    private var byBareName: [String: [OrgUnit]] = [:]
+    private var parent: [String: String] = [:]
 
     public init(units: [OrgUnit]) {
         let provinces = units.filter { $0.kind == .province }.map { Self.key($0.name) }
@@ -18,15 +22,54 @@ public struct UnitNameMatcher: Sendable {
                 if k.hasSuffix(" tinh " + place) { keys.append(String(k.dropLast(place.count + 6))) }
                 if k.hasSuffix(" " + place) { keys.append(String(k.dropLast(place.count + 1))) }
             }
-            for key in Set(keys) { byKey[key, default: []].append(u) }
+            for key in Set(keys) where !(byKey[key]?.contains { $0.code == u.code } ?? false) { byKey[key, default: []].append(u) }
+            if let bare = Self.bare(k), !(byBareName[bare]?.contains { $0.code == u.code } ?? false) { byBareName[bare, default: []].append(u) }
+            if let p = u.parentCode { parent[u.code] = p }
         }
     }
 
-    /// The one unit `name` names, or nil when none or several do.
-    public func unit(named name: String) -> OrgUnit? {
-        let k = Self.key(name)
-        guard !k.isEmpty, let found = byKey[k], found.count == 1 else { return nil }
-        return found[0]
+    /// The one unit `name` names, or nil when none or several do. "UBND xã Vũ Hội" names
+    /// "Xã Vũ Hội"; a bare "Vũ Hội" does too when it is the only one of that name — or the
+    /// only one under `scope` (the reporting district, whose communes its table lists).
+    public func unit(named name: String, within scope: String? = nil) -> OrgUnit? {
+        var k = Self.key(name)
+        guard !k.isEmpty else { return nil }
+        var tries = [k]
+        if k.hasPrefix("uy ban nhan dan "), k.count > 16 { k = String(k.dropFirst(16)); tries.append(k) }
+        for key in tries {
+            if let found = byKey[key] { return pick(found, scope) }
+        }
+        for key in tries {
+            if let found = byBareName[Self.bare(key) ?? key] { return pick(found, scope) }
+        }
+        return nil
+    }
+
+    private func pick(_ found: [OrgUnit], _ scope: String?) -> OrgUnit? {
+        if found.count == 1 { return found[0] }
+        guard let scope else { return nil }
+        let inside = found.filter { isWithin($0.code, scope) }
+        return inside.count == 1 ? inside[0] : nil
+    }
+
+    /// Whether `code` is `scope` or below it.
+    func isWithin(_ code: String, _ scope: String) -> Bool {
+        var c: String? = code
+        var steps = 0
+        while let x = c, steps < 16 {
+            if x == scope { return true }
+            c = parent[x]
+            steps += 1
+        }
+        return false
+    }
+
+    /// "xa vu hoi" → "vu hoi": a commune's or district's name without its kind.
+    static func bare(_ key: String) -> String? {
+        for kind in ["thi tran ", "thi xa ", "thanh pho ", "xa ", "phuong ", "huyen ", "quan "] where key.hasPrefix(kind) && key.count > kind.count {
+            return String(key.dropFirst(kind.count))
+        }
+        return nil
     }
 
     /// The names in a cell that lists several ("Sở Tài chính, Sở Kế hoạch và Đầu tư; UBND

@@ -16,6 +16,8 @@ extension ReportLinter {
                   let number = m.groups[0].flatMap({ Int($0) }), let view = views[number] else { continue }
             let section = Array(document.paragraphs[sectionStart...i].enumerated().map { ($0.offset + sectionStart, $0.element) })
             out += appendixCounts(section, view, name: "Phụ lục \(m.groups[0]!)")
+            out += appendixAmounts(section, view, name: "Phụ lục \(m.groups[0]!)")
+            out += appendixFigures(section, view, name: "Phụ lục \(m.groups[0]!)")
             sectionStart = i + 1
         }
         return out
@@ -127,5 +129,43 @@ extension ReportLinter {
     static func precededByNot(_ text: String, _ range: Range<String.Index>) -> Bool {
         let before = LintText.fold(String(text[..<range.lowerBound].suffix(8)))
         return before.hasSuffix("chua ") || before.hasSuffix("khong ") || before.hasSuffix("chua") || before.hasSuffix("khong")
+    }
+}
+
+extension ReportLinter {
+    /// "Tỷ lệ hồ sơ trực tuyến đạt 78,3%" in a section that points to an appendix whose row
+    /// "Tỷ lệ hồ sơ trực tuyến … | 80% | 75,3%" gives another result: the same figure told twice,
+    /// differently. A row is recognised by the first six words of its target (numbers left out),
+    /// and only where both the row and the sentence after those words state one percentage.
+    static func appendixFigures(_ section: [(Int, String)], _ view: LintTableView, name: String) -> [LintFinding] {
+        guard let target = view.headers.firstIndex(where: { $0.hasPrefix("muc tieu") || $0.hasPrefix("chi tieu") }),
+              let result = view.headers.indices.first(where: { $0 != target && (view.headers[$0].hasPrefix("ket qua") || view.headers[$0].hasPrefix("thuc hien")) })
+        else { return [] }
+        func words(_ s: String) -> [String] {
+            String(LintText.fold(s).map { $0.isLetter ? $0 : " " }).split(separator: " ").map(String.init)
+        }
+        var out: [LintFinding] = []
+        for item in view.items {
+            let key = words(view.text(item.cells, target)).prefix(6).joined(separator: " ")
+            let stated = percentages(view.text(item.cells, result))
+            guard key.split(separator: " ").count == 6, stated.count == 1 else { continue }
+            // The target's own figures ("30% hoạt động kiểm tra …") quoted in the text are not results.
+            let targetFigures = Set(percentages(view.text(item.cells, target)).map(\.printed))
+            for (index, text) in section where words(text).joined(separator: " ").contains(key) {
+                // The words after the target's first ones, in the text itself: its figures.
+                guard let at = text.lintFind(view.text(item.cells, target).split(separator: " ").prefix(3).joined(separator: " ")) else { continue }
+                let after = String(text[at...])
+                let said = percentages(after).filter { p in
+                    guard !targetFigures.contains(p.printed), let r = after.range(of: p.printed + "%") else { return false }
+                    return !LintText.fold(String(after[..<r.lowerBound].suffix(14))).contains("muc tieu")
+                }
+                guard said.count == 1, LintNumbers.agreement(printed: said[0].printed, exact: stated[0].value) == .differs,
+                      LintNumbers.agreement(printed: stated[0].printed, exact: said[0].value) == .differs else { continue }
+                out.append(LintFinding(.error, paragraph: index + 1, quote: quote(Substring(after.prefix(160))), stated: said[0].printed + "%",
+                                       computed: "\(name), dòng \(item.index + 1): \(stated[0].printed)%",
+                                       message: "Báo cáo ghi \(said[0].printed)% nhưng \(name) (dòng \(item.index + 1)) ghi kết quả \(stated[0].printed)%."))
+            }
+        }
+        return out
     }
 }

@@ -23,6 +23,7 @@ public enum ReportLinter {
         for (i, text) in document.paragraphs.enumerated() {
             out += fractionsAndPercentages(text, paragraph: i + 1)
             out += partsOfAWhole(text, paragraph: i + 1)
+            out += amountParts(text, paragraph: i + 1)
             out += numberSlips(text, paragraph: i + 1)
         }
         out += groupBreakdowns(document.paragraphs)
@@ -42,7 +43,8 @@ public enum ReportLinter {
     /// another percentage and are left alone.
     static func fractionsAndPercentages(_ text: String, paragraph: Int) -> [LintFinding] {
         var out: [LintFinding] = []
-        for m in text.lintMatches("(\(n))\\s*/\\s*(\(n))(?![\\d.,/])([^%;/\\n\\d]{0,45}?)(\(p))\\s*%") {
+        // "45.809 người/79.448 người (57,6%)": a word or two of what is counted may sit between.
+        for m in text.lintMatches("(\(n))(?:\\s+\\p{Ll}+){0,2}\\s*/\\s*(\(n))(?![\\d.,/])([^%;/\\n\\d]{0,45}?)(\(p))\\s*%") {
             guard let a = m.groups[0].flatMap(LintNumbers.integer), let b = m.groups[1].flatMap(LintNumbers.integer), b > 0,
                   let between = m.groups[2], let printed = m.groups[3] else { continue }
             // "tháng 6/2024", "ngày 08/9/2023": a date, not a fraction.

@@ -42,11 +42,11 @@ struct IngestController: RouteCollection {
         do {
             let document = try Self.document(name: upload.name, data: upload.data)
             var mappings = document.tables.map(AppendixMapping.init(guessing:))
-            // One task table per plan: the first is chosen, the others left for another plan.
-            var seenTasks = false
+            // Every table of a known kind, several task tables too; a per-unit table only when
+            // the plan exists, since its columns are that plan's indicators.
+            let planExists = !model.plan.isEmpty ? try await req.store.planContents(slugOrCode: model.plan) != nil : false
             model.chosen = Set(mappings.compactMap { m -> Int? in
-                guard m.kind != nil else { return nil }
-                if m.kind == .tasks { if seenTasks { return nil }; seenTasks = true }
+                guard let kind = m.kind, kind != .units || planExists else { return nil }
                 return m.table
             })
             mappings = mappings.filter { $0.kind != nil || !($0.roles.allSatisfy { $0 == nil }) }
@@ -79,6 +79,9 @@ struct IngestController: RouteCollection {
                     guard let role = ColumnRole(rawValue: raw) else { throw IngestRefusal(t("Bảng %@, cột %@: vai trò không hợp lệ.", table.number, c + 1)) }
                     while m.roles.count <= c { m.roles.append(nil) }
                     m.roles[c] = role == .ignored ? nil : role
+                    // A value column's indicator, as confirmed or corrected; empty: by its header.
+                    let code = (form["indicator-\(table.number)-\(c + 1)"] ?? "").trimmingCharacters(in: .whitespaces)
+                    m.indicators[c] = role == .value && !code.isEmpty ? code : nil
                 }
                 m.kind = AppendixMapping.kind(of: m.roles)
                 mappings.append(m)
@@ -131,11 +134,17 @@ struct IngestController: RouteCollection {
         let target = IngestTarget(planCode: existing?.plan.code ?? model.plan, unitCode: model.unit,
                                   periodID: model.period.isEmpty ? nil : model.period, year: year)
         let units = try await req.store.units()
+        let result: IngestResult
         do {
-            return try AppendixIngest.read(document, mappings: mappings, into: target,
-                                           existing: existing,
-                                           units: units)
+            result = try AppendixIngest.read(document, mappings: mappings, into: target,
+                                             existing: existing,
+                                             units: units)
         } catch { throw IngestRefusal(error.description) }
+        // A per-unit table writes other units' figures: each of them must be in the account's scope.
+        for code in Set(result.values.map(\.unitCode)) where code != model.unit {
+            try req.authorize(.setUp, owner: code, tree: tree)
+        }
+        return result
     }
 
     func refused(_ req: Request, _ model: IngestPage.Model, _ status: HTTPStatus) -> Response {
@@ -179,12 +188,17 @@ enum IngestPage {
 
     static func render(_ m: Model) -> String {
         var b = "<h1>\(t("Nhập phụ lục báo cáo cũ"))</h1>"
-        b += "<p>\(t("Tải lên một báo cáo (.docx hoặc .txt): các bảng phụ lục — chỉ tiêu, nhiệm vụ, danh mục văn bản — được đọc theo tiêu đề cột. Xem lại cách đọc, sửa vai trò từng cột, rồi ghi vào kế hoạch trong một lần."))</p>"
+        b += "<p>\(t("Tải lên một báo cáo (.docx hoặc .txt): các bảng phụ lục — chỉ tiêu, nhiệm vụ, danh mục văn bản, bảng theo đơn vị — được đọc theo tiêu đề cột. Xem lại cách đọc, sửa vai trò từng cột và chỉ tiêu của từng cột giá trị, rồi ghi vào kế hoạch trong một lần."))</p>"
         if let e = m.error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
         if let written = m.written {
             b += "<div class=\"box okbox\" role=\"status\">\(t("Đã ghi trong một giao dịch: %@", written.isEmpty ? t("không thêm dòng mới, các dòng đã có được cập nhật.") : written.joined(separator: ", ")))"
             if let plan = m.result?.plan.plan { b += " · <a href=\"\(SiteRoute.setupPlan(slug: plan.slug).path)\">\(escape(plan.code))</a>" }
             b += "</div>"
+            // What was written without a unit of its own, to be added or corrected by hand.
+            if let r = m.result, !r.unmatched.isEmpty {
+                b += "<h3>\(t("Tên không khớp đơn vị nào (%@), giữ nguyên chữ trong nhiệm vụ", r.unmatched.count))</h3><ul>"
+                b += r.unmatched.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            }
         }
         b += "<form method=\"post\" action=\"\(SiteRoute.ingest.path)\" enctype=\"multipart/form-data\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
         b += "<label>\(t("Tệp báo cáo")) <input type=\"file\" name=\"file\" accept=\".docx,.txt\" required></label>"
@@ -205,6 +219,7 @@ enum IngestPage {
             let caption = table.caption.map { " — " + $0 } ?? ""
             b += "<fieldset><legend><label><input type=\"checkbox\" name=\"table-\(table.number)\"\(m.chosen.contains(table.number) ? " checked" : "")> "
             b += "\(t("Bảng %@", table.number))\(escape(String(caption.prefix(90)))): \(escape(mapping.kind.map { t($0.labelVI) } ?? t("không rõ loại"))), \(t("%@ dòng", table.rows.count - 1))</label></legend>"
+            let read = m.result?.mappings.first { $0.table == mapping.table }
             b += "<div class=\"table-scroll\"><table><thead><tr><th>\(t("Cột"))</th><th>\(t("Tiêu đề"))</th><th>\(t("Vai trò"))</th><th>\(t("Dòng đầu"))</th></tr></thead><tbody>"
             let width = max(headers.count, mapping.roles.count)
             let sample = table.rows.dropFirst().first { $0.contains { !$0.text.isEmpty } }?.map(\.text) ?? []
@@ -215,7 +230,15 @@ enum IngestPage {
                     let selected = (role ?? .ignored) == option ? " selected" : ""
                     b += "<option value=\"\(option.rawValue)\"\(selected)>\(escape(t(option.labelVI)))</option>"
                 }
-                b += "</select></td><td>\(escape(String((c < sample.count ? sample[c] : "").prefix(80))))</td></tr>"
+                b += "</select>"
+                if role == .value {
+                    // The indicator this column holds: as read from its header, to confirm or correct.
+                    let code = read?.indicators[c] ?? mapping.indicators[c] ?? ""
+                    let name = m.result?.plan.indicators.first { $0.code == code }?.name
+                    b += " <label>\(t("Mã chỉ tiêu")) <input name=\"indicator-\(table.number)-\(c + 1)\" value=\"\(escape(code))\" size=\"8\" maxlength=\"50\"></label>"
+                    if let name { b += " <small>\(escape(String(name.prefix(80))))</small>" }
+                }
+                b += "</td><td>\(escape(String((c < sample.count ? sample[c] : "").prefix(80))))</td></tr>"
             }
             b += "</tbody></table></div></fieldset>"
         }
