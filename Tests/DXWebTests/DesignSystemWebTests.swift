@@ -23,7 +23,7 @@ final class DesignSystemWebTests: XCTestCase {
                 // No CDN, no web font, nothing fetched from elsewhere.
                 XCTAssertFalse(css.contains("http://") || css.contains("https://") || css.contains("@import") || css.contains("@font-face"))
                 XCTAssertTrue(css.contains(".nav-toggle:checked~nav{display:flex}"), "the phone menu opens with its checkbox")
-                XCTAssertTrue(css.contains("table.stack td[data-label]::before{content:attr(data-label)"), "tables become labelled cards")
+                XCTAssertTrue(css.contains("table.stacked td[data-label]::before{content:attr(data-label)"), "tables become labelled cards")
                 XCTAssertTrue(css.contains("@media (max-width:600px)"))
                 for component in [".badge{", ".ev-met", ".st-returned", ".flash", ".empty{", "button.primary", ".cards{", ".answers{"] {
                     XCTAssertTrue(css.contains(component), "component \(component)")
@@ -121,7 +121,7 @@ final class DesignSystemWebTests: XCTestCase {
                 XCTAssertTrue(html.contains("<svg class=\"chart\""))
                 XCTAssertFalse(html.contains("hoàn thàn<") || html.contains("hoàn thàn…"), "value labels are never cut")
                 XCTAssertTrue(html.contains("font-weight=\"600\">"), "the value label is drawn")
-                XCTAssertTrue(html.contains("<details><summary>Số liệu của biểu đồ</summary><table class=\"stack\"><caption>Tỷ lệ chỉ tiêu hoàn thành theo trụ cột</caption>"), html)
+                XCTAssertTrue(html.contains("<details><summary>Số liệu của biểu đồ</summary><table class=\"stacked\"><caption>Tỷ lệ chỉ tiêu hoàn thành theo trụ cột</caption>"), html)
                 XCTAssertTrue(html.contains("hoàn thành</span></td></tr>"), "each pillar's figure in the table")
             }
         }

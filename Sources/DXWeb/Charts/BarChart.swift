@@ -49,7 +49,7 @@ struct BarChart {
     /// The chart in a figure with its figures as a table under a disclosure: the text
     /// alternative a screen reader and a reader who prefers numbers both get.
     func figure() -> String {
-        var s = "<figure>" + svg() + "<details><summary>\(t("Số liệu của biểu đồ"))</summary><table class=\"stack\"><caption>\(escape(title))</caption>"
+        var s = "<figure>" + svg() + "<details><summary>\(t("Số liệu của biểu đồ"))</summary><table class=\"stacked\"><caption>\(escape(title))</caption>"
         s += "<thead><tr><th scope=\"col\">\(t("Mục"))</th><th scope=\"col\">\(t("Giá trị"))</th></tr></thead><tbody>"
         for item in items {
             s += "<tr>" + cell(t("Mục"), escape(item.label)) + cell(t("Giá trị"), escape(item.valueLabel), "num") + "</tr>"

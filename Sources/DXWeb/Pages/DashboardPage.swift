@@ -177,7 +177,7 @@ enum DashboardPage {
         b += "<h2>\(t("Chỉ tiêu"))</h2>"
         for g in pillars {
             if pillars.count > 1 { b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác")))</h3>" }
-            b += "<table class=\"stack\"><thead><tr><th scope=\"col\">TT</th><th scope=\"col\">\(t("Chỉ tiêu"))</th><th scope=\"col\">\(t("Mục tiêu"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Đánh giá"))</th><th scope=\"col\">\(t("Nguồn số liệu"))</th></tr></thead><tbody>"
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">TT</th><th scope=\"col\">\(t("Chỉ tiêu"))</th><th scope=\"col\">\(t("Mục tiêu"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Đánh giá"))</th><th scope=\"col\">\(t("Nguồn số liệu"))</th></tr></thead><tbody>"
             for r in g.results {
                 let i = r.indicator
                 let target = r.evaluation.target.map { escape($0.shortLabelVI(unit: i.unitOfMeasure)) } ?? "<span class=\"muted\">\(t("Chưa có mục tiêu"))</span>"
@@ -201,7 +201,7 @@ enum DashboardPage {
             let reporting = m.children.filter { $0.withData > 0 }
             let silent = m.children.filter { $0.withData == 0 }
             if !reporting.isEmpty {
-                b += "<table class=\"stack\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Chỉ tiêu có số liệu"))</th><th scope=\"col\">\(t("Hoàn thành"))</th><th scope=\"col\">\(t("Từ 50%"))</th><th scope=\"col\">\(t("Dưới 50%"))</th></tr></thead><tbody>"
+                b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Chỉ tiêu có số liệu"))</th><th scope=\"col\">\(t("Hoàn thành"))</th><th scope=\"col\">\(t("Từ 50%"))</th><th scope=\"col\">\(t("Dưới 50%"))</th></tr></thead><tbody>"
                 for c in reporting {
                     let total = c.summary.total
                     b += "<tr>" + cell(t("Đơn vị"), "<a href=\"\(escape(link(c.unit.code)))\">\(escape(c.unit.name))</a>", "title")
@@ -228,7 +228,7 @@ enum DashboardPage {
         }
         if !m.leads.isEmpty {
             b += "<h3>\(t("Theo cơ quan chủ trì"))</h3>"
-            b += "<table class=\"stack\"><thead><tr><th scope=\"col\">\(t("Cơ quan chủ trì"))</th><th scope=\"col\">\(t("Số nhiệm vụ"))</th><th scope=\"col\">\(t("Hoàn thành"))</th><th scope=\"col\">\(t("Đang triển khai"))</th><th scope=\"col\">\(t("Chưa triển khai, chưa hoàn thành"))</th><th scope=\"col\">\(t("Chưa báo cáo"))</th></tr></thead><tbody>"
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Cơ quan chủ trì"))</th><th scope=\"col\">\(t("Số nhiệm vụ"))</th><th scope=\"col\">\(t("Hoàn thành"))</th><th scope=\"col\">\(t("Đang triển khai"))</th><th scope=\"col\">\(t("Chưa triển khai, chưa hoàn thành"))</th><th scope=\"col\">\(t("Chưa báo cáo"))</th></tr></thead><tbody>"
             for l in m.leads {
                 b += "<tr>" + cell(t("Cơ quan chủ trì"), escape(l.name), "title") + cell(t("Số nhiệm vụ"), VNNumber.padded(l.total), "num")
                 b += cell(t("Hoàn thành"), VNNumber.padded(l.done), "num") + cell(t("Đang triển khai"), VNNumber.padded(l.underway), "num")

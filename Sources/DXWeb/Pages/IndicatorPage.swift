@@ -83,7 +83,7 @@ enum IndicatorPage {
             let reported = points.count(where: { $0.value != nil })
             b += "<figure>" + chart.svg() + "<figcaption class=\"hint\">" + t("%@ kỳ có số liệu; số liệu từng kỳ ở bảng dưới.", VNNumber.padded(reported)) + "</figcaption></figure>"
         }
-        b += "<table class=\"stack\"><caption class=\"sr-only\">\(t("Diễn biến qua các kỳ"))</caption><thead><tr><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Nguồn"))</th></tr></thead><tbody>"
+        b += "<table class=\"stacked\"><caption class=\"sr-only\">\(t("Diễn biến qua các kỳ"))</caption><thead><tr><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Nguồn"))</th></tr></thead><tbody>"
         for (p, v) in m.trend {
             let label = v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
                 ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : v.text.map(VNText.clean) ?? translated(ValueSource.missing.labelVI))
@@ -95,7 +95,7 @@ enum IndicatorPage {
 
         if !m.children.isEmpty {
             b += "<h2>\(t("Theo đơn vị")) — \(escape(m.period.label))</h2>"
-            b += "<table class=\"stack\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Đánh giá"))</th></tr></thead><tbody>"
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Đánh giá"))</th></tr></thead><tbody>"
             // Units without a figure are counted in one line under the table, not listed as rows.
             let silent = m.children.filter { !$0.result.aggregate.hasData }
             for (unit, r) in m.children where r.aggregate.hasData {

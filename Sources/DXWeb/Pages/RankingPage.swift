@@ -26,7 +26,7 @@ enum RankingPage {
                                                                  valueLabel: VNNumber.format($0.total, fractionDigits: 4, trimZeros: false)) },
                                        scaleMax: 1).figure()
             // Under 600 px each unit is a card: its rank and name, then one labelled line per index.
-            b += "<table class=\"stack\"><thead><tr><th scope=\"col\">\(t("Hạng"))</th><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Chỉ số tổng"))</th>"
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Hạng"))</th><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Chỉ số tổng"))</th>"
             for index in part.indices { b += "<th scope=\"col\" title=\"\(escape(index.name))\">\(escape(index.code)). \(escape(index.name))<br><span class=\"muted\">\(escape(t("tối đa %@", VNNumber.format(index.maximum, fractionDigits: 0))))</span></th>" }
             b += "</tr></thead><tbody>"
             let names = Dictionary(part.indices.map { ($0.code, "\($0.code). \($0.name)") }, uniquingKeysWith: { a, _ in a })

@@ -13,7 +13,7 @@ enum RoundsPage {
                 : t("Người điều phối mở đợt khi đến kỳ báo cáo; khi đó đợt hiện ở đây."))
         }
         else {
-            b += "<table class=\"stack\"><thead><tr><th scope=\"col\">\(t("Đợt báo cáo"))</th><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Tình hình nộp"))</th></tr></thead><tbody>"
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đợt báo cáo"))</th><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Tình hình nộp"))</th></tr></thead><tbody>"
             for (r, s) in rounds {
                 b += "<tr>" + cell(t("Đợt báo cáo"), "<a href=\"\(SiteRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">\(t("Đã đóng"))</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span>", "title")
                 b += cell(t("Kỳ"), escape(r.period?.heading ?? r.periodID)) + cell(t("Hạn nộp"), VNDate.numeric(r.defaultDeadline))
@@ -69,7 +69,7 @@ enum RoundPage {
             b += "<input type=\"hidden\" name=\"closed\" value=\"\(r.closed ? "false" : "true")\"><button type=\"submit\">\(r.closed ? t("Mở lại đợt") : t("Đóng đợt"))</button></form>"
             b += UploadPreviewPage.roundSection(round: r, csrf: m.csrf)
         }
-        b += "<h2>\(t("Tình hình nộp báo cáo"))</h2><table id=\"completeness\" class=\"stack\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Trạng thái"))</th><th scope=\"col\">\(t("Ngày gửi"))</th></tr></thead><tbody>"
+        b += "<h2>\(t("Tình hình nộp báo cáo"))</h2><table id=\"completeness\" class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Trạng thái"))</th><th scope=\"col\">\(t("Ngày gửi"))</th></tr></thead><tbody>"
         for e in m.entries {
             let cls: String
             switch e.timeliness {

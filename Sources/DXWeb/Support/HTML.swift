@@ -55,7 +55,7 @@ enum Layout {
     }
 }
 
-/// A cell of a `table.stack`: under 600 px the table becomes one card per row and each cell
+/// A cell of a `table.stacked`: under 600 px the table becomes one card per row and each cell
 /// shows its column's name from `data-label` beside its value. The value is one element (a
 /// grid item), so a figure and the bar or note beside it stay together; a row's title cell
 /// spans the card and needs no wrapper.

@@ -5,7 +5,7 @@
 ///   4.5:1 on its background (WCAG 2.1 AA), badges too.
 /// - Components: the header with a phone menu (a checkbox and its label, no JavaScript), cards,
 ///   badges for judgements and report states, tables that become stacked cards under 600 px
-///   (`table.stack` with `data-label` on the cells) or scroll inside a labelled `.wide` region,
+///   (`table.stacked` with `data-label` on the cells) or scroll inside a labelled `.wide` region,
 ///   form fields, buttons, flash messages and empty states.
 /// - Readable on an old phone at 360 px and in print.
 enum Stylesheet {
@@ -89,9 +89,10 @@ enum Stylesheet {
     .errbox{border-color:var(--bad);background:var(--bad-bg)}.warnbox{border-color:#b07800;background:var(--warn-bg)}.okbox{border-color:var(--ok);background:var(--ok-bg)}
     .empty{border:2px dashed var(--line);border-radius:var(--radius);padding:var(--sp-4);background:var(--soft);color:var(--ink)}
     .empty strong{display:block;margin-bottom:var(--sp-1)}
+    details.empty summary strong{display:inline}
     .lint-text mark{background:var(--bad-bg);outline:1px solid var(--bad)}
 
-    /* Tables. A .wide region scrolls sideways on its own and says so; a table.stack becomes
+    /* Tables. A .wide region scrolls sideways on its own and says so; a table.stacked becomes
        one card per row under 600 px, each cell labelled by its data-label. */
     table{border-collapse:collapse;width:100%;margin:var(--sp-2) 0 var(--sp-4);font-size:var(--fs-s)}
     th,td{border:1px solid var(--line);padding:var(--sp-2);vertical-align:top;text-align:left}
@@ -166,16 +167,17 @@ enum Stylesheet {
     .nav-toggle:checked~nav{display:flex}
     .nav-toggle:focus-visible+.menu-button{outline:3px solid #ffd27a;outline-offset:2px}
     .nav-toggle:checked+.menu-button{background:rgba(255,255,255,.15)}
-    table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th{display:block;width:100%}
-    table.stack{border:0}
-    table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-    table.stack tr{border:1px solid var(--line);border-radius:var(--radius);margin:0 0 var(--sp-3);padding:var(--sp-2) var(--sp-3);background:#fff}
-    table.stack td,table.stack tbody th{border:0;padding:var(--sp-1) 0;text-align:left;white-space:normal;background:none}
-    table.stack td[data-label]{display:grid;grid-template-columns:minmax(6.5rem,40%) 1fr;gap:var(--sp-2)}
-    table.stack td[data-label]::before{content:attr(data-label);font-weight:600;color:var(--muted)}
-    table.stack td.title{display:block;font-weight:600;font-size:var(--fs-m)}
-    table.stack td.title::before{content:none}
-    table.stack td.code{font-size:var(--fs-xs);color:var(--muted);padding:0}
+    table.stacked,table.stacked tbody,table.stacked tr,table.stacked td,table.stacked th{display:block;width:100%}
+    table.stacked{border:0}
+    table.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+    table.stacked tr{border:1px solid var(--line);border-radius:var(--radius);margin:0 0 var(--sp-3);padding:var(--sp-2) var(--sp-3);background:#fff}
+    table.stacked td,table.stacked tbody th{border:0;padding:var(--sp-1) 0;text-align:left;white-space:normal;background:none}
+    table.stacked td[data-label]{display:grid;grid-template-columns:minmax(6.5rem,40%) 1fr;gap:var(--sp-2)}
+    table.stacked td[data-label]::before{content:attr(data-label);font-weight:600;color:var(--muted)}
+    table.stacked td.title{display:block;font-weight:600;font-size:var(--fs-m)}
+    table.stacked td.title::before{content:none}
+    table.stacked td:has(>.v:empty){display:none}
+    table.stacked td.code{font-size:var(--fs-xs);color:var(--muted);padding:0}
     .wide[data-hint]::before{content:attr(data-hint);display:block;position:sticky;left:0;font-size:var(--fs-xs);color:var(--muted)}
     }
     @media print{header.site nav,header.site .menu-button,footer.site,form.inline{display:none}.badge{border-color:#000;color:#000;background:none}header.site{background:none;color:#000}header.site a{color:#000}a{color:#000}body{font-size:11pt}}
