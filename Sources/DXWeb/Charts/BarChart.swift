@@ -1,8 +1,8 @@
 import DXCore
 
 /// Horizontal bars rendered on the server as SVG. Each item takes two lines: its label across
-/// the whole width, then the bar with its value written after it. The drawing is narrow (440
-/// units) so that, scaled to a 375 px phone, its text stays readable and nothing is cut off;
+/// the whole width, then the bar with its value written after it. The drawing is narrow (360
+/// units) so that, scaled to a 375 px phone, its text stays near its own size and nothing is cut off;
 /// the figures are also given as a table (`figure()`), the chart's text alternative.
 struct BarChart {
     struct Item {
@@ -16,9 +16,9 @@ struct BarChart {
     var items: [Item]
     /// The value that fills the whole width (1 for index values, 100 for percentages).
     var scaleMax: Double
-    var width = 440
-    var rowHeight = 46
-    var fontSize = 16
+    var width = 360
+    var rowHeight = 44
+    var fontSize = 15
 
     func svg() -> String {
         let height = rowHeight * max(items.count, 1) + 4

@@ -2,7 +2,7 @@ import DXCore
 import Foundation
 
 /// A trend across periods as SVG: points joined by a line, missing periods left as gaps (never
-/// drawn as zero), and the target as a dashed line. The drawing is 440 units wide so that its
+/// drawn as zero), and the target as a dashed line. The drawing is 360 units wide so that its
 /// text stays readable scaled to a 375 px phone: when the periods are too many for their labels
 /// side by side, the period labels are slanted and the values are left to the table under the
 /// chart (`figure()`), which is also the chart's text alternative.
@@ -17,7 +17,7 @@ struct LineChart {
     var points: [Point]
     var target: Double?
     var targetLabel: String?
-    var width = 440
+    var width = 360
     var fontSize = 14
 
     /// Estimated drawn width of a label at the chart's size.
