@@ -46,13 +46,21 @@ document.querySelectorAll('body *').forEach(function (el) {
     }
   }
 });
-return {page: doc.scrollWidth, view: doc.clientWidth, bad: bad};
+var wide = [];
+if (doc.scrollWidth > doc.clientWidth) {
+  document.querySelectorAll('body *').forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.right > doc.clientWidth + 0.5 && !el.closest('[role=region]')) wide.push(el.tagName.toLowerCase() + '.' + el.className + ' ends at ' + Math.round(r.right));
+  });
+}
+return {page: doc.scrollWidth, view: doc.clientWidth, bad: bad, wide: wide.slice(0, 5)};
 """
 
 
 def driver():
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
+    # Overlay scrollbars, as on a phone: the page gets the window's whole width.
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844", "--hide-scrollbars"):
         options.add_argument(arg)
     options.binary_location = "/usr/bin/chromium"
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
@@ -103,10 +111,11 @@ def axe_violations(d):
 
 def set_width(d, width):
     """Sizes the window so that the page's viewport is `width` px wide."""
-    d.set_window_size(width, 900)
-    inner = d.execute_script("return window.innerWidth")
-    if inner != width:
-        d.set_window_size(width + (width - inner), 900)
+    for _ in range(3):
+        d.set_window_size(width + (d.get_window_size()["width"] - d.execute_script("return window.innerWidth")), 900)
+        if d.execute_script("return window.innerWidth") == width:
+            return
+    raise AssertionError("the window could not be made %d px wide" % width)
 
 
 def check_page(d, name, path, problems):
@@ -119,7 +128,7 @@ def check_page(d, name, path, problems):
         if width == 375:
             o = d.execute_script(OVERFLOW_JS)
             if o["page"] > o["view"]:
-                problems.append("%s at 375 px scrolls sideways: %d px of content in %d px" % (name, o["page"], o["view"]))
+                problems.append("%s at 375 px scrolls sideways: %d px of content in %d px (%s)" % (name, o["page"], o["view"], "; ".join(o["wide"])))
             for line in o["bad"]:
                 problems.append("%s at 375 px: %s" % (name, line))
         for line in axe_violations(d):

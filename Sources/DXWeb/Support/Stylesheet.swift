@@ -177,6 +177,7 @@ enum Stylesheet {
     table.stacked td.title{display:block;font-weight:600;font-size:var(--fs-m)}
     table.stacked td.title::before{content:none}
     table.stacked td:has(>.v:empty){display:none}
+    table.stacked .badge{white-space:normal}
     table.stacked td.code{font-size:var(--fs-xs);color:var(--muted);padding:0}
     .wide[data-hint]::before{content:attr(data-hint);display:block;position:sticky;left:0;font-size:var(--fs-xs);color:var(--muted)}
     }
