@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Browser test: starts `dxtrack serve --demo` on a fresh SQLite file and a free port, runs
-# scripts/browser_test.py against it (chromium + chromium-driver + selenium), stops the server.
+# scripts/browser_test.py against it (chromium + chromium-driver + selenium + axe-selenium-python),
+# stops the server. Screenshots of the main pages at 375 and 1280 px go to artifacts/screenshots/
+# (or $DXTRACK_SCREENSHOTS), replaced on each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d /tmp/dxtrack-browser.XXXXXX)
@@ -14,4 +16,7 @@ for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.5
 done
-python3 scripts/browser_test.py "http://127.0.0.1:$port"
+shots="${DXTRACK_SCREENSHOTS:-artifacts/screenshots}"
+rm -rf "$shots"
+mkdir -p "$shots"
+python3 scripts/browser_test.py "http://127.0.0.1:$port" "$shots"

@@ -1,13 +1,25 @@
 #!/usr/bin/env python3
-"""Browser test of the reporting loop (issue 3, item 11).
+"""Browser test of the reporting loop (issue 3, item 11) and of the main pages (issue 16, item 5).
 
 A district reporter (hungha) logs in on a phone-sized window (390×844), fills the demo round's
 form (indicators and its rows of the table forms), submits it, and the coordinator (dieuphoi)
-then sees the submission in the completeness view. Needs Debian's chromium and chromium-driver and selenium from PyPI; the server must be
-running with the demo data (scripts/browser-test.sh starts one).
+then sees the submission in the completeness view.
 
-Usage: browser_test.py BASE_URL
+Every main page (login, dashboard, indicator, round, ranking, data entry, set-up, report
+templates) is also opened at 375 px and at 1280 px wide: a full-page screenshot of each goes to
+artifacts/screenshots/ (kept by CI for people to look at, never compared pixel by pixel), axe-core
+checks it (any serious or critical violation fails the test), and at 375 px no page may scroll
+sideways except inside a region that says it scrolls (a `.wide` table wrapper with role=region
+and an aria-label).
+
+Needs Debian's chromium and chromium-driver, selenium and axe-selenium-python (it ships
+axe.min.js) from PyPI; the server must be running with the demo data (scripts/browser-test.sh
+starts one).
+
+Usage: browser_test.py BASE_URL [SCREENSHOT_DIR]
 """
+import os
+import re
 import sys
 
 from selenium import webdriver
@@ -17,13 +29,38 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else "artifacts/screenshots"
 PASSWORD = "dxtrack-demo-2024"
 PLAN = "KH-CĐS-2024"
+WIDTHS = (375, 1280)
+
+# Elements that scroll sideways on their own, or make the page do so. A scroller is allowed
+# only when it says it scrolls: role=region with an aria-label (Layout.scrollRegions).
+OVERFLOW_JS = """
+var doc = document.documentElement, bad = [];
+document.querySelectorAll('body *').forEach(function (el) {
+  var st = getComputedStyle(el);
+  if (el.scrollWidth > el.clientWidth + 1 && (st.overflowX === 'auto' || st.overflowX === 'scroll')) {
+    if (!(el.getAttribute('role') === 'region' && el.getAttribute('aria-label'))) {
+      bad.push('unlabelled scroller ' + el.tagName.toLowerCase() + '.' + el.className);
+    }
+  }
+});
+var wide = [];
+if (doc.scrollWidth > doc.clientWidth) {
+  document.querySelectorAll('body *').forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.right > doc.clientWidth + 0.5 && !el.closest('[role=region]')) wide.push(el.tagName.toLowerCase() + '.' + el.className + ' ends at ' + Math.round(r.right));
+  });
+}
+return {page: doc.scrollWidth, view: doc.clientWidth, bad: bad, wide: wide.slice(0, 5)};
+"""
 
 
 def driver():
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
+    # Overlay scrollbars, as on a phone: the page gets the window's whole width.
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844", "--hide-scrollbars"):
         options.add_argument(arg)
     options.binary_location = "/usr/bin/chromium"
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
@@ -49,9 +86,59 @@ def login(d, username):
 
 
 def logout(d):
+    # On a phone the header's links are folded behind the menu button: open it first.
+    button = d.find_element(By.CSS_SELECTOR, "label.menu-button")
+    if button.is_displayed() and not d.find_element(By.CSS_SELECTOR, "header.site nav").is_displayed():
+        button.click()
     # The header also holds the language switch, itself a form: pick the logout form.
     click_and_wait(d, d.find_element(By.CSS_SELECTOR, 'header form[action="/logout"] button'))
     assert d.find_elements(By.NAME, "username") or "/login" in d.current_url or d.find_elements(By.CSS_SELECTOR, "a.login"), "still logged in"
+
+
+def axe_violations(d):
+    """axe-core's serious and critical violations of the current page, as readable lines."""
+    from axe_selenium_python import Axe
+    axe = Axe(d)
+    axe.inject()
+    results = axe.run()
+    lines = []
+    for v in results["violations"]:
+        if v.get("impact") in ("serious", "critical"):
+            targets = "; ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in v["nodes"][:5])
+            lines.append("%s (%s): %s — %s" % (v["id"], v["impact"], v["help"], targets))
+    return lines
+
+
+def set_width(d, width):
+    """Sizes the window so that the page's viewport is `width` px wide."""
+    for _ in range(3):
+        d.set_window_size(width + (d.get_window_size()["width"] - d.execute_script("return window.innerWidth")), 900)
+        if d.execute_script("return window.innerWidth") == width:
+            return
+    raise AssertionError("the window could not be made %d px wide" % width)
+
+
+def check_page(d, name, path, problems):
+    """Screenshots, axe-core and the sideways-scroll rule for one page at both widths."""
+    os.makedirs(SHOTS, exist_ok=True)
+    for width in WIDTHS:
+        set_width(d, width)
+        d.get(BASE + path)
+        assert "Không tìm thấy trang này" not in d.page_source, "%s: %s not found" % (name, path)
+        if width == 375:
+            o = d.execute_script(OVERFLOW_JS)
+            if o["page"] > o["view"]:
+                problems.append("%s at 375 px scrolls sideways: %d px of content in %d px (%s)" % (name, o["page"], o["view"], "; ".join(o["wide"])))
+            for line in o["bad"]:
+                problems.append("%s at 375 px: %s" % (name, line))
+        for line in axe_violations(d):
+            problems.append("%s at %d px: %s" % (name, width, line))
+        # A full-page picture: the window as tall as the page (capped), then back.
+        height = d.execute_script("return Math.min(document.documentElement.scrollHeight, 12000)")
+        d.set_window_size(d.get_window_size()["width"], max(height + 100, 600))
+        d.execute_script("window.scrollTo(0, 0)")
+        d.save_screenshot(os.path.join(SHOTS, "%s-%d.png" % (name, width)))
+    set_width(d, 390)
 
 
 def field(d, name):
@@ -60,8 +147,11 @@ def field(d, name):
 
 def main():
     d = driver()
+    problems = []
     try:
+        check_page(d, "login", "/login", problems)
         login(d, "hungha")
+        check_page(d, "data-entry", "/rounds/bc-nam-2024/units/339", problems)
         d.get(BASE + "/rounds/bc-nam-2024/units/339")
         assert "Huyện Hưng Hà" in d.page_source
         # Usable at phone width: nothing wider than the window.
@@ -141,9 +231,35 @@ def main():
         d.execute_script("arguments[0].scrollIntoView()", code)
         code.click()
         assert area.get_attribute("value") == "Hồ sơ: [[parts|SL-CĐS-2024|4.2]]", area.get_attribute("value")
+        logout(d)
+
+        # The main pages as the administrator sees them (every menu entry shown).
+        login(d, "admin")
+        pages = [
+            ("dashboard", "/plans/kh-cds-2024/dashboard?period=2024"),
+            ("dashboard-plan", "/plans/83-kh-bcd-2024/dashboard?period=2024S1"),
+            ("indicator", "/plans/kh-cds-2024/indicators/3?period=2024"),
+            ("round", "/rounds/bc-nam-2024"),
+            ("ranking", "/rankings/SODTT-2024"),
+            ("setup", "/setup"),
+            ("report-templates", "/reports"),
+            ("report-template", "/reports/bao-cao-6-thang-2024"),
+        ]
+        for name, path in pages:
+            check_page(d, name, path, problems)
+        # The phone menu opens without JavaScript: its checkbox's label shows the links.
+        set_width(d, 375)
+        d.get(BASE + "/plans/kh-cds-2024/dashboard?period=2024")
+        nav = d.find_element(By.CSS_SELECTOR, "header.site nav")
+        assert not nav.is_displayed(), "the menu is folded at 375 px"
+        d.find_element(By.CSS_SELECTOR, "label.menu-button").click()
+        assert nav.is_displayed(), "the menu button opens the menu"
+        assert problems == [], "\n".join(problems)
         print("browser test passed: hungha submitted at 390x844, dieuphoi sees: " + row_text
               + "; BM01's consolidated table shows Hưng Hà at 80,00%; Enter saves the designer"
-              + "; the report preview shows 83/BC-BCĐ and 09/16; the section II picker builds and inserts references")
+              + "; the report preview shows 83/BC-BCĐ and 09/16; the section II picker builds and inserts references"
+              + "; %d pages at 375 and 1280 px without serious axe-core violations or sideways scrolling, screenshots in %s"
+              % (len(pages) + 2, SHOTS))
     finally:
         d.quit()
 

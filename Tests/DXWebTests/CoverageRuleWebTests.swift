@@ -226,7 +226,7 @@ final class CoverageRuleWebTests: XCTestCase {
             // The quiet quarter: Hưng Hà submitted 0/0, the province has no figure of its own.
             try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024Q3", headers: b.headers) { res async in
                 let html = res.body.string
-                XCTAssertTrue(html.contains("<td>—<br><span class=\"muted\">0/0</span></td>"), html)
+                XCTAssertTrue(html.contains("<td data-label=\"Kết quả\"><span class=\"v\">—<br><span class=\"muted\">0/0</span></span></td>"), html)
                 XCTAssertTrue(html.contains(">1/"), html)
                 XCTAssertFalse(html.contains("Số liệu của tỉnh"))
             }

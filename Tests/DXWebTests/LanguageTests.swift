@@ -15,7 +15,7 @@ final class LanguageTests: XCTestCase {
             let b = try await browser(app, DemoData.adminUsername)
             let pages: [(String, [String])] = [
                 ("/", ["Digital transformation plans and programmes", "Plan no. KH-CĐS-2024", ">Plans</a>", ">Units</a>", ">Rankings</a>", ">Log out</button>"]),
-                ("/plans/kh-cds-2024/dashboard?period=2024S1", ["Results against targets", "<th>Indicators</th>", "Excel appendices (XLSX)"]),
+                ("/plans/kh-cds-2024/dashboard?period=2024S1", ["Results against targets", "<th scope=\"col\">Indicators</th>", "Excel appendices (XLSX)"]),
                 ("/rounds", ["<h1>Periodic reporting rounds</h1>", "Open a new reporting round"]),
                 ("/rounds/\(demoRound)", ["<h2>Submission status</h2>", "Download the list (CSV)", "Period: Year 2024 (figures from ", "units submitted"]),
                 ("/rounds/\(demoRound)/units/339", ["Change log of this report", "Deadline:"]),

@@ -29,7 +29,7 @@ struct LoginController: RouteCollection {
         <input type="hidden" name="next" value="\(escape(next ?? ""))">
         <label>\(t("Tên đăng nhập")) <input name="username" autocomplete="username" autocapitalize="none" required value="\(escape(username))"></label>
         <label>\(t("Mật khẩu")) <input name="password" type="password" autocomplete="current-password" required></label>
-        <button type="submit">\(t("Đăng nhập"))</button>
+        <button type="submit" class="primary">\(t("Đăng nhập"))</button>
         </form>
         """
         let r = html(Layout.page(title: t("Đăng nhập"), body: b))

@@ -18,7 +18,11 @@ enum TableFormsPage {
         var b = "<h1>\(t("Biểu mẫu"))</h1>"
         b += "<p class=\"hint\">\(t("Bảng số liệu các đơn vị điền trong đợt báo cáo: cột nhập, cột tính theo công thức, dòng tổng và quy tắc kiểm tra."))</p>"
         if m.canEdit { b += "<p><a class=\"button\" href=\"\(SiteRoute.newTableForm.path)\">\(t("Tạo biểu mẫu"))</a></p>" }
-        if m.forms.isEmpty { b += "<p>\(t("Chưa có biểu mẫu nào."))</p>" }
+        if m.forms.isEmpty {
+            b += emptyState(t("Chưa có biểu mẫu nào."), next: m.canEdit
+                ? t("Bấm “Tạo biểu mẫu” để khai báo cột nhập, cột tính và dòng tổng.")
+                : t("Người điều phối tạo biểu mẫu; khi đó biểu mẫu hiện ở đây."))
+        }
         else {
             b += "<div class=\"wide\"><table id=\"forms\"><thead><tr><th>\(t("Mã"))</th><th>\(t("Tên biểu mẫu"))</th><th>\(t("Số cột"))</th>"
                 + "<th>\(t("Các dòng"))</th><th>\(t("Bảng tổng hợp"))</th></tr></thead><tbody>"

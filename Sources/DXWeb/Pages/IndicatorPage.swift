@@ -34,8 +34,9 @@ enum IndicatorPage {
                                                     includeUnsubmitted: includeUnsubmitted)
         let evaluation = facts.evaluation()
         let aggregator = IndicatorAggregator(indicator: indicator, tree: facts.tree, values: facts.values)
-        let trend = periods.filter { $0.type == evaluation.period.type || periods.count <= 12 }
-            .map { ($0, aggregator.value(of: evaluation.unit.code, in: $0)) }
+        // Every reported period, whatever its length: a year beside its halves is what the
+        // plan was reported for, and a trend of only the current period's kind hid most of it.
+        let trend = periods.map { ($0, aggregator.value(of: evaluation.unit.code, in: $0)) }
         let children = facts.childEvaluations(indicators: [indicator])
             .compactMap { e -> (OrgUnit, IndicatorResult)? in e.indicators.first.map { (e.unit, $0) } }
         return Model(plan: contents.plan, indicator: indicator, unit: evaluation.unit, period: evaluation.period,
@@ -86,37 +87,51 @@ enum IndicatorPage {
                                 valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
                                     ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : ""))
             }
-            b += "<figure>" + LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
+            let chart = LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
                                          target: target?.comparator == .judgement ? nil : target?.value,
                                          targetLabel: target.map { t("Mục tiêu") + " " + $0.shortLabelVI(unit: i.unitOfMeasure) },
-                                         mark: reformMark(m)).svg() + "</figure>"
+                                         mark: reformMark(m))
+            let reported = points.count(where: { $0.value != nil })
+            b += "<figure>" + chart.svg() + "<figcaption class=\"hint\">" + t("%@ kỳ có số liệu; số liệu từng kỳ ở bảng dưới.", VNNumber.padded(reported)) + "</figcaption></figure>"
         }
         if let l = m.lineage, m.trend.contains(where: { l.reachesBack($0.period) }) {
             let source = l.incomparableNoteVI.map { "Số liệu trước ngày \(l.sinceVI): \($0)." }
                 ?? "Số liệu trước ngày \(l.sinceVI) được tính từ các đơn vị tiền thân: \(l.predecessorsVI)."
             b += "<p class=\"hint lineage\">\(escape(source))</p>"
         }
-        b += "<div class=\"wide\"><table><thead><tr><th>\(t("Kỳ"))</th><th>\(t("Kết quả"))</th><th>\(t("Tử số/mẫu số"))</th><th>\(t("Nguồn"))</th></tr></thead><tbody>"
+        b += "<table class=\"stacked\"><caption class=\"sr-only\">\(t("Diễn biến qua các kỳ"))</caption><thead><tr><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Nguồn"))</th></tr></thead><tbody>"
         for (p, v) in m.trend {
             let label = v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
                 ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : v.text.map(VNText.clean) ?? translated(ValueSource.missing.labelVI))
             let parts = v.numerator.flatMap { n in v.denominator.map { VNNumber.fraction(n, $0) } } ?? ""
-            b += "<tr><td>\(escape(p.label))</td><td>\(escape(label))</td><td class=\"num\">\(escape(parts))</td><td>\(escape(translated(v.source.labelVI)))</td></tr>"
+            b += "<tr>" + cell(t("Kỳ"), escape(p.label), "title") + cell(t("Kết quả"), escape(label))
+            b += cell(t("Tử số/mẫu số"), escape(parts), "num") + cell(t("Nguồn"), escape(translated(v.source.labelVI))) + "</tr>"
         }
-        b += "</tbody></table></div>"
+        b += "</tbody></table>"
 
         if !m.children.isEmpty {
             b += "<h2>\(t("Theo đơn vị")) — \(escape(m.period.label))</h2>"
-            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Kết quả"))</th><th>\(t("Tử số/mẫu số"))</th><th>\(t("Đánh giá"))</th></tr></thead><tbody>"
-            for (unit, r) in m.children {
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Đánh giá"))</th></tr></thead><tbody>"
+            // Units without a figure are counted in one line under the table, not listed as rows.
+            let silent = m.children.filter { !$0.result.aggregate.hasData }
+            for (unit, r) in m.children where r.aggregate.hasData {
                 let href = SiteRoute.indicator(slug: m.plan.slug, code: i.code, period: m.period.identifier, unit: unit.code).path
-                b += "<tr><td><a href=\"\(escape(href))\">\(escape(unit.name))</a></td><td>\(escape(r.valueLabelVI))</td>"
-                b += "<td class=\"num\">\(escape(r.partsLabelVI ?? ""))</td><td>\(EvaluationBadge.html(r.evaluation))</td></tr>"
+                b += "<tr>" + cell(t("Đơn vị"), "<a href=\"\(escape(href))\">\(escape(unit.name))</a>", "title") + cell(t("Kết quả"), escape(r.valueLabelVI))
+                b += cell(t("Tử số/mẫu số"), escape(r.partsLabelVI ?? ""), "num") + cell(t("Đánh giá"), EvaluationBadge.html(r.evaluation)) + "</tr>"
             }
             let total = m.current
-            b += "<tr class=\"total\"><th>\(t("Tổng hợp")) (\(escape(translated(total.aggregate.source.labelVI).lowercased())))</th><th>\(escape(total.valueLabelVI))</th>"
-            b += "<th class=\"num\">\(escape(total.partsLabelVI ?? ""))</th><th>\(EvaluationBadge.html(total.evaluation))</th></tr>"
-            b += "</tbody></table></div>"
+            b += "<tr class=\"total\">" + cell(t("Tổng hợp"), "\(t("Tổng hợp")) (\(escape(translated(total.aggregate.source.labelVI).lowercased())))", "title")
+            b += cell(t("Kết quả"), escape(total.valueLabelVI)) + cell(t("Tử số/mẫu số"), escape(total.partsLabelVI ?? ""), "num")
+            b += cell(t("Đánh giá"), EvaluationBadge.html(total.evaluation)) + "</tr>"
+            b += "</tbody></table>"
+            if !silent.isEmpty {
+                let count = t("%@/%@ đơn vị chưa có số liệu nào cho kỳ này", VNNumber.padded(silent.count), VNNumber.padded(m.children.count))
+                b += "<details class=\"empty\" id=\"units-without-data\"><summary><strong>\(escape(count))</strong></summary><p>"
+                b += silent.map { u, _ in
+                    "<a href=\"\(escape(SiteRoute.indicator(slug: m.plan.slug, code: i.code, period: m.period.identifier, unit: u.code).path))\">\(escape(u.name))</a>"
+                }.joined(separator: ", ")
+                b += "</p></details>"
+            }
         }
         return Layout.page(title: "\(t("Chỉ tiêu")) \(i.code) — \(m.plan.code)", body: b)
     }

@@ -23,24 +23,28 @@ enum RankingPage {
         b += "<p>\(t("Giá trị chỉ số chính = điểm đạt / điểm tối đa (từ 0 đến 1). Chỉ số tổng = Σ(giá trị × điểm tối đa) / tổng điểm tối đa; các đơn vị có cùng chỉ số tổng (làm tròn 4 chữ số) được xếp đồng hạng."))</p>"
         for (part, scores) in m.parts where !scores.isEmpty {
             b += "<h2>\(escape(part.name))</h2>"
-            b += "<figure>" + BarChart(title: "\(t("Chỉ số tổng")) — \(part.name)",
+            b += BarChart(title: "\(t("Chỉ số tổng")) — \(part.name)",
                                        items: scores.map { .init(label: "\($0.rank ?? 0). \(m.names[$0.unitCode] ?? $0.unitCode)", value: $0.total,
                                                                  valueLabel: VNNumber.format($0.total, fractionDigits: 4, trimZeros: false)) },
-                                       scaleMax: 1).svg() + "</figure>"
-            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Hạng"))</th><th>\(t("Đơn vị"))</th><th>\(t("Chỉ số tổng"))</th>"
-            for index in part.indices { b += "<th title=\"\(escape(index.name))\">\(escape(index.code)). \(escape(index.name))<br><span class=\"muted\">\(t("tối đa %@", VNNumber.format(index.maximum, fractionDigits: 0)))</span></th>" }
+                                       scaleMax: 1).figure()
+            // Under 600 px each unit is a card: its rank and name, then one labelled line per index.
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Hạng"))</th><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Chỉ số tổng"))</th>"
+            for index in part.indices { b += "<th scope=\"col\" title=\"\(escape(index.name))\">\(escape(index.code)). \(escape(index.name))<br><span class=\"muted\">\(escape(t("tối đa %@", VNNumber.format(index.maximum, fractionDigits: 0))))</span></th>" }
             b += "</tr></thead><tbody>"
+            let names = Dictionary(part.indices.map { ($0.code, "\($0.code). \($0.name)") }, uniquingKeysWith: { a, _ in a })
             for s in scores {
                 let href = SiteRoute.rankingUnit(scheme: m.scheme.code, unit: s.unitCode).path
-                b += "<tr><td class=\"num\">\(s.rank.map(String.init) ?? "")</td><td><a href=\"\(escape(href))\">\(escape(m.names[s.unitCode] ?? s.unitCode))</a></td>"
-                b += "<td class=\"num\"><strong>\(VNNumber.format(s.total, fractionDigits: 4, trimZeros: false))</strong></td>"
+                b += "<tr>" + cell(t("Hạng"), s.rank.map(String.init) ?? "", "num")
+                b += cell(t("Đơn vị"), "<a href=\"\(escape(href))\">\(escape(m.names[s.unitCode] ?? s.unitCode))</a>", "title")
+                b += cell(t("Chỉ số tổng"), "<strong>\(VNNumber.format(s.total, fractionDigits: 4, trimZeros: false))</strong>", "num")
                 for index in s.indices {
-                    guard let v = index.value else { b += "<td class=\"muted\">\(t("Không tính điểm"))</td>"; continue }
-                    b += "<td class=\"num\">\(miniBar(v, label: "\(index.name): \(VNNumber.format(v, fractionDigits: 4, trimZeros: false))")) \(VNNumber.format(v, fractionDigits: 4, trimZeros: false))</td>"
+                    let label = names[index.code] ?? index.name
+                    guard let v = index.value else { b += cell(label, "<span class=\"muted\">\(t("Không tính điểm"))</span>"); continue }
+                    b += cell(label, "\(miniBar(v, label: "\(index.name): \(VNNumber.format(v, fractionDigits: 4, trimZeros: false))")) \(VNNumber.format(v, fractionDigits: 4, trimZeros: false))", "num")
                 }
                 b += "</tr>"
             }
-            b += "</tbody></table></div>"
+            b += "</tbody></table>"
         }
         return Layout.page(title: m.scheme.name, body: b)
     }

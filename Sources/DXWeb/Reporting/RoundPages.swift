@@ -7,15 +7,19 @@ enum RoundsPage {
     static func render(rounds: [(ReportingRound, CompletenessSummary)], canManage: Bool) -> String {
         var b = "<h1>\(t("Đợt báo cáo định kỳ"))</h1>"
         if canManage { b += "<p><a class=\"button\" href=\"\(SiteRoute.newRound.path)\">\(t("Mở đợt báo cáo mới"))</a></p>" }
-        if rounds.isEmpty { b += "<p>\(t("Chưa có đợt báo cáo nào."))</p>" }
+        if rounds.isEmpty {
+            b += emptyState(t("Chưa có đợt báo cáo nào."), next: canManage
+                ? t("Bấm “Mở đợt báo cáo mới” để giao báo cáo cho các đơn vị, với kỳ, kế hoạch và hạn nộp.")
+                : t("Người điều phối mở đợt khi đến kỳ báo cáo; khi đó đợt hiện ở đây."))
+        }
         else {
-            b += "<div class=\"wide\"><table><thead><tr><th>\(t("Đợt báo cáo"))</th><th>\(t("Kỳ"))</th><th>\(t("Hạn nộp"))</th><th>\(t("Tình hình nộp"))</th></tr></thead><tbody>"
+            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đợt báo cáo"))</th><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Tình hình nộp"))</th></tr></thead><tbody>"
             for (r, s) in rounds {
-                b += "<tr><td><a href=\"\(SiteRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">\(t("Đã đóng"))</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span></td>"
-                b += "<td>\(escape(r.period?.heading ?? r.periodID))</td><td>\(VNDate.numeric(r.defaultDeadline))</td>"
-                b += "<td>\(t("%@ đơn vị đã gửi", VNNumber.fraction(s.submitted, s.expected, width: 2)))</td></tr>"
+                b += "<tr>" + cell(t("Đợt báo cáo"), "<a href=\"\(SiteRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">\(t("Đã đóng"))</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span>", "title")
+                b += cell(t("Kỳ"), escape(r.period?.heading ?? r.periodID)) + cell(t("Hạn nộp"), VNDate.numeric(r.defaultDeadline))
+                b += cell(t("Tình hình nộp"), escape(t("%@ đơn vị đã gửi", VNNumber.fraction(s.submitted, s.expected, width: 2)))) + "</tr>"
             }
-            b += "</tbody></table></div>"
+            b += "</tbody></table>"
         }
         return Layout.page(title: t("Đợt báo cáo"), body: b)
     }
@@ -65,7 +69,7 @@ enum RoundPage {
             b += "<input type=\"hidden\" name=\"closed\" value=\"\(r.closed ? "false" : "true")\"><button type=\"submit\">\(r.closed ? t("Mở lại đợt") : t("Đóng đợt"))</button></form>"
             b += UploadPreviewPage.roundSection(round: r, csrf: m.csrf)
         }
-        b += "<h2>\(t("Tình hình nộp báo cáo"))</h2><div class=\"wide\"><table id=\"completeness\"><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Hạn nộp"))</th><th>\(t("Trạng thái"))</th><th>\(t("Ngày gửi"))</th></tr></thead><tbody>"
+        b += "<h2>\(t("Tình hình nộp báo cáo"))</h2><table id=\"completeness\" class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Trạng thái"))</th><th scope=\"col\">\(t("Ngày gửi"))</th></tr></thead><tbody>"
         for e in m.entries {
             let cls: String
             switch e.timeliness {
@@ -76,11 +80,11 @@ enum RoundPage {
             var state = translated(e.state.labelVI)
             if e.state.isSubmitted { state += e.late ? " (\(t("muộn")))" : " (\(t("đúng hạn")))" }
             else if e.isOverdue(today: m.today) { state += " – " + t("quá hạn") }
-            b += "<tr data-unit=\"\(escape(e.unitCode))\"><td><a href=\"\(SiteRoute.unitReport(round: r.code, unit: e.unitCode).path)\">\(escape(e.unitName))</a></td>"
-            b += "<td>\(VNDate.numeric(e.deadline))</td><td><span class=\"badge \(cls)\">\(escape(state))</span></td>"
-            b += "<td>\(e.submittedAt.map { escape(timestamp($0)) } ?? "")</td></tr>"
+            b += "<tr data-unit=\"\(escape(e.unitCode))\">" + cell(t("Đơn vị"), "<a href=\"\(SiteRoute.unitReport(round: r.code, unit: e.unitCode).path)\">\(escape(e.unitName))</a>", "title")
+            b += cell(t("Hạn nộp"), VNDate.numeric(e.deadline)) + cell(t("Trạng thái"), "<span class=\"badge \(cls)\">\(escape(state))</span>")
+            b += cell(t("Ngày gửi"), e.submittedAt.map { escape(timestamp($0)) } ?? "—") + "</tr>"
         }
-        b += "</tbody></table></div>"
+        b += "</tbody></table>"
         let pending = m.entries.filter { !$0.state.isSubmitted }
         if !pending.isEmpty {
             b += "<h2>\(t("Danh sách nhắc nộp (%@ đơn vị)", VNNumber.padded(pending.count)))</h2><ul id=\"reminders\">"

@@ -9,7 +9,11 @@ enum ReportTemplatesPage {
         var b = "<h1>\(t("Báo cáo theo Nghị định 30/2020"))</h1>"
         b += "<p class=\"hint\">\(t("Mỗi mẫu ghi kế hoạch được đánh giá, phụ lục, phần đầu văn bản, người ký và nơi nhận; kỳ, số và ngày báo cáo chọn khi phát hành."))</p>"
         if canEdit { b += "<p><a class=\"button\" href=\"\(SiteRoute.newReportTemplate(plan: nil).path)\">\(t("Tạo mẫu báo cáo"))</a></p>" }
-        if templates.isEmpty { b += "<p>\(t("Chưa có mẫu báo cáo nào."))</p>" }
+        if templates.isEmpty {
+            b += emptyState(t("Chưa có mẫu báo cáo nào."), next: canEdit
+                ? t("Bấm “Tạo mẫu báo cáo” để chọn kế hoạch, phụ lục, người ký và nơi nhận.")
+                : t("Người điều phối tạo mẫu báo cáo; khi đó mẫu hiện ở đây."))
+        }
         else {
             b += "<div class=\"wide\"><table id=\"templates\"><thead><tr><th>\(t("Mẫu báo cáo"))</th><th>\(t("Kế hoạch"))</th><th>\(t("Cơ quan ban hành"))</th></tr></thead><tbody>"
             for template in templates {

@@ -30,14 +30,41 @@ enum Layout {
         <link rel="stylesheet" href="\(SiteRoute.stylesheet.path)">
         </head>
         <body>
-        <header class="site"><a class="brand" href="\(SiteRoute.home.path)">dxtrack</a>
-        <nav><a href="\(SiteRoute.home.path)">\(t("Kế hoạch"))</a> <a href="\(SiteRoute.units.path)">\(t("Đơn vị"))</a> <a href="\(SiteRoute.rankings.path)">\(t("Xếp hạng"))</a>\(UserBar.html())</nav></header>
-        <main>
-        \(body)
+        <a class="skip" href="#main">\(t("Bỏ qua thanh điều hướng"))</a>
+        <header class="site"><div class="bar"><a class="brand" href="\(SiteRoute.home.path)">dxtrack</a>
+        <input type="checkbox" id="nav-toggle" class="nav-toggle"><label class="menu-button" for="nav-toggle">\(t("Danh mục"))</label>
+        <nav aria-label="\(t("Điều hướng chính"))"><a href="\(SiteRoute.home.path)">\(t("Kế hoạch"))</a> <a href="\(SiteRoute.units.path)">\(t("Đơn vị"))</a> <a href="\(SiteRoute.rankings.path)">\(t("Xếp hạng"))</a>\(UserBar.html())</nav></div></header>
+        <main id="main">
+        \(scrollRegions(body))
         </main>
         <footer class="site">\(t("dxtrack — theo dõi chuyển đổi số"))</footer>
         </body>
         </html>
         """
     }
+
+    /// Every `.wide` wrapper is a region that scrolls sideways on its own: named, reachable with
+    /// the keyboard (a scrolling box must be), and saying on a phone that it scrolls. Only the
+    /// literal markup written by the views matches: data reaches the body escaped, so no value
+    /// can contain `<div`.
+    static func scrollRegions(_ body: String) -> String {
+        guard body.contains("<div class=\"wide\">") else { return body }
+        let label = t("Bảng rộng, kéo ngang để xem hết")
+        return body.replacingOccurrences(of: "<div class=\"wide\">",
+            with: "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(label))\" data-hint=\"\(escape(label)) →\">")
+    }
+}
+
+/// A cell of a `table.stacked`: under 600 px the table becomes one card per row and each cell
+/// shows its column's name from `data-label` beside its value. The value is one element (a
+/// grid item), so a figure and the bar or note beside it stay together; a row's title cell
+/// spans the card and needs no wrapper.
+func cell(_ label: String, _ html: String, _ cls: String? = nil) -> String {
+    let open = "<td data-label=\"\(escape(label))\"" + (cls.map { " class=\"\($0)\"" } ?? "") + ">"
+    return cls == "title" ? open + html + "</td>" : open + "<span class=\"v\">" + html + "</span></td>"
+}
+
+/// An empty list says so and what to do next: who fills it, and where.
+func emptyState(_ what: String, next: String) -> String {
+    "<div class=\"empty\"><strong>\(escape(what))</strong><p>\(escape(next))</p></div>"
 }
