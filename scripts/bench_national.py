@@ -4,46 +4,22 @@ doing the same aggregation on the same values (own figure wins, rates as sums of
 denominators, reporting units counted), median of N warm runs."""
 import argparse
 import csv
-import http.client
 import statistics
 import subprocess
 import time
-import urllib.parse
 
 import duckdb
+
+from bench_http import Client
 
 a = argparse.ArgumentParser()
 for name in ("base", "token", "password", "bin", "db", "dir", "units", "period", "server-pid"):
     a.add_argument("--" + name, required=True)
 a.add_argument("--runs", type=int, default=5)
 args = a.parse_args()
-BASE = urllib.parse.urlparse(args.base)
-
-
-def request(method, path, body=None, headers=None):
-    c = http.client.HTTPConnection(BASE.hostname, BASE.port, timeout=600)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse()
-    data = r.read()
-    c.close()
-    return r.status, r.getheader("Set-Cookie") or "", data
-
-
-def cookie(set_cookie, name):
-    for part in set_cookie.replace(",", ";").split(";"):
-        part = part.strip()
-        if part.startswith(name + "="):
-            return part.split("=", 1)[1]
-    return ""
-
-
-_, sc, _ = request("GET", "/login")
-csrf = cookie(sc, "dxtrack_csrf")
-status, sc, _ = request("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": "bench", "password": args.password, "next": ""}),
-                        {"Cookie": "dxtrack_csrf=" + csrf, "Content-Type": "application/x-www-form-urlencoded"})
-session = cookie(sc, "dxtrack_session")
-assert status == 303 and session, f"login failed: {status}"
-PAGE = {"Cookie": "dxtrack_session=" + session}
+client = Client(args.base)
+request = client.request
+PAGE = client.login("bench", args.password)
 API = {"Authorization": "Bearer " + args.token}
 
 

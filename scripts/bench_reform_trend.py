@@ -3,10 +3,10 @@ whose trend crosses the 2025 reform (2024 S2 from its predecessors, 2025 S2 and 
 own communes), on the demo served by the release build; median of N warm requests beside
 /healthz's in the same run."""
 import argparse
-import http.client
 import statistics
 import time
-import urllib.parse
+
+from bench_http import Client
 
 a = argparse.ArgumentParser()
 a.add_argument("--base", required=True)
@@ -15,38 +15,13 @@ a.add_argument("--password", default="dxtrack-demo-2024")
 a.add_argument("--path", default="/plans/nq-02-2021/indicators/1.2?period=2026Q1&unit=33")
 a.add_argument("--runs", type=int, default=20)
 args = a.parse_args()
-BASE = urllib.parse.urlparse(args.base)
-
-
-def request(method, path, body=None, headers=None):
-    c = http.client.HTTPConnection(BASE.hostname, BASE.port, timeout=60)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse()
-    data = r.read()
-    c.close()
-    return r.status, r.getheader("Set-Cookie") or "", data
-
-
-def cookie(set_cookie, name):
-    for part in set_cookie.replace(",", ";").split(";"):
-        part = part.strip()
-        if part.startswith(name + "="):
-            return part.split("=", 1)[1]
-    return ""
-
-
-_, sc, _ = request("GET", "/login")
-csrf = cookie(sc, "dxtrack_csrf")
-status, sc, _ = request("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": args.user, "password": args.password, "next": ""}),
-                        {"Cookie": "dxtrack_csrf=" + csrf, "Content-Type": "application/x-www-form-urlencoded"})
-session = cookie(sc, "dxtrack_session")
-assert status == 303 and session, f"login failed: {status}"
-PAGE = {"Cookie": "dxtrack_session=" + session}
+client = Client(args.base, timeout=60)
+PAGE = client.login(args.user, args.password)
 
 
 def median_ms(path, headers):
     def once():
-        s, _, body = request("GET", path, headers=headers)
+        s, _, body = client.request("GET", path, headers=headers)
         assert s == 200, f"{path}: {s} {body[:300]!r}"
         return body
     body = once()
