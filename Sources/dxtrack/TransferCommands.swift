@@ -159,7 +159,8 @@ struct ImportCommand: AsyncParsableCommand {
         let lower = file.lowercased()
         if kind == .values, !rowByRow, let shape = DHIS2Transfer.sniff(file) { return try await importDHIS2(shape) }
         if mapping != nil { throw CLIError("--mapping chỉ dùng cho tệp DHIS2 (dataValueSets JSON hoặc ADX) của số liệu.") }
-        if kind == .values, !rowByRow, !lower.hasSuffix(".xlsx"), !lower.hasSuffix(".json") { return try await importValuesCSV() }
+        if kind == .values, !rowByRow, lower.hasSuffix(".json") { return try await importValuesJSON() }
+        if kind == .values, !rowByRow, !lower.hasSuffix(".xlsx") { return try await importValuesCSV() }
         let data = try readSource()
         if kind == .unitChanges { return try await importUnitChanges(data) }
         if kind == .values, file.lowercased().hasSuffix(".xlsx") { return try await importWorkbook(data) }
@@ -210,8 +211,8 @@ struct ImportCommand: AsyncParsableCommand {
         } catch let e as CSVError {
             throw CLIError("Tệp \(file): \(e.message)")
         }
-        // Values have no row cap (a quarter of the country is one file); a JSON file of them is
-        // still held in memory, so its byte limit above is what bounds it.
+        // Values are streamed (`importValuesCSV`, `importValuesJSON`) and have no cap; these
+        // files are held whole, so their size and rows are bounded.
         if isJSON {
             let rows = max(units.count, plans.count, indicators.count, tasks.count)
             if rows > limits.maxRecords {

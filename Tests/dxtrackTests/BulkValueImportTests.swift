@@ -119,6 +119,9 @@ final class BulkValueImportTests: XCTestCase {
                 ("2025Q1,X00001,CT001,mười,20,,", "Dòng 1002, cột 'numerator': "),
                 ("2025Q5,X00001,CT001,1,2,,", "Dòng 1002, cột 'period': "),
                 ("2025Q1,X00001,CT001,30,20,,", "Dòng 1002: Số liệu KH-T / CT001 / X00001 / 2025Q1: tử số lớn hơn mẫu số"),
+                ("2025Q1,X00001,CT001,0,0,,", "Dòng 1002: Số liệu KH-T / CT001 / X00001 / 2025Q1: Mẫu số phải lớn hơn 0"),
+                ("2025Q1,X00001,CT001,3,0,,", "Dòng 1002: Số liệu KH-T / CT001 / X00001 / 2025Q1: "),
+                ("2025Q1,X00001,CT001,-1,20,,", "Dòng 1002: Số liệu KH-T / CT001 / X00001 / 2025Q1: tử số âm"),
                 ("2025Q1,X00001,CT001,1,2,,", "Dòng 1002: trùng chỉ tiêu, đơn vị và kỳ với dòng 2"),
             ] {
                 lines.insert(bad, at: 1_001)
@@ -135,6 +138,42 @@ final class BulkValueImportTests: XCTestCase {
             XCTAssertEqual(broken.status, 1)
             XCTAssertTrue(broken.err.contains("Dòng 2002: dấu ngoặc kép mở nhưng không đóng"), broken.err)
             XCTAssertEqual(try stored(db), before)
+        }
+    }
+
+    /// A JSON file of values is read element by element with the same checks: it round-trips,
+    /// a re-import replaces what changed, and a bad item in the middle is named by its number
+    /// with nothing written; a file broken as JSON is refused whole.
+    func testAJSONFileIsStreamedWithTheSameChecks() async throws {
+        let encoder = JSONEncoder()
+        func json(_ values: [DataValue]) throws -> String { String(decoding: try encoder.encode(values), as: UTF8.self) }
+        for db in try await CLI.databases() {
+            try setUpProvince(db, units: 100)
+            let first = (0..<10_000).map { value($0, units: 100, period: "2025Q1") }
+            let r = try CLI.run(["import", "values", try write("values.json", try json(first)), "--db", db])
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertEqual(r.out, "Số liệu: 10.000 thêm mới, 0 cập nhật, 0 không đổi.\n")
+            XCTAssertEqual(try stored(db), keyed(first), db)
+
+            let second = (0..<10_000).map { value($0, units: 100, period: "2025Q1", shift: $0 % 4 == 0 ? 1 : 0) }
+            var bad = second
+            bad[5_000].unitCode = "X99999"
+            let refused = try CLI.run(["import", "values", try write("bad.json", try json(bad)), "--db", db])
+            XCTAssertEqual(refused.status, 1)
+            XCTAssertTrue(refused.err.contains("Dòng 5001: Số liệu KH-T / CT001 / X99999 / 2025Q1: không có đơn vị mã X99999"), refused.err)
+            XCTAssertTrue(refused.err.hasSuffix("bad.json: 1 lỗi, không nhập gì.\n"), refused.err)
+            XCTAssertEqual(try stored(db), keyed(first), "nothing written (\(db))")
+
+            let broken = try json(Array(first.prefix(3)))
+            let cut = try CLI.run(["import", "values", try write("broken.json", String(broken.dropLast()) + ", {\"planCode\": "), "--db", db])
+            XCTAssertEqual(cut.status, 1)
+            XCTAssertTrue(cut.err.contains("không phải JSON hợp lệ của số liệu"), cut.err)
+            XCTAssertEqual(try stored(db), keyed(first))
+
+            let again = try CLI.run(["import", "values", try write("again.json", try json(second)), "--db", db])
+            XCTAssertEqual(again.status, 0, again.err)
+            XCTAssertEqual(again.out, "Số liệu: 0 thêm mới, 2.500 cập nhật, 7.500 không đổi.\n")
+            XCTAssertEqual(try stored(db), keyed(second), db)
         }
     }
 

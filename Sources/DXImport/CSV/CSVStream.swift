@@ -29,6 +29,7 @@ public struct CSVStream {
     private var atEnd = false
     /// Line the next byte is on (header = 1).
     private var line = 1
+    private var scratch: [UInt8] = []
 
     /// Opens `path`, reads the header and detects the delimiter.
     public init(path: String, delimiter: Character? = nil, limits: Limits = Limits()) throws(CSVError) {
@@ -102,7 +103,12 @@ public struct CSVStream {
 
     private mutating func nextFields() throws(CSVError) -> CSVRecord? {
         var fields: [String] = []
-        var field: [UInt8] = []
+        fields.reserveCapacity(max(header.count, 8))
+        // The field's bytes go into a buffer kept from record to record.
+        var field = scratch
+        scratch = []
+        field.removeAll(keepingCapacity: true)
+        defer { scratch = field }
         var recordBytes = 0
         var recordLine = line
         var inQuotes = false

@@ -163,6 +163,14 @@ public enum DataValueCSV {
         let index: [Column: Int]
         let deletedIndex: Int?
         let defaultPlanCode: String?
+        /// `index` by `Column.allCases` order (-1: no such column): a row reads its fields by
+        /// position instead of hashing each column name.
+        let slots: [Int]
+
+        init(header: [String], index: [Column: Int], deletedIndex: Int?, defaultPlanCode: String?) {
+            (self.header, self.index, self.deletedIndex, self.defaultPlanCode) = (header, index, deletedIndex, defaultPlanCode)
+            slots = Column.allCases.map { index[$0] ?? -1 }
+        }
 
         /// The layout of `header`, or nil with the errors that make the file unreadable.
         public static func make(header: [String], defaultPlanCode: String?) -> (layout: Layout?, errors: [RowError], warnings: [String]) {
@@ -198,16 +206,23 @@ public enum DataValueCSV {
 
         /// One record checked: a value, a skipped deleted row, or every error of the row.
         public func row(_ record: CSVRecord) -> RowOutcome {
+            row(record, periods: nil)
+        }
+
+        /// `row`, remembering the last period read in `periods` (a file holds few periods, and
+        /// most rows repeat the one before).
+        public func row(_ record: CSVRecord, periods: PeriodMemo?) -> RowOutcome {
             var errors: [RowError] = []
             // Each field read (and cleaned) once, into locals: no per-row allocation.
-            func read(_ c: Column) -> String? {
-                guard let i = index[c], let f = record[i] else { return nil }
+            func read(_ slot: Int) -> String? {
+                let i = slots[slot]
+                guard i >= 0, let f = record[i] else { return nil }
                 let t = fastClean(f)
                 return t.isEmpty ? nil : t
             }
-            let fPlan = read(.plan), fPeriod = read(.period), fUnit = read(.unit), fIndicator = read(.indicator)
-            let fNumerator = read(.numerator), fDenominator = read(.denominator), fValue = read(.value)
-            let fText = read(.text), fComment = read(.comment), fStoredBy = read(.storedBy), fJudgement = read(.judgement)
+            let fPlan = read(0), fPeriod = read(1), fUnit = read(2), fIndicator = read(3)
+            let fNumerator = read(4), fDenominator = read(5), fValue = read(6)
+            let fText = read(7), fComment = read(8), fStoredBy = read(9), fJudgement = read(10)
             func field(_ c: Column) -> String? {
                 switch c {
                 case .plan: fPlan
@@ -240,7 +255,14 @@ public enum DataValueCSV {
             if plan == nil { fail(.plan, "chưa có mã kế hoạch") }
             var periodID: String?
             if let p = field(.period) {
-                do { periodID = try Period.parse(p).identifier } catch { fail(.period, error.message) }
+                if let periods, let known = periods.identifier(of: p) {
+                    periodID = known
+                } else {
+                    do {
+                        periodID = try Period.parse(p).identifier
+                        periods?.remember(p, periodID ?? p)
+                    } catch { fail(.period, error.message) }
+                }
             } else {
                 fail(.period, "chưa có kỳ báo cáo")
             }
@@ -282,6 +304,19 @@ public enum DataValueCSV {
                 planCode: plan, indicatorCode: indicator, unitCode: unit, periodID: periodID,
                 numerator: numerator, denominator: denominator, value: value, text: text,
                 judgement: judgement, comment: comment, author: field(.storedBy)))
+        }
+    }
+
+    /// The last period text a reader parsed and its identifier.
+    public final class PeriodMemo {
+        private var text = "", identifier = ""
+
+        public init() {}
+
+        func identifier(of t: String) -> String? { t == text && !text.isEmpty ? identifier : nil }
+
+        func remember(_ t: String, _ id: String) {
+            (text, identifier) = (t, id)
         }
     }
 

@@ -8,6 +8,7 @@ import Foundation
 public struct DataValueStream {
     private var csv: CSVStream
     private let layout: DataValueCSV.Layout
+    private let periods = DataValueCSV.PeriodMemo()
 
     /// The header's columns: warnings for ignored ones, errors when a required one is missing.
     public let headerWarnings: [String]
@@ -24,6 +25,6 @@ public struct DataValueStream {
     /// The next record checked, with its line; nil at the end of the file.
     public mutating func next() throws(CSVError) -> (line: Int, outcome: DataValueCSV.RowOutcome)? {
         guard let record = try csv.next() else { return nil }
-        return (record.line, layout.row(record))
+        return (record.line, layout.row(record, periods: periods))
     }
 }

@@ -43,85 +43,101 @@ extension Store {
     /// How many error messages an import keeps; the rest are only counted.
     static let keptImportErrors = 1_000
 
-    /// The values import: lookups read once, each row checked as `upsertValue` checks it, rows
-    /// appended to a staging table while the file is read, then counted and merged into
-    /// `data_values` in one statement. Runs inside the caller's transaction; once a row fails
-    /// nothing more is staged, but the file is read to the end so every error is reported.
+    /// The values import: lookups read once, each row checked as `upsertValue` checks it, good
+    /// rows gathered in chunks (`ValueChunk`), each chunk sorted in the order of `data_values`'
+    /// unique key and written — on SQLite straight into `data_values` through one prepared
+    /// upsert (`SQLiteValueWriter`), on PostgreSQL by COPY into a temporary table merged in one
+    /// statement at the end (`ValueStage`). Runs inside the caller's transaction; once a row
+    /// fails nothing more is written (the caller rolls back), but the file is read to the end so
+    /// every error is reported.
     func bulkImportValues(_ rows: ValueRows) async throws -> ImportOutcome {
         let sql = try self.sql
         // Under the web tier's timing wrapper: the driver's database, same transaction.
         let driver = db.driverDatabase
         let postgres = ValueStage.isPostgres(driver)
-        var checker = ValueImportChecker(catalog: try await ValueImportCatalog.load(db), now: Date())
+        let catalog = try await ValueImportCatalog.load(db)
+        var checker = ValueImportChecker(catalog: catalog, now: Date())
         var o = ImportOutcome()
         var staged = 0
+        var chunk: [StagedValue] = []
+        chunk.reserveCapacity(min(ValueChunk.rows, 1 << 16))
         func record(_ message: String) {
             if o.errors.count < Self.keptImportErrors { o.errors.append(message) } else { o.omittedErrors += 1 }
         }
-        /// Reads the whole file, handing good rows to `sink` until the first error. Runs on the
-        /// caller's isolation, as COPY's closure does, so the state above is never shared.
-        nonisolated(nonsending) func pump(into sink: any ValueStageSink) async throws {
+        nonisolated(nonsending) func flush(into sink: any ValueSink) async throws {
+            guard !chunk.isEmpty else { return }
+            let periods = ValueChunk.sort(&chunk, periodIDs: checker.periodIDs)
+            try await sink.write(chunk, periods: periods)
+            staged += chunk.count
+            chunk.removeAll(keepingCapacity: true)
+        }
+        /// Reads the whole file, handing good rows to `sink` a chunk at a time until the first
+        /// error. Runs on the caller's isolation, as COPY's closure does, so the state above is
+        /// never shared.
+        nonisolated(nonsending) func pump(into sink: any ValueSink) async throws {
             while let row = try rows.next() {
                 switch row {
                 case .invalid(let messages):
                     messages.forEach(record)
+                    chunk.removeAll()
                 case .value(let line, let v):
                     switch checker.check(v, line: line) {
-                    case .failure(let e): record(e.description)
+                    case .failure(let e):
+                        record(e.description)
+                        chunk.removeAll()
                     case .success(let value):
                         if o.errors.isEmpty {
-                            try await sink.add(value)
-                            staged += 1
+                            chunk.append(value)
+                            if chunk.count == ValueChunk.rows { try await flush(into: sink) }
                         }
                     }
                 }
             }
-            if o.errors.isEmpty { try await sink.finish() }
+            if o.errors.isEmpty { try await flush(into: sink) }
         }
 
-        /// Stages every good row, then counts and merges when the file had no error.
-        nonisolated(nonsending) func stageAndMerge() async throws {
-            try await ValueStage.create(sql, postgres: postgres)
-            if postgres {
-                guard let pg = driver as? any PostgresDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ COPY") }
-                // Inside the transaction this is the transaction's own connection.
-                let connection = try await pg.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
-                try await connection.copyFrom(table: ValueStage.table, columns: ValueStage.columns, logger: db.logger) { writer in
-                    try await pump(into: PostgresValueStage(writer))
-                }
-            } else {
-                guard let lite = driver as? any SQLiteDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ SQLite") }
-                let stage = SQLiteValueStage(lite)
-                do { try await pump(into: stage) } catch {
-                    await stage.settle()
-                    throw error
-                }
-                await stage.settle()
+        if postgres {
+            guard let pg = driver as? any PostgresDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ COPY") }
+            try await ValueStage.create(sql, postgres: true)
+            // Inside the transaction this is the transaction's own connection.
+            let connection = try await pg.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+            try await connection.copyFrom(table: ValueStage.table, columns: ValueStage.columns, logger: db.logger) { writer in
+                let stage = PostgresValueStage(writer, catalog: catalog)
+                try await pump(into: stage)
+                try await stage.finish()
             }
             if o.errors.isEmpty {
-                (o.created, o.updated, o.unchanged) = try await ValueStage.merge(sql, postgres: postgres, staged: staged)
+                (o.created, o.updated, o.unchanged) = try await ValueStage.merge(sql, staged: staged)
             }
-            try await ValueStage.drop(sql, postgres: postgres)
+            try await ValueStage.drop(sql, postgres: true)
+            return o
         }
 
-        // SQLite's default page cache (2 MB) makes the merge spill index pages again and again
-        // (the ids are random UUIDs): 256 MB for the length of the import, then as it was.
-        var cacheSize: Int?
-        if !postgres {
-            cacheSize = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
-            try await sql.raw("PRAGMA cache_size = -262144").run()
-        }
-        let restore = cacheSize
-        func restoreCache() async {
-            if let restore { try? await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(restore))").run() }
-        }
+        guard let lite = driver as? any SQLiteDatabase else { throw StoreError.invalid("Cơ sở dữ liệu không hỗ trợ SQLite") }
+        let connection = try await lite.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+        // SQLite's default page cache (2 MB) is small for three indexes over a country's
+        // values: 256 MB for the length of the import, then as it was.
+        let cacheSize = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+        try await sql.raw("PRAGMA cache_size = -262144").run()
+        let before = try await sql.raw("SELECT coalesce(max(rowid), 0) AS m FROM data_values").first()?.decode(column: "m", as: Int.self) ?? 0
         do {
-            try await stageAndMerge()
+            let writer = try SQLiteValueWriter(connection: connection, catalog: catalog)
+            defer { writer.close() }
+            try await pump(into: writer)
+            if o.errors.isEmpty {
+                // New rows get rowids above the largest before; `changes` counts inserted and
+                // replaced rows (an unchanged value is not written).
+                let changed = writer.changes
+                writer.close()
+                let created = try await sql.raw("SELECT count(*) AS n FROM data_values WHERE rowid > \(bind: before)").first()?
+                    .decode(column: "n", as: Int.self) ?? 0
+                (o.created, o.updated, o.unchanged) = (created, changed - created, staged - changed)
+            }
         } catch {
-            await restoreCache()
+            if let cacheSize { try? await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(cacheSize))").run() }
             throw error
         }
-        await restoreCache()
+        if let cacheSize { try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(cacheSize))").run() }
         return o
     }
 }

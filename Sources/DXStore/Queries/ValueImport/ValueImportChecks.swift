@@ -1,15 +1,29 @@
 import DXCore
 import Foundation
 
-/// A value checked and resolved to stored ids, ready for the staging table.
+/// A value checked and resolved to stored ids, ready to be written: ids as numbers into the
+/// catalog (`ValueImportCatalog.indicatorIDs`, `unitIDs`, `ValueImportChecker.periodIDs`),
+/// the rarely used texts behind one reference, so that a chunk of a million rows stays small.
 struct StagedValue {
-    /// Ids as text, formatted once per indicator and unit rather than once per row.
-    var indicatorID: String
-    var unitID: String
-    var period: String
+    /// Indicator rank << 40 | unit rank << 20 | period number (as `ValueImportChecker.key`).
+    var key: UInt64
     var numerator, denominator, value: Double?
-    var text, judgement, comment, author: String?
+    var texts: StagedTexts?
     var updatedAt: Date
+
+    var indicator: Int { Int(key >> 40) }
+    var unit: Int { Int(key >> 20 & 0xFFFFF) }
+    var period: Int { Int(key & 0xFFFFF) }
+}
+
+/// The texts of a value; nil for most rows of a figures file.
+final class StagedTexts {
+    let text, judgement, comment, author: String?
+
+    init?(text: String?, judgement: String?, comment: String?, author: String?) {
+        if text == nil, judgement == nil, comment == nil, author == nil { return nil }
+        (self.text, self.judgement, self.comment, self.author) = (text, judgement, comment, author)
+    }
 }
 
 /// The checks `upsertValue` makes on one value, against a catalog read once, with the same
@@ -20,6 +34,10 @@ struct ValueImportChecker {
     let now: Date
     /// Period identifiers already seen: valid ones with their number in this import.
     private var periods: [String: UInt64?] = [:]
+    /// Valid period identifiers by number.
+    private(set) var periodIDs: [String] = []
+    /// Their last days, which pick a unit's version when its code names several.
+    private var periodEnds: [CalendarDate?] = []
     /// Indicator × unit × period (packed) → the line that gave it first.
     private var seen: [UInt64: Int32] = [:]
 
@@ -34,18 +52,22 @@ struct ValueImportChecker {
         if let p = v.lengthProblems.first {
             return fail("Số liệu \(FieldLimit.excerpt(v.indicatorCode)) / \(FieldLimit.excerpt(v.unitCode)): \(p)")
         }
-        let ctx = "Số liệu \(v.planCode) / \(v.indicatorCode) / \(v.unitCode) / \(v.periodID)"
+        // Built only for a message: most rows need none.
+        var ctx: String { "Số liệu \(v.planCode) / \(v.indicatorCode) / \(v.unitCode) / \(v.periodID)" }
         guard let period = periodNumber(v.periodID) else { return fail("\(ctx): mã kỳ báo cáo không hợp lệ") }
         guard let planIndicators = catalog.indicators[v.planCode] else { return fail("\(ctx): không có kế hoạch \(v.planCode)") }
         guard let ind = planIndicators[v.indicatorCode] else {
             return fail("\(ctx): kế hoạch \(v.planCode) không có chỉ tiêu \(v.indicatorCode)")
         }
-        if let problem = Store.ratePartsProblem(numerator: v.numerator, denominator: v.denominator,
+        // The common case (0 ≤ numerator ≤ denominator, denominator > 0) passes every rule below
+        // without building the indicator the rule is written on.
+        let plainRate = v.numerator.map { n in v.denominator.map { d in n >= 0 && d > 0 && n <= d } ?? false } ?? false
+        if !plainRate, let problem = Store.ratePartsProblem(numerator: v.numerator, denominator: v.denominator,
                                                 isRate: ind.isRate, allowsOverHundred: ind.allowsOverHundred,
                                                 allowsZeroDenominator: ind.allowsZeroDenominator) {
             return fail("\(ctx): \(problem)")
         }
-        guard let unit = catalog.unit(v.unitCode, on: Period(identifier: v.periodID)?.end) else { return fail("\(ctx): không có đơn vị mã \(v.unitCode)") }
+        guard let unit = catalog.unit(v.unitCode, on: { periodEnds[Int(period)] }) else { return fail("\(ctx): không có đơn vị mã \(v.unitCode)") }
         // 24 bits of indicator, 20 of unit, 20 of period: far beyond any plan or country.
         let key = ind.index << 40 | unit.index << 20 | period
         if let first = seen.updateValue(Int32(clamping: line), forKey: key) {
@@ -53,15 +75,18 @@ struct ValueImportChecker {
             return fail("trùng chỉ tiêu, đơn vị và kỳ với dòng \(first)")
         }
         return .success(StagedValue(
-            indicatorID: ind.id, unitID: unit.id, period: v.periodID,
-            numerator: v.numerator, denominator: v.denominator, value: v.value,
-            text: v.text.map(Self.nfc), judgement: v.judgement?.rawValue, comment: v.comment.map(Self.nfc),
-            author: v.author, updatedAt: v.updatedAt ?? now))
+            key: key, numerator: v.numerator, denominator: v.denominator, value: v.value,
+            texts: StagedTexts(text: v.text.map(Self.nfc), judgement: v.judgement?.rawValue, comment: v.comment.map(Self.nfc), author: v.author),
+            updatedAt: v.updatedAt ?? now))
     }
 
     private mutating func periodNumber(_ id: String) -> UInt64? {
         if let known = periods[id] { return known }
-        let number: UInt64? = (try? Period.parse(id)) == nil ? nil : UInt64(periods.count)
+        let number: UInt64? = (try? Period.parse(id)) == nil ? nil : UInt64(periodIDs.count)
+        if number != nil {
+            periodIDs.append(id)
+            periodEnds.append(Period(identifier: id)?.end)
+        }
         periods[id] = number
         return number
     }

@@ -1,0 +1,130 @@
+import DXCore
+import Foundation
+import SQLiteNIO
+import VaporCSQLite
+
+/// SQLite: one prepared `INSERT … ON CONFLICT DO UPDATE` bound and stepped in a loop through
+/// SQLite's C API, on the connection that holds the import's transaction. Going through
+/// SQLiteNIO would cost a hop to its thread pool and a statement compiled per call; here a
+/// value costs its binds and one step.
+///
+/// sqlite-nio opens connections with `SQLITE_OPEN_FULLMUTEX`, so calling into the handle from
+/// this task is safe; nothing else uses the connection meanwhile, as it is the transaction's.
+final class SQLiteValueWriter: ValueSink {
+    private let handle: OpaquePointer
+    private var statement: OpaquePointer?
+    private var ids = TimeOrderedIDs()
+    /// Indicator and unit ids by rank, 36 bytes each, bound without copying.
+    private let indicatorIDs: UnsafeMutableBufferPointer<UInt8>
+    private let unitIDs: UnsafeMutableBufferPointer<UInt8>
+    private let changesBefore: Int64
+
+    static let upsert: String = {
+        let columns = ["indicator_id", "unit_id", "period", "numerator", "denominator", "value",
+                       "text", "judgement", "comment", "author", "updated_at"]
+        let set = columns.dropFirst(3).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let same = ["numerator", "denominator", "value", "text", "judgement", "comment"]
+            .map { "data_values.\($0) IS excluded.\($0)" }.joined(separator: " AND ")
+        return """
+            INSERT INTO data_values (id, \(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: 12).joined(separator: ","))) \
+            ON CONFLICT (indicator_id, unit_id, period) DO UPDATE SET \(set) WHERE NOT (\(same))
+            """
+    }()
+
+    /// The connection's `sqlite3` handle. sqlite-nio keeps it internal; its stored properties
+    /// are read by reflection (`SQLiteConnection.handle.raw`), and the import refuses to run
+    /// if they are not there.
+    static func rawHandle(_ connection: SQLiteConnection) -> OpaquePointer? {
+        guard let handle = Mirror(reflecting: connection).children.first(where: { $0.label == "handle" })?.value else { return nil }
+        return Mirror(reflecting: handle).children.first(where: { $0.label == "raw" })?.value as? OpaquePointer
+    }
+
+    init(connection: SQLiteConnection, catalog: ValueImportCatalog) throws {
+        guard let handle = Self.rawHandle(connection) else {
+            throw StoreError.invalid("Không mở được kết nối SQLite để nhập số liệu")
+        }
+        self.handle = handle
+        indicatorIDs = Self.table(catalog.indicatorIDs)
+        unitIDs = Self.table(catalog.unitIDs)
+        changesBefore = sqlite_nio_sqlite3_total_changes64(handle)
+        var s: OpaquePointer?
+        let rc = sqlite_nio_sqlite3_prepare_v3(handle, Self.upsert, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &s, nil)
+        guard rc == SQLITE_OK, let s else { throw error(rc) }
+        statement = s
+    }
+
+    deinit {
+        close()
+        indicatorIDs.deallocate()
+        unitIDs.deallocate()
+    }
+
+    /// Finalizes the statement (before the transaction ends, committed or rolled back).
+    func close() {
+        if let statement { sqlite_nio_sqlite3_finalize(statement) }
+        statement = nil
+    }
+
+    /// Rows inserted or replaced so far on this connection by this writer.
+    var changes: Int { Int(sqlite_nio_sqlite3_total_changes64(handle) - changesBefore) }
+
+    private static func table(_ ids: [String]) -> UnsafeMutableBufferPointer<UInt8> {
+        let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, ids.count * 36))
+        b.initialize(repeating: 0)
+        for (i, id) in ids.enumerated() {
+            for (j, c) in id.utf8.prefix(36).enumerated() { b[i * 36 + j] = c }
+        }
+        return b
+    }
+
+    private func error(_ rc: Int32) -> StoreError {
+        let message = sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "\(rc)"
+        return StoreError.invalid("SQLite: \(message)")
+    }
+
+    nonisolated(nonsending) func write(_ rows: [StagedValue], periods: [String]) async throws {
+        try writeRows(rows, periods: periods)
+    }
+
+    private func writeRows(_ rows: [StagedValue], periods: [String]) throws {
+        guard let s = statement else { return }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let periodBytes = periods.map { Array($0.utf8) }
+        func bind(_ i: Int32, _ x: Double?) {
+            if let x { sqlite_nio_sqlite3_bind_double(s, i, x) } else { sqlite_nio_sqlite3_bind_null(s, i) }
+        }
+        func bind(_ i: Int32, _ t: String?) {
+            if let t {
+                var t = t
+                t.withUTF8 { b in _ = b.withMemoryRebound(to: CChar.self) { sqlite_nio_sqlite3_bind_text(s, i, $0.baseAddress, Int32(b.count), transient) } }
+            } else {
+                sqlite_nio_sqlite3_bind_null(s, i)
+            }
+        }
+        let ind = UnsafeRawPointer(indicatorIDs.baseAddress!).assumingMemoryBound(to: CChar.self)
+        let unit = UnsafeRawPointer(unitIDs.baseAddress!).assumingMemoryBound(to: CChar.self)
+        for row in rows {
+            ids.advance()
+            let rc0 = ids.text.withUnsafeBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { sqlite_nio_sqlite3_bind_text(s, 1, $0.baseAddress, 36, transient) }
+            }
+            guard rc0 == SQLITE_OK else { throw error(rc0) }
+            sqlite_nio_sqlite3_bind_text(s, 2, ind + row.indicator * 36, 36, nil)
+            sqlite_nio_sqlite3_bind_text(s, 3, unit + row.unit * 36, 36, nil)
+            periodBytes[row.period].withUnsafeBufferPointer { b in
+                _ = b.withMemoryRebound(to: CChar.self) { sqlite_nio_sqlite3_bind_text(s, 4, $0.baseAddress, Int32(b.count), transient) }
+            }
+            bind(5, row.numerator)
+            bind(6, row.denominator)
+            bind(7, row.value)
+            bind(8, row.texts?.text)
+            bind(9, row.texts?.judgement)
+            bind(10, row.texts?.comment)
+            bind(11, row.texts?.author)
+            sqlite_nio_sqlite3_bind_double(s, 12, row.updatedAt.timeIntervalSince1970)
+            let rc = sqlite_nio_sqlite3_step(s)
+            sqlite_nio_sqlite3_reset(s)
+            guard rc == SQLITE_DONE else { throw error(rc) }
+        }
+    }
+}
