@@ -93,6 +93,16 @@ final class ReportCommandTests: XCTestCase {
         let html = dir.appendingPathComponent("xem-truoc.html")
         XCTAssertEqual(try report("html", html, db: db).status, 0)
         XCTAssertTrue(try String(contentsOf: html, encoding: .utf8).contains("09/16 chỉ tiêu đạt 56,25%"))
+        // The demo holds the 2025 reform: a report names the units of its own period.
+        let thaiBinh = try String(contentsOf: html, encoding: .utf8)
+        XCTAssertTrue(thaiBinh.contains("UBND TỈNH THÁI BÌNH"), "2024 is Thái Bình's")
+        let hy = dir.appendingPathComponent("hung-yen.html")
+        let after = try CLI.run(["report", "--plan", "02-NQ/TU", "--period", "2025S2", "--unit", "33", "--format", "html",
+                                 "--out", hy.path, "--db", db])
+        XCTAssertEqual(after.status, 0, after.err)
+        let hungYen = try String(contentsOf: hy, encoding: .utf8)
+        XCTAssertTrue(hungYen.contains("UBND TỈNH HƯNG YÊN"), "2025 S2 of 33 is the new Hưng Yên's")
+        XCTAssertFalse(hungYen.contains("UBND TỈNH THÁI BÌNH"))
 
         let noAppendix = try report("csv", csv, db: db, extra: ["--appendix", "9"])
         XCTAssertEqual(noAppendix.status, 1)
