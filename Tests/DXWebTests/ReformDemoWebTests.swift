@@ -55,4 +55,44 @@ final class ReformDemoWebTests: XCTestCase {
             }
         }
     }
+
+    /// Item 4: the accounts of closed units move to their successors on the successors page,
+    /// audited, only those the reader may manage, and only when chosen.
+    func testAnAdministratorMovesTheAccountsOfClosedUnitsOnThePage() async throws {
+        try await withReformDemoApp { app, _ in
+            let store = Store(app.db)
+            let hyAdmin = Account(username: "hyadmin", displayName: "Quản trị Hưng Yên", role: .administrator, unitCode: "33")
+            try await store.createAccount(hyAdmin, passwordHash: "x")
+            let b = try await browser(app, "hyadmin")
+            try await app.test(.GET, "/units/successors", headers: b.headers) { res async in
+                XCTAssertEqual(res.status, .ok)
+                let body = res.body.string
+                XCTAssertTrue(body.contains("Tài khoản của đơn vị đã kết thúc"), body)
+                XCTAssertTrue(body.contains("value=\"dieuphoi\" checked"), "Sở TT&TT's coordinator goes to Sở KH&CN")
+                XCTAssertTrue(body.contains("HY-SKHCN Sở Khoa học và Công nghệ tỉnh Hưng Yên"), body)
+                XCTAssertFalse(body.contains("value=\"hungha\""), "an abolished district has no successor: not offered")
+            }
+            // A coordinator cannot manage accounts.
+            let coordinator = try await browser(app, "hungyen")
+            try await app.test(.POST, "/units/successors/accounts", headers: coordinator.headers,
+                               body: formBody([("_csrf", coordinator.csrf), ("user", "dieuphoi")])) { res async in
+                XCTAssertEqual(res.status, .forbidden)
+            }
+            try await app.test(.POST, "/units/successors/accounts", headers: b.headers, body: formBody([("_csrf", b.csrf)])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("Chưa chọn tài khoản nào."))
+            }
+            try await app.test(.POST, "/units/successors/accounts", headers: b.headers,
+                               body: formBody([("_csrf", b.csrf), ("user", "dieuphoi"), ("user", "hungha")])) { res async in
+                XCTAssertEqual(res.status, .seeOther)
+                XCTAssertEqual(res.headers.first(name: .location), "/units/successors?moved=1")
+            }
+            let moved = try await store.account(username: "dieuphoi")
+            XCTAssertEqual(moved?.account.unitCode, "HY-SKHCN")
+            let stayed = try await store.account(username: "lanhdao")
+            XCTAssertEqual(stayed?.account.unitCode, "34", "only the chosen accounts move")
+            let audit = try await store.auditEntries(subjectCode: "dieuphoi")
+            XCTAssertTrue(audit.contains { $0.username == "hyadmin" && $0.field == "unit" && ($0.new ?? "").hasPrefix("HY-SKHCN") }, "\(audit)")
+        }
+    }
 }

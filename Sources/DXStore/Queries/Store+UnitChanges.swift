@@ -155,7 +155,10 @@ extension Store {
     /// Accounts whose unit has closed by `day` go to the unit that carries it on that day,
     /// following default links; one audit entry each. Accounts of a closed unit without a
     /// successor are listed and left.
-    public func moveAccountsOfClosedUnits(asOf day: CalendarDate, actor: String, dryRun: Bool) async throws
+    /// - Parameter only: when given, the accounts that may move (a coordinator's page moves
+    ///   those within the coordinator's scope); the others are neither moved nor listed.
+    public func moveAccountsOfClosedUnits(asOf day: CalendarDate, actor: String, dryRun: Bool,
+                                          only: (@Sendable (_ username: String, _ toCode: String) -> Bool)? = nil) async throws
         -> (moved: [(username: String, from: String, to: String)], stranded: [(username: String, unit: String)]) {
         try await db.transaction { tx in
             let units = try await UnitModel.query(on: tx).all()
@@ -173,6 +176,7 @@ extension Store {
                     stranded.append((user.username, "\(unit.code) \(unit.name)"))
                     continue
                 }
+                if let only, !only(user.username, target.code) { continue }
                 moved.append((user.username, "\(unit.code) \(unit.name)", "\(target.code) \(target.name)"))
                 guard !dryRun else { continue }
                 user.$unit.id = cur

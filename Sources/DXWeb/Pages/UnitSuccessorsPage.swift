@@ -9,6 +9,18 @@ struct UnitSuccessorsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("units", "successors", use: page)
         routes.post("units", "successors", use: match)
+        routes.post("units", "successors", "accounts", use: moveAccounts)
+    }
+
+    /// The accounts of closed units that the reader may move: those whose successor unit is
+    /// within the reader's scope for managing accounts.
+    func movableAccounts(_ req: Request, dryRun: Bool, only usernames: Set<String>? = nil) async throws
+        -> [(username: String, from: String, to: String)] {
+        guard let account = req.account, !account.disabled, AccessPolicy.roleAllows(account.role, .manageAccounts) else { return [] }
+        let tree = try await req.store.unitTree()
+        return try await req.store.moveAccountsOfClosedUnits(asOf: .today(), actor: req.actor.username, dryRun: dryRun) { user, to in
+            (usernames?.contains(user) ?? true) && AccessPolicy.allows(account, .manageAccounts, unit: to, in: tree)
+        }.moved
     }
 
     func render(_ req: Request, error: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
@@ -21,6 +33,7 @@ struct UnitSuccessorsController: RouteCollection {
         }
         var b = "<h1>\(t("Đơn vị kế thừa sau sắp xếp"))</h1>"
         if let m = req.query[String.self, at: "msg"], m == "ok" { b += "<p class=\"flash\">\(t("Đã ghi đơn vị kế thừa."))</p>" }
+        if let n = req.query[Int.self, at: "moved"] { b += "<p class=\"flash\">\(t("Đã chuyển %@ tài khoản sang đơn vị kế thừa.", VNNumber.format(n)))</p>" }
         if let error { b += "<p class=\"error\">\(escape(error))</p>" }
         if open.isEmpty { b += "<p>\(t("Không còn đơn vị nào thuộc đơn vị đã kết thúc mà chưa có đơn vị kế thừa."))</p>" }
         b += "<table><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Thuộc"))</th><th>\(t("Đơn vị kế thừa"))</th></tr></thead><tbody>"
@@ -32,6 +45,17 @@ struct UnitSuccessorsController: RouteCollection {
             b += "<select name=\"to\">\(options)</select> <button type=\"submit\">\(t("Ghi"))</button></form></td></tr>"
         }
         b += "</tbody></table>"
+        let movable = try await movableAccounts(req, dryRun: true)
+        if !movable.isEmpty {
+            b += "<h2>\(t("Tài khoản của đơn vị đã kết thúc"))</h2>"
+            b += "<form method=\"post\" action=\"/units/successors/accounts\">\(CSRFMiddleware.field(req.csrf))"
+            b += "<table><thead><tr><th>\(t("Tài khoản"))</th><th>\(t("Đơn vị cũ"))</th><th>\(t("Chuyển sang"))</th></tr></thead><tbody>"
+            for m in movable {
+                b += "<tr><td><label><input type=\"checkbox\" name=\"user\" value=\"\(escape(m.username))\" checked> \(escape(m.username))</label></td>"
+                b += "<td>\(escape(m.from))</td><td>\(escape(m.to))</td></tr>"
+            }
+            b += "</tbody></table><button type=\"submit\" class=\"primary\">\(t("Chuyển các tài khoản đã chọn"))</button></form>"
+        }
         let r = html(Layout.page(title: t("Đơn vị kế thừa sau sắp xếp"), body: b))
         r.status = status
         return r
@@ -64,5 +88,16 @@ struct UnitSuccessorsController: RouteCollection {
                                     status: .unprocessableEntity)
         }
         return req.redirect(to: "/units/successors?msg=ok", redirectType: .normal)
+    }
+
+    /// Moves the chosen accounts (each audited), only those the page offered the reader.
+    func moveAccounts(req: Request) async throws -> Response {
+        try req.authorize(.manageAccounts)
+        let chosen = Set(try await FormData.read(req).all("user"))
+        guard !chosen.isEmpty else {
+            return try await render(req, error: t("Chưa chọn tài khoản nào."), status: .unprocessableEntity)
+        }
+        let moved = try await movableAccounts(req, dryRun: false, only: chosen)
+        return req.redirect(to: "/units/successors?moved=\(moved.count)", redirectType: .normal)
     }
 }
