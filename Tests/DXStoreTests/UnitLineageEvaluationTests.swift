@@ -116,6 +116,8 @@ final class UnitLineageEvaluationTests: XCTestCase {
             XCTAssertEqual(try XCTUnwrap(figure(y2, "C").value), 50 + 0.4 * 1000, accuracy: 1e-9)
             XCTAssertEqual(try XCTUnwrap(figure(y2, "R").numerator), 5 + 0.4 * 50, accuracy: 1e-9)
             XCTAssertEqual(try XCTUnwrap(figure(y2, "R").denominator), 10 + 0.4 * 100, accuracy: 1e-9)
+            XCTAssertEqual(try XCTUnwrap(figure(y2, "R").value), (5 + 0.4 * 50) / (10 + 0.4 * 100) * 100, accuracy: 1e-9,
+                           "a share of the parts, not of the percentage")
             XCTAssertTrue(try XCTUnwrap(y2.lineage).sentencesVI[0].contains("Xã 2 tỉnh 34 (40%)"), "\(y2.lineage!.sentencesVI)")
 
             // 33Y3 = 60% of 34X2 + 34X3, which reported nothing: said, not read as zero.

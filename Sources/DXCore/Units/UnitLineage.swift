@@ -70,13 +70,16 @@ public struct UnitLineage: Sendable, Hashable {
 
     /// The evaluation's tree and values with the predecessors added under `unitCode`: each
     /// predecessor's subtree (as it was on its last day) relabelled to keys of its own, and its
-    /// values relabelled the same way and scaled by its share. When a predecessor cannot be
-    /// compared, none is added: a sum of the others would be silently wrong.
+    /// values relabelled the same way and scaled by its share: a count or an amount, and a
+    /// rate's numerator and denominator, never a percentage (`isRate` tells a rate's indicator
+    /// code), which stays the predecessor's. When a predecessor cannot be compared, none is
+    /// added: a sum of the others would be silently wrong.
     /// - Parameter subtrees: per predecessor key, its subtree with the predecessor first, and the
     ///   subtree's values, both with their stored codes.
     /// - Parameter units: the evaluation's units, in the order the tree keeps.
     public func joined(to units: [OrgUnit], values: [DataValue], unitCode: String,
-                       subtrees: [String: (units: [OrgUnit], values: [DataValue])]) throws(UnitTree.Problem) -> (tree: UnitTree, values: [DataValue]) {
+                       subtrees: [String: (units: [OrgUnit], values: [DataValue])],
+                       isRate: (String) -> Bool) throws(UnitTree.Problem) -> (tree: UnitTree, values: [DataValue]) {
         guard incomparable.isEmpty else { return (try UnitTree(units), values) }
         var units = units
         var joinedValues = values
@@ -98,7 +101,7 @@ public struct UnitLineage: Sendable, Hashable {
                 if share != 1 {
                     copy.numerator = v.numerator.map { $0 * share }
                     copy.denominator = v.denominator.map { $0 * share }
-                    copy.value = v.value.map { $0 * share }
+                    if !isRate(v.indicatorCode) { copy.value = v.value.map { $0 * share } }
                 }
                 joinedValues.append(copy)
             }

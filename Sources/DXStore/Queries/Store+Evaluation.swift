@@ -59,7 +59,9 @@ extension Store {
             for (p, id) in zip(lineage.lineage.predecessors, lineage.ids) {
                 subtrees[p.key] = (Self.subtree(of: id, in: rows, on: p.unit.validTo ?? period.end), try await read(id))
             }
-            (tree, values) = try lineage.lineage.joined(to: picked.units, values: values, unitCode: code, subtrees: subtrees)
+            let rates = Set(contents.indicators.filter { $0.measure == .rate }.map(\.code))
+            (tree, values) = try lineage.lineage.joined(to: picked.units, values: values, unitCode: code, subtrees: subtrees,
+                                                        isRate: rates.contains)
         }
         let reports = contents.tasks.isEmpty ? [] : try await taskReports(
             planCode: planCode, slice: FactSlice(periodIDs: [period.identifier], unit: unitID), includeUnsubmitted: includeUnsubmitted)
