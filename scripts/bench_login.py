@@ -7,6 +7,8 @@ import threading
 import time
 import urllib.parse
 
+from bench_http import cookie
+
 BASE = urllib.parse.urlparse(sys.argv[1])
 PASSWORD = "dxtrack-demo-2024"
 
@@ -20,14 +22,6 @@ def request(method, path, body=None, headers=None):
     ms = (time.perf_counter() - t0) * 1000
     c.close()
     return r.status, r.getheader("Set-Cookie") or "", data, ms
-
-
-def cookie(set_cookie, name):
-    for part in set_cookie.replace(",", ";").split(";"):
-        part = part.strip()
-        if part.startswith(name + "="):
-            return part.split("=", 1)[1]
-    return ""
 
 
 _, sc, _, _ = request("GET", "/login")
