@@ -13,23 +13,35 @@ enum UnitsPage {
     }
 
     static func render(_ m: Model) -> String {
-        var b = "<h1>\(m.asOf.map { t("Cây đơn vị ngày %@", VNDate.numeric($0)) } ?? t("Cây đơn vị"))</h1>"
-        b += "<form method=\"get\" class=\"inline\"><label>\(t("Xem cây đơn vị vào ngày")) <input type=\"date\" name=\"asOf\" value=\"\(m.asOf?.iso ?? "")\"></label> <button>\(t("Xem"))</button></form>"
         let day = m.asOf ?? .today()
-        if m.tree.roots.isEmpty { b += "<p>\(t("Chưa có đơn vị nào."))</p>" }
-        func node(_ u: OrgUnit) -> String {
+        func item(_ u: OrgUnit) -> Node {
             let closed = u.validTo.map { $0 < day } ?? false
-            var s = "<li\(closed ? " class=\"muted\"" : "")><strong>\(escape(u.name))</strong> <span class=\"muted\">(\(escape(u.code)) · \(escape(translated(u.kind.labelVI)))"
-            if let from = u.validFrom, day < from { s += " · " + t("từ %@", VNDate.numeric(from)) }
-            if let to = u.validTo { s += " · " + t("đến %@", VNDate.numeric(to)) }
-            s += ")</span>"
+            var facts = [u.code, translated(u.kind.labelVI)]
+            if let from = u.validFrom, day < from { facts.append(t("từ %@", VNDate.numeric(from))) }
+            if let to = u.validTo { facts.append(t("đến %@", VNDate.numeric(to))) }
             let children = m.tree.children(of: u.code)
-            if !children.isEmpty {
-                s += "<ul class=\"tree\">" + children.map(node).joined() + "</ul>"
+            return .li(closed ? .class("muted") : nil) {
+                Node.strong(text: u.name)
+                " "
+                Node.span(.class("muted"), text: "(" + facts.joined(separator: " · ") + ")")
+                if !children.isEmpty {
+                    Node.ul(.class("tree")) { children.map(item) }
+                }
             }
-            return s + "</li>"
         }
-        b += "<ul class=\"tree\">" + m.tree.roots.compactMap { m.tree[$0] }.map(node).joined() + "</ul>"
-        return Layout.page(title: t("Đơn vị"), body: b)
+        return Layout.page(title: t("Đơn vị")) {
+            Node.h1(text: m.asOf.map { t("Cây đơn vị ngày %@", VNDate.numeric($0)) } ?? t("Cây đơn vị"))
+            Node.form(.method("get"), .class("inline")) {
+                Node.label {
+                    t("Xem cây đơn vị vào ngày")
+                    " "
+                    Node.input(.type("date"), .name("asOf"), .value(m.asOf?.iso ?? ""))
+                }
+                " "
+                Node.button(text: t("Xem"))
+            }
+            if m.tree.roots.isEmpty { Node.p(text: t("Chưa có đơn vị nào.")) }
+            Node.ul(.class("tree")) { m.tree.roots.compactMap { m.tree[$0] }.map(item) }
+        }
     }
 }

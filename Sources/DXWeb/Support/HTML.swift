@@ -19,6 +19,10 @@ func escape(_ s: String) -> String {
 }
 
 enum Layout {
+    static func page(title: String, @HTMLBuilder body: () -> Node) -> String {
+        page(title: title, body: body().html)
+    }
+
     static func page(title: String, body: String) -> String {
         """
         <!doctype html>
@@ -62,6 +66,18 @@ enum Layout {
 func cell(_ label: String, _ html: String, _ cls: String? = nil) -> String {
     let open = "<td data-label=\"\(escape(label))\"" + (cls.map { " class=\"\($0)\"" } ?? "") + ">"
     return cls == "title" ? open + html + "</td>" : open + "<span class=\"v\">" + html + "</span></td>"
+}
+
+/// A cell of a `table.stacked` (see `cell(_:_:_:)`), typed.
+func cell(_ label: String, _ cls: String? = nil, @HTMLBuilder _ content: () -> Node) -> Node {
+    let inner = content()
+    if cls == "title" { return .td(.data("label", label), .class("title")) { inner } }
+    return .td(.data("label", label), cls.map { .class($0) }) { Node.span(.class("v")) { inner } }
+}
+
+/// An empty list says so and what to do next (typed).
+func emptyStateNode(_ what: String, next: String) -> Node {
+    .div(.class("empty")) { Node.strong(text: what); Node.p(text: next) }
 }
 
 /// An empty list says so and what to do next: who fills it, and where.
