@@ -36,7 +36,7 @@ extension Store {
             throw StoreError.notFound("kế hoạch \(key)")
         }
         if let codes { contents.indicators = contents.indicators.filter { codes.contains($0.code) } }
-        let rows = try await UnitModel.query(on: db).all()
+        let rows = try await unitRows()
         let picked = Self.pick(rows, on: unitsAsOf ?? period.end)
         var tree = try UnitTree(picked.units)
         let code = unitCode ?? PlanEvaluation.defaultUnit(for: contents.plan, in: tree)
@@ -71,14 +71,14 @@ extension Store {
 
     /// The versions a unit version took over, with their row ids in the same order; nil when it
     /// took over none.
-    func lineage(of id: UUID, rows: [UnitModel]) async throws -> (lineage: UnitLineage, ids: [UUID])? {
+    func lineage(of id: UUID, rows: [UnitRow]) async throws -> (lineage: UnitLineage, ids: [UUID])? {
         let links = try await UnitLinkModel.query(on: db).filter(\.$successor.$id == id).all()
-        let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r) } })
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
         guard !links.isEmpty, let me = byID[id], let since = me.from else { return nil }
         var predecessors: [UnitLineage.Predecessor] = [], ids: [UUID] = []
         for l in links.sorted(by: { (byID[$0.$predecessor.id]?.code ?? "") < (byID[$1.$predecessor.id]?.code ?? "") }) {
             guard let r = byID[l.$predecessor.id] else { continue }
-            let parent = r.$parent.id.flatMap { byID[$0]?.code }
+            let parent = r.parentID.flatMap { byID[$0]?.code }
             predecessors.append(UnitLineage.Predecessor(unit: r.domain(parentCode: parent),
                                                         kind: UnitChangeKind(rawValue: l.kind) ?? .merge, share: l.share))
             ids.append(l.$predecessor.id)
@@ -88,24 +88,24 @@ extension Store {
 
     /// A version and every version below it, one per code (the one valid on `day`), the version
     /// first: a predecessor's subtree as it was on its last day.
-    static func subtree(of id: UUID, in rows: [UnitModel], on day: CalendarDate) -> [OrgUnit] {
-        var childrenOf: [UUID: [UnitModel]] = [:]
-        for r in rows { if let p = r.$parent.id { childrenOf[p, default: []].append(r) } }
+    static func subtree(of id: UUID, in rows: [UnitRow], on day: CalendarDate) -> [OrgUnit] {
+        var childrenOf: [UUID: [UnitRow]] = [:]
+        for r in rows { if let p = r.parentID { childrenOf[p, default: []].append(r) } }
         guard let root = rows.first(where: { $0.id == id }) else { return [] }
-        var found: [UnitModel] = [root], queue = [id]
+        var found: [UnitRow] = [root], queue = [id]
         while let next = queue.popLast() {
             for c in childrenOf[next] ?? [] {
                 found.append(c)
-                if let cid = c.id { queue.append(cid) }
+                queue.append(c.id)
             }
         }
-        let byID = Dictionary(uniqueKeysWithValues: found.compactMap { r in r.id.map { ($0, r) } })
-        var byCode: [String: [UnitModel]] = [:]
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+        var byCode: [String: [UnitRow]] = [:]
         for r in found.dropFirst() where r.code != root.code { byCode[r.code, default: []].append(r) }
         let kept = [root] + byCode.keys.sorted().compactMap { UnitVersionPicker.pick(byCode[$0]!, on: day, from: \.from, to: \.to) }
         return kept.map { r in
             // A parent version that lost to another of its code is still that code's place.
-            r.domain(parentCode: r.id == id ? nil : r.$parent.id.flatMap { byID[$0]?.code })
+            r.domain(parentCode: r.id == id ? nil : r.parentID.flatMap { byID[$0]?.code })
         }
     }
 

@@ -9,14 +9,14 @@ import SQLKit
 extension Store {
     /// Every stored version, closed ones included.
     public func unitVersions() async throws -> [UnitVersion] {
-        try await UnitModel.query(on: db).all().map { $0.version }
+        try await unitRows().map(\.version)
     }
 
     /// One unit per code: the version the code names on `day` (default today); a code with no
     /// version valid that day names its last closed one, so old units stay readable. A version
     /// whose parent's code names another unit that day is a root of the tree.
     public func units(asOf day: CalendarDate? = nil) async throws -> [OrgUnit] {
-        let rows = try await UnitModel.query(on: db).all()
+        let rows = try await unitRows()
         return Self.pick(rows, on: day ?? .today()).units
     }
 
@@ -39,10 +39,10 @@ extension Store {
     /// Every version as a unit, by row id: what a stored row (a round's unit, an account's
     /// unit) was, whatever its code names today.
     public func unitsByID() async throws -> [UUID: OrgUnit] {
-        let rows = try await UnitModel.query(on: db).all()
-        let codeByID = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r.code) } })
-        return Dictionary(uniqueKeysWithValues: rows.compactMap { r in
-            r.id.map { ($0, r.domain(parentCode: r.$parent.id.flatMap { codeByID[$0] })) }
+        let rows = try await unitRows()
+        let codeByID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.code) })
+        return Dictionary(uniqueKeysWithValues: rows.map { r in
+            (r.id, r.domain(parentCode: r.parentID.flatMap { codeByID[$0] }))
         })
     }
 
@@ -57,20 +57,20 @@ extension Store {
             .sorted { ($0.code, $0.validFrom?.iso ?? "") < ($1.code, $1.validFrom?.iso ?? "") }
     }
 
-    static func pick(_ rows: [UnitModel], on day: CalendarDate) -> (units: [OrgUnit], ids: [String: UUID]) {
-        var byCode: [String: [UnitModel]] = [:]
+    static func pick(_ rows: [UnitRow], on day: CalendarDate) -> (units: [OrgUnit], ids: [String: UUID]) {
+        var byCode: [String: [UnitRow]] = [:]
         for r in rows { byCode[r.code, default: []].append(r) }
-        var picked: [String: UnitModel] = [:]
+        var picked: [String: UnitRow] = [:]
         for (code, versions) in byCode {
             picked[code] = versions.count == 1 ? versions[0] : UnitVersionPicker.pick(versions, on: day, from: \.from, to: \.to)
         }
-        let byID = Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r) } })
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
         let units = picked.values.map { r -> OrgUnit in
             var parentCode: String?
-            if let pid = r.$parent.id, let p = byID[pid], picked[p.code]?.id == pid { parentCode = p.code }
+            if let pid = r.parentID, let p = byID[pid], picked[p.code]?.id == pid { parentCode = p.code }
             return r.domain(parentCode: parentCode)
         }.sorted { ($0.kind.sortOrder, $0.code) < ($1.kind.sortOrder, $1.code) }
-        return (units, picked.compactMapValues(\.id))
+        return (units, picked.mapValues(\.id))
     }
 
     /// Creates or updates units; parents must come before children or exist already.
@@ -183,7 +183,7 @@ extension Store {
 
     /// The id of the version each code names on `day` (default today).
     func unitIDs(asOf day: CalendarDate? = nil) async throws -> [String: UUID] {
-        let rows = try await UnitModel.query(on: db).all()
+        let rows = try await unitRows()
         return Self.pick(rows, on: day ?? .today()).ids
     }
 
