@@ -1,5 +1,6 @@
 import DXCore
 import FluentKit
+import SQLKit
 import Foundation
 
 /// A plan with its counts, for lists.
@@ -71,8 +72,10 @@ extension Store {
 
     /// Every version's code by row id, closed versions included.
     func unitCodesByID() async throws -> [UUID: String] {
-        let rows = try await UnitModel.query(on: db).field(\.$id).field(\.$code).all()
-        return Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.id.map { ($0, r.code) } })
+        let rows = try await sql.raw("SELECT id, code FROM units").all()
+        return Dictionary(uniqueKeysWithValues: try rows.map { r in
+            (try r.decode(column: "id", as: UUID.self), try r.decode(column: "code", as: String.self))
+        })
     }
 }
 
