@@ -24,12 +24,19 @@ extension PlanContents: FieldLengthChecked {
 extension Store {
     public func planSummaries() async throws -> [PlanSummary] {
         let rows = try await PlanModel.query(on: db).filter(\.$archivedAt == nil).with(\.$issuer).with(\.$pillars).all()
+        // Counts of every plan in one grouped query a table, not two queries a plan.
+        func counts(_ table: String) async throws -> [UUID: Int] {
+            let rows = try await sql.raw("SELECT plan_id, COUNT(*) AS n FROM \(ident: table) WHERE archived_at IS NULL GROUP BY plan_id").all()
+            return Dictionary(uniqueKeysWithValues: try rows.map {
+                (try $0.decode(column: "plan_id", as: UUID.self), try $0.decode(column: "n", as: Int.self))
+            })
+        }
+        let indicators = try await counts("indicators"), tasks = try await counts("tasks")
         var result: [PlanSummary] = []
         for r in rows {
             let id = try r.requireID()
-            let ni = try await IndicatorModel.query(on: db).filter(\.$plan.$id == id).filter(\.$archivedAt == nil).count()
-            let nt = try await TaskModel.query(on: db).filter(\.$plan.$id == id).filter(\.$archivedAt == nil).count()
-            result.append(PlanSummary(plan: r.domain(), issuerName: r.issuer.name, indicatorCount: ni, taskCount: nt))
+            result.append(PlanSummary(plan: r.domain(), issuerName: r.issuer.name, indicatorCount: indicators[id] ?? 0,
+                                      taskCount: tasks[id] ?? 0))
         }
         // Newest plans first, then by code: what an official looks for.
         return result.sorted { ($1.plan.horizonTo, $0.plan.code) < ($0.plan.horizonTo, $1.plan.code) }
@@ -50,24 +57,82 @@ extension Store {
         else { return nil }
         let planID = try row.requireID()
         let codes = try await unitCodesByID()
-        let indicators = try await IndicatorModel.query(on: db)
-            .filter(\.$plan.$id == planID).filter(\.$archivedAt == nil)
-            .with(\.$targets).sort(\.$position).all()
-            .map { $0.domain(unitCodes: codes) }
-        let cooperators = try await TaskCooperatorModel.query(on: db)
-            .join(TaskModel.self, on: \TaskCooperatorModel.$task.$id == \TaskModel.$id)
-            .filter(TaskModel.self, \.$plan.$id == planID).all()
-        var coopByTask: [UUID: [String]] = [:]
-        for c in cooperators {
-            if let code = codes[c.$unit.id] { coopByTask[c.$task.id, default: []].append(code) }
+        return PlanContents(plan: row.domain(), indicators: try await indicators(planID: planID, unitCodes: codes).map(\.0),
+                            tasks: try await tasks(planID: planID, unitCodes: codes).map(\.0))
+    }
+
+    /// A plan's indicators with their targets, in document order. Read from raw rows: every
+    /// page reads them, and Fluent's model decoding (by reflection, per row) cost more than the
+    /// page's own work.
+    /// `code` picks one indicator, archived or not (with whether it is archived).
+    func indicators(planID: UUID, code: String? = nil, unitCodes: [UUID: String]) async throws -> [(Indicator, archived: Bool)] {
+        let which = code.map { SQLQueryString("i.code = \(bind: $0)") } ?? "i.archived_at IS NULL"
+        var targets: [UUID: [Target]] = [:]
+        for r in try await sql.raw("""
+            SELECT t.indicator_id, t.year, t.level, t.comparator, t.value, t.upper, t.text FROM targets t
+            JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = \(bind: planID) AND \(which)
+            """).all() {
+            targets[try r.decode(column: "indicator_id", as: UUID.self), default: []].append(Target(
+                year: try r.decode(column: "year", as: Int.self),
+                level: AdminLevel(rawValue: try r.decode(column: "level", as: String.self)) ?? .any,
+                comparator: Comparator(rawValue: try r.decode(column: "comparator", as: String.self)) ?? .judgement,
+                value: try r.decode(column: "value", as: Double?.self), upper: try r.decode(column: "upper", as: Double?.self),
+                text: try r.decode(column: "text", as: String.self)))
         }
-        let tasks = try await TaskModel.query(on: db)
-            .filter(\.$plan.$id == planID).filter(\.$archivedAt == nil)
-            .sort(\.$position).all()
-            // Cooperating units have no stored order: sorted, so reading is deterministic on
-            // both databases and an export imports back unchanged.
-            .map { $0.domain(unitCodes: codes, cooperating: (coopByTask[$0.id ?? UUID()] ?? []).sorted()) }
-        return PlanContents(plan: row.domain(), indicators: indicators, tasks: tasks)
+        return try await sql.raw("""
+            SELECT id, code, name, pillar_code, measure, numerator_definition, denominator_definition, unit_of_measure,
+            aggregation, temporal, direction, responsible_unit_id, allows_over_hundred, allows_zero_denominator, archived_at
+            FROM indicators i WHERE plan_id = \(bind: planID) AND \(which) ORDER BY position
+            """).all().map { r in
+            (Indicator(
+                code: try r.decode(column: "code", as: String.self), name: try r.decode(column: "name", as: String.self),
+                pillarCode: try r.decode(column: "pillar_code", as: String?.self),
+                measure: MeasureKind(rawValue: try r.decode(column: "measure", as: String.self)) ?? .count,
+                numeratorDefinition: try r.decode(column: "numerator_definition", as: String?.self),
+                denominatorDefinition: try r.decode(column: "denominator_definition", as: String?.self),
+                unitOfMeasure: try r.decode(column: "unit_of_measure", as: String?.self),
+                aggregation: UnitAggregation(rawValue: try r.decode(column: "aggregation", as: String.self)) ?? .sum,
+                temporal: TemporalAggregation(rawValue: try r.decode(column: "temporal", as: String.self)) ?? .stock,
+                direction: Direction(rawValue: try r.decode(column: "direction", as: String.self)) ?? .higherIsBetter,
+                responsibleUnitCode: try r.decode(column: "responsible_unit_id", as: UUID?.self).flatMap { unitCodes[$0] },
+                allowsOverHundred: try r.decode(column: "allows_over_hundred", as: Bool.self),
+                allowsZeroDenominator: try r.decode(column: "allows_zero_denominator", as: Bool.self),
+                targets: (targets[try r.decode(column: "id", as: UUID.self)] ?? []).sorted { ($0.year, $0.level.order) < ($1.year, $1.level.order) }),
+             try r.decode(column: "archived_at", as: Date?.self) != nil)
+        }
+    }
+
+    /// A plan's tasks with their cooperating units, in document order (raw rows, as indicators).
+    func tasks(planID: UUID, code: String? = nil, unitCodes: [UUID: String]) async throws -> [(PlanTask, archived: Bool)] {
+        let which = code.map { SQLQueryString("t.code = \(bind: $0)") } ?? "t.archived_at IS NULL"
+        var cooperating: [UUID: [String]] = [:]
+        for r in try await sql.raw("""
+            SELECT c.task_id, c.unit_id FROM task_cooperators c JOIN tasks t ON t.id = c.task_id
+            WHERE t.plan_id = \(bind: planID) AND \(which)
+            """).all() {
+            if let code = unitCodes[try r.decode(column: "unit_id", as: UUID.self)] {
+                cooperating[try r.decode(column: "task_id", as: UUID.self), default: []].append(code)
+            }
+        }
+        return try await sql.raw("""
+            SELECT id, code, title, sub_items, pillar_code, lead_unit_id, lead_text, cooperating_text, deadline,
+            deadline_text, evidence, archived_at FROM tasks t WHERE plan_id = \(bind: planID) AND \(which) ORDER BY position
+            """).all().map { r in
+            (PlanTask(
+                code: try r.decode(column: "code", as: String.self), title: try r.decode(column: "title", as: String.self),
+                subItems: JSONList.decode(try r.decode(column: "sub_items", as: String.self)),
+                pillarCode: try r.decode(column: "pillar_code", as: String?.self),
+                leadUnitCode: try r.decode(column: "lead_unit_id", as: UUID?.self).flatMap { unitCodes[$0] },
+                leadText: try r.decode(column: "lead_text", as: String.self),
+                // Cooperating units have no stored order: sorted, so reading is deterministic on
+                // both databases and an export imports back unchanged.
+                cooperatingUnitCodes: (cooperating[try r.decode(column: "id", as: UUID.self)] ?? []).sorted(),
+                cooperatingText: try r.decode(column: "cooperating_text", as: String.self),
+                deadline: try r.decode(column: "deadline", as: String?.self).flatMap(Deadline.init(code:)),
+                deadlineText: try r.decode(column: "deadline_text", as: String?.self),
+                evidence: JSONList.decode(try r.decode(column: "evidence", as: String.self))),
+             try r.decode(column: "archived_at", as: Date?.self) != nil)
+        }
     }
 
     /// Every version's code by row id, closed versions included.
@@ -87,37 +152,6 @@ extension PlanModel {
             horizonFrom: horizonFrom, horizonTo: horizonTo, parentCode: parentCode,
             pillars: ($pillars.value ?? []).sorted { $0.position < $1.position }
                 .map { Pillar(code: $0.code, name: $0.name) })
-    }
-}
-
-extension IndicatorModel {
-    func domain(unitCodes: [UUID: String]) -> Indicator {
-        let measure = MeasureKind(rawValue: measure) ?? .count
-        return Indicator(
-            code: code, name: name, pillarCode: pillarCode, measure: measure,
-            numeratorDefinition: numeratorDefinition, denominatorDefinition: denominatorDefinition,
-            unitOfMeasure: unitOfMeasure, aggregation: UnitAggregation(rawValue: aggregation) ?? .sum,
-            temporal: TemporalAggregation(rawValue: temporal) ?? .stock,
-            direction: Direction(rawValue: direction) ?? .higherIsBetter,
-            responsibleUnitCode: $responsibleUnit.id.flatMap { unitCodes[$0] },
-            allowsOverHundred: allowsOverHundred,
-            allowsZeroDenominator: allowsZeroDenominator,
-            targets: ($targets.value ?? []).map {
-                Target(year: $0.year, level: AdminLevel(rawValue: $0.level) ?? .any,
-                       comparator: Comparator(rawValue: $0.comparator) ?? .judgement,
-                       value: $0.value, upper: $0.upper, text: $0.text)
-            }.sorted { ($0.year, $0.level.order) < ($1.year, $1.level.order) })
-    }
-}
-
-extension TaskModel {
-    func domain(unitCodes: [UUID: String], cooperating: [String]) -> PlanTask {
-        PlanTask(
-            code: code, title: title, subItems: JSONList.decode(subItems), pillarCode: pillarCode,
-            leadUnitCode: $leadUnit.id.flatMap { unitCodes[$0] }, leadText: leadText,
-            cooperatingUnitCodes: cooperating, cooperatingText: cooperatingText,
-            deadline: deadline.flatMap(Deadline.init(code:)), deadlineText: deadlineText,
-            evidence: JSONList.decode(evidence))
     }
 }
 

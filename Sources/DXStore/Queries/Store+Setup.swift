@@ -193,18 +193,15 @@ extension Store {
     /// One indicator of a plan, archived or not.
     public func indicator(planKey: String, code: String) async throws -> (indicator: Indicator, archived: Bool)? {
         let plan = try await planRow(planKey)
-        guard let row = try await IndicatorModel.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$code == code)
-            .with(\.$targets).first() else { return nil }
-        return (row.domain(unitCodes: try await unitCodesByID()), row.archivedAt != nil)
+        return try await indicators(planID: plan.requireID(), code: code, unitCodes: try await unitCodesByID()).first
+            .map { ($0.0, $0.archived) }
     }
 
     /// One task of a plan, archived or not.
     public func task(planKey: String, code: String) async throws -> (task: PlanTask, archived: Bool)? {
         let plan = try await planRow(planKey)
-        guard let row = try await TaskModel.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$code == code).first() else { return nil }
-        let codes = try await unitCodesByID()
-        let coop = try await TaskCooperatorModel.query(on: db).filter(\.$task.$id == row.requireID()).all().compactMap { codes[$0.$unit.id] }
-        return (row.domain(unitCodes: codes, cooperating: coop.sorted()), row.archivedAt != nil)
+        return try await tasks(planID: plan.requireID(), code: code, unitCodes: try await unitCodesByID()).first
+            .map { ($0.0, $0.archived) }
     }
 }
 
