@@ -164,8 +164,8 @@ extension SiteRoute {
         }
     }
 
-    /// The issue a report template's query names; a number or date that does not read is left out,
-    /// as the page then reports it.
+    /// The issue a report template's query names. A number or date that does not read is left out
+    /// of the case (the handler, which reads the query itself, reports it).
     private static func issue(_ period: String, _ q: [String: String]) -> ReportIssue {
         ReportIssue(period: period, number: q["number"].flatMap { Int($0) }, date: q["date"].flatMap { CalendarDate(iso: $0) })
     }

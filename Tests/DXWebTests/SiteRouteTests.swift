@@ -109,6 +109,14 @@ final class SiteRouteTests: XCTestCase {
         }
     }
 
+    func testARequestReadsAsItsRoute() async throws {
+        let app = try await Application.make(.testing)
+        let req = Request(application: app, method: .HEAD, url: URI(string: "/plans/KH-C%C4%90S-2024/indicators/CT%201?unit=02&msg=saved"),
+                          on: app.eventLoopGroup.next())
+        XCTAssertEqual(SiteRoute(request: req), .indicator(slug: "KH-CĐS-2024", code: "CT 1", period: nil, unit: "02"))
+        try await app.asyncShutdown()
+    }
+
     /// Nothing registered outside the table, nothing in the table left unregistered.
     func testTheAppRegistersExactlyTheTable() async throws {
         try await withDemoApp { app, _ in
