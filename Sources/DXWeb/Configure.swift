@@ -36,7 +36,7 @@ extension Request {
 
 func routes(_ app: Application) throws {
     // Liveness: the database answers; names it and its schema level.
-    app.get("healthz") { req async throws -> Response in
+    app.register(.GET, .health) { req async throws -> Response in
         let kind = req.application.storage[DatabaseKindKey.self] ?? "unknown"
         do {
             _ = try await req.store.counts()["plans"]
@@ -48,7 +48,7 @@ func routes(_ app: Application) throws {
     }
     // Readiness: 503 until every migration of this build is applied, so a load balancer sends
     // nothing to an instance whose schema is behind (another instance may be migrating).
-    app.get("readyz") { req async throws -> Response in
+    app.register(.GET, .ready) { req async throws -> Response in
         let kind = req.application.storage[DatabaseKindKey.self] ?? "unknown"
         struct Body: Encodable { var status: String; var database: String; var migration: String; var pending: [String] }
         do {
@@ -59,7 +59,7 @@ func routes(_ app: Application) throws {
             return try jsonResponse(Body(status: "unavailable", database: kind, migration: "", pending: []), status: .serviceUnavailable)
         }
     }
-    app.get("metrics") { req async throws -> Response in
+    app.register(.GET, .metrics) { req async throws -> Response in
         guard req.application.metricsAccess.allows(address: req.clientIP, authorization: req.headers.first(name: .authorization)) else {
             throw Abort(.forbidden, reason: "Không được xem số đo của máy chủ từ địa chỉ này.")
         }
@@ -67,21 +67,23 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                         body: .init(string: req.application.metrics.exposition()))
     }
-    app.get("static", "style.css") { _ in
+    app.register(.GET, .stylesheet) { _ in
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
                  body: .init(string: Stylesheet.css))
     }
     // The contract itself is public: a client reads it before it has a token.
-    app.get("api", "v1", "openapi.json") { _ in
+    app.register(.GET, .openAPI) { _ in
         Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300"],
                  body: .init(string: OpenAPIDocument.json))
     }
-    app.get("static", "picker.js") { _ in
+    app.register(.GET, .pickerScript) { _ in
         Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600"],
                  body: .init(string: PickerScript.js))
     }
+    // Every path comes from `SiteRoute.Pattern`; the API's patterns carry their "api/v1" prefix.
+    let api = app.grouped(BearerAuthMiddleware())
     try app.register(collection: PageController())
-    try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: APIController())
+    try api.register(collection: APIController())
     try app.register(collection: LoginController())
     try app.register(collection: LanguageController())
     try app.register(collection: ReportingController())
@@ -94,8 +96,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: LintController())
     try app.register(collection: IngestController())
     try app.register(collection: NoticesController())
-    try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: RoundsAPIController())
-    try app.grouped("api", "v1").grouped(BearerAuthMiddleware()).register(collection: DataValueSetsAPIController())
+    try api.register(collection: RoundsAPIController())
+    try api.register(collection: DataValueSetsAPIController())
 }
 
 func jsonResponse<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {

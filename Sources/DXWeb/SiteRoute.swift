@@ -1,7 +1,8 @@
 import Foundation
 
 /// Every page and API path, used both to register routes and to build links, so that a path is
-/// spelled in one place only.
+/// spelled in one place only: `pattern` (SiteRoutePattern.swift) is what the app registers, and
+/// `SiteRoute(method:path:)` reads a path back into its case.
 public enum SiteRoute: Hashable, Sendable {
     // Public pages and evaluations.
     case home
@@ -13,8 +14,17 @@ public enum SiteRoute: Hashable, Sendable {
     case ranking(scheme: String)
     case rankingUnit(scheme: String, unit: String)
     case units
+    /// Which closed unit's successor takes over: the page and its form (GET, POST).
+    case unitSuccessors
+    case unitSuccessorAccounts
+
+    // Operations and static files.
     case health
+    case ready
+    case metrics
     case stylesheet
+    case pickerScript
+    case openAPI
 
     // Login and the signed-in user's own settings.
     case login(next: String?)
@@ -76,6 +86,15 @@ public enum SiteRoute: Hashable, Sendable {
     case apiRanking(scheme: String)
     /// DHIS2's data value sets: GET with `plan`, `period`, `orgUnit`; POST a JSON or ADX body.
     case apiDataValueSets(plan: String?, period: String?, orgUnit: String?)
+    case apiMe
+    case apiRounds
+    /// A unit's report: GET reads it, PATCH changes values.
+    case apiUnitReport(round: String, unit: String)
+    case apiUnitReportAction(round: String, unit: String, action: String)
+    case apiRoundCompleteness(String)
+    case apiAudit(round: String?, unit: String?, subject: String?)
+
+    // Report templates.
     case reportTemplates
     case newReportTemplate(plan: String?)
     case reportTemplate(code: String, issue: ReportIssue?)
@@ -95,13 +114,19 @@ public enum SiteRoute: Hashable, Sendable {
         case .indicator(let slug, let code, let period, let unit):
             return "/plans/\(c(slug))/indicators/\(c(code))" + Self.query(["period": period, "unit": unit])
         case .report(let slug, let format, let period, let tasksPlan):
-            return "/plans/\(c(slug))/report.\(format)" + Self.query(["period": period, "tasks": tasksPlan])
+            return "/plans/\(c(slug))/report.\(c(format))" + Self.query(["period": period, "tasks": tasksPlan])
         case .rankings: return "/rankings"
         case .ranking(let scheme): return "/rankings/\(c(scheme))"
         case .rankingUnit(let scheme, let unit): return "/rankings/\(c(scheme))/units/\(c(unit))"
         case .units: return "/units"
+        case .unitSuccessors: return "/units/successors"
+        case .unitSuccessorAccounts: return "/units/successors/accounts"
         case .health: return "/healthz"
+        case .ready: return "/readyz"
+        case .metrics: return "/metrics"
         case .stylesheet: return "/static/style.css"
+        case .pickerScript: return "/static/picker.js"
+        case .openAPI: return "/api/v1/openapi.json"
 
         case .login(let next):
             // Only a path of this site: "//host" would send the browser elsewhere after login.
@@ -117,7 +142,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .roundCSV(let r): return "/rounds/\(c(r))/completeness.csv"
         case .roundClose(let r): return "/rounds/\(c(r))/close"
         case .unitReport(let r, let u): return "/rounds/\(c(r))/units/\(c(u))"
-        case .unitReportAction(let r, let u, let a): return "/rounds/\(c(r))/units/\(c(u))/\(a)"
+        case .unitReportAction(let r, let u, let a): return "/rounds/\(c(r))/units/\(c(u))/\(c(a))"
         case .unitReportWorkbook(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/report.xlsx"
         case .unitReportUpload(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/upload"
         case .unitReportUploadApply(let r, let u): return "/rounds/\(c(r))/units/\(c(u))/upload/apply"
@@ -127,7 +152,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .audit(let r, let u, let s): return "/audit" + Self.query(["round": r, "unit": u, "subject": s])
 
         case .accounts: return "/admin/accounts"
-        case .accountAction(let u, let a): return "/admin/accounts/\(c(u))/\(a)"
+        case .accountAction(let u, let a): return "/admin/accounts/\(c(u))/\(c(a))"
 
         case .setup(let q): return "/setup" + Self.query(["q": q])
         case .setupNewPlan: return "/setup/new-plan"
@@ -150,7 +175,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .tableForm(let code): return "/forms/\(c(code))"
         case .tableFormJSON(let code): return "/forms/\(c(code)).json"
         case .tableFormTable(let code, let format, let period):
-            return "/forms/\(c(code))/table" + (format.map { ".\($0)" } ?? "") + Self.query(["period": period])
+            return "/forms/\(c(code))/table" + (format.map { ".\(c($0))" } ?? "") + Self.query(["period": period])
 
         case .apiPlans: return "/api/v1/plans"
         case .apiPlanIndicators(let slug): return "/api/v1/plans/\(c(slug))/indicators"
@@ -162,10 +187,16 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiRanking(let scheme): return "/api/v1/rankings/\(c(scheme))"
         case .apiDataValueSets(let plan, let period, let orgUnit):
             return "/api/v1/dataValueSets" + Self.query(["plan": plan, "period": period, "orgUnit": orgUnit])
+        case .apiMe: return "/api/v1/me"
+        case .apiRounds: return "/api/v1/rounds"
+        case .apiUnitReport(let r, let u): return "/api/v1/rounds/\(c(r))/units/\(c(u))"
+        case .apiUnitReportAction(let r, let u, let a): return "/api/v1/rounds/\(c(r))/units/\(c(u))/\(c(a))"
+        case .apiRoundCompleteness(let r): return "/api/v1/rounds/\(c(r))/completeness"
+        case .apiAudit(let r, let u, let s): return "/api/v1/audit" + Self.query(["round": r, "unit": u, "subject": s])
         case .reportTemplates: return "/reports"
         case .newReportTemplate(let plan): return "/reports/new" + Self.query(["plan": plan])
         case .reportTemplate(let code, let issue): return "/reports/\(c(code))" + (issue.map(Self.query) ?? "")
-        case .reportTemplateFile(let code, let format, let issue): return "/reports/\(c(code))/report.\(format)" + Self.query(issue)
+        case .reportTemplateFile(let code, let format, let issue): return "/reports/\(c(code))/report.\(c(format))" + Self.query(issue)
         case .reportNarratives(let code, let period): return "/reports/\(c(code))/narratives" + Self.query(["period": period])
         }
     }

@@ -6,13 +6,13 @@ import Vapor
 /// percent-encoded code (`83%2FKH-BC%C4%90`).
 struct APIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("plans", use: plans)
-        routes.get("plans", ":plan", "indicators", use: indicators)
-        routes.get("plans", ":plan", "tasks", use: tasks)
-        routes.get("units", use: units)
-        routes.get("periods", ":id", use: period)
-        routes.get("plans", ":plan", "evaluation", use: evaluation)
-        routes.get("rankings", ":scheme", use: ranking)
+        routes.register(.GET, .apiPlans, use: plans)
+        routes.register(.GET, .apiPlanIndicators, use: indicators)
+        routes.register(.GET, .apiPlanTasks, use: tasks)
+        routes.register(.GET, .apiUnits, use: units)
+        routes.register(.GET, .apiPeriod, use: period)
+        routes.register(.GET, .apiEvaluation, use: evaluation)
+        routes.register(.GET, .apiRanking, use: ranking)
     }
 
     /// The evaluation of `?period=` for `?unit=` (the issuer's province by default), which must be

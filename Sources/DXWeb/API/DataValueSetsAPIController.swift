@@ -9,8 +9,8 @@ import Vapor
 /// plan is `?plan=` or the file's `dataSet`.
 struct DataValueSetsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("dataValueSets", use: get)
-        routes.on(.POST, "dataValueSets", body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: post)
+        routes.register(.GET, .apiDataValueSets, use: get)
+        routes.register(.POST, .apiDataValueSets, body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: post)
     }
 
     /// DHIS2's import summary, with Vietnamese descriptions. Counts are dxtrack values: a rate

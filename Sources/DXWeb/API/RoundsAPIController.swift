@@ -7,13 +7,13 @@ import Vapor
 /// "errors": [{"path": "values[0].numerator", "message": ..., "severity": "error"}]}`.
 struct RoundsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("me", use: me)
-        routes.get("rounds", use: rounds)
-        routes.get("rounds", ":round", "units", ":unit", use: show)
-        routes.patch("rounds", ":round", "units", ":unit", use: patch)
-        routes.post("rounds", ":round", "units", ":unit", ":action", use: act)
-        routes.get("rounds", ":round", "completeness", use: completeness)
-        routes.get("audit", use: audit)
+        routes.register(.GET, .apiMe, use: me)
+        routes.register(.GET, .apiRounds, use: rounds)
+        routes.register(.GET, .apiUnitReport, use: show)
+        routes.register(.PATCH, .apiUnitReport, use: patch)
+        routes.register(.POST, .apiUnitReportAction, use: act)
+        routes.register(.GET, .apiRoundCompleteness, use: completeness)
+        routes.register(.GET, .apiAudit, use: audit)
     }
 
     struct UnitRef: Codable { var code, name: String }

@@ -4,7 +4,7 @@ import Vapor
 /// A signed-in user's choice of interface language, stored on the account.
 struct LanguageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("account", "language", use: choose)
+        routes.register(.POST, .accountLanguage, use: choose)
     }
 
     func choose(req: Request) async throws -> Response {

@@ -8,9 +8,9 @@ import Vapor
 /// passes. Passwords are checked on `BcryptPool`'s own threads.
 struct LoginController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: form)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
+        routes.register(.GET, .login, use: form)
+        routes.register(.POST, .login, use: login)
+        routes.register(.POST, .logout, use: logout)
     }
 
     func form(req: Request) async throws -> Response {

@@ -15,15 +15,15 @@ struct FormsController: RouteCollection {
     static let maxImportBytes = 256 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("forms", use: list)
-        routes.get("forms", "new", use: newForm)
-        routes.post("forms", "new", use: create)
-        routes.post("forms", "import", use: importJSON)
-        routes.get("forms", ":code", use: show)
-        routes.post("forms", ":code", use: save)
-        routes.get("forms", ":code", "table", use: table)
-        routes.get("forms", ":code", "table.xlsx", use: xlsx)
-        routes.get("forms", ":code", "table.csv", use: csv)
+        routes.register(.GET, .tableForms, use: list)
+        routes.register(.GET, .newTableForm, use: newForm)
+        routes.register(.POST, .newTableForm, use: create)
+        routes.register(.POST, .importTableForm, use: importJSON)
+        routes.register(.GET, .tableForm, use: show)
+        routes.register(.POST, .tableForm, use: save)
+        routes.register(.GET, .tableFormTable, use: table)
+        routes.register(.GET, .tableFormXLSX, use: xlsx)
+        routes.register(.GET, .tableFormCSV, use: csv)
     }
 
     func list(req: Request) async throws -> Response {

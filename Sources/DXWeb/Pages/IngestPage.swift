@@ -11,10 +11,10 @@ import Vapor
 /// the confirmation and is read and checked again: nothing of the preview is trusted.
 struct IngestController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("ingest", use: form)
-        routes.on(.POST, "ingest", body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: preview)
+        routes.register(.GET, .ingest, use: form)
+        routes.register(.POST, .ingest, body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: preview)
         // The confirmation carries the file as base64: a third more than the upload.
-        routes.on(.POST, "ingest", "confirm", body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes * 3 / 2)), use: confirm)
+        routes.register(.POST, .ingestConfirm, body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes * 3 / 2)), use: confirm)
     }
 
     struct Request1: Decodable {

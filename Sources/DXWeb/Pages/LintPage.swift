@@ -8,8 +8,8 @@ import Vapor
 /// Nothing is stored: the file is read, checked and forgotten.
 struct LintController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("lint", use: form)
-        routes.on(.POST, "lint", body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: check)
+        routes.register(.GET, .lint, use: form)
+        routes.register(.POST, .lint, body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: check)
     }
 
     func form(req: Request) async throws -> Response {

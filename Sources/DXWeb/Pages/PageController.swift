@@ -5,15 +5,15 @@ import Vapor
 
 struct PageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("plans", ":slug", use: plan)
-        routes.get("plans", ":slug", "dashboard", use: dashboard)
-        routes.get("plans", ":slug", "indicators", ":code", use: indicator)
-        routes.get("plans", ":slug", ":report", use: report)
-        routes.get("rankings", use: rankings)
-        routes.get("rankings", ":scheme", use: ranking)
-        routes.get("rankings", ":scheme", "units", ":unit", use: rankingUnit)
-        routes.get("units", use: units)
+        routes.register(.GET, .home, use: home)
+        routes.register(.GET, .plan, use: plan)
+        routes.register(.GET, .dashboard, use: dashboard)
+        routes.register(.GET, .indicator, use: indicator)
+        routes.register(.GET, .report, use: report)
+        routes.register(.GET, .rankings, use: rankings)
+        routes.register(.GET, .ranking, use: ranking)
+        routes.register(.GET, .rankingUnit, use: rankingUnit)
+        routes.register(.GET, .units, use: units)
     }
 
     /// Evaluations show every unit's figures: they need a login, and the unit must be within the

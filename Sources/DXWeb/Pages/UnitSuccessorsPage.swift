@@ -7,9 +7,9 @@ import Vapor
 /// page for what `dxtrack units successor` does, through the same checks and audit.
 struct UnitSuccessorsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", "successors", use: page)
-        routes.post("units", "successors", use: match)
-        routes.post("units", "successors", "accounts", use: moveAccounts)
+        routes.register(.GET, .unitSuccessors, use: page)
+        routes.register(.POST, .unitSuccessors, use: match)
+        routes.register(.POST, .unitSuccessorAccounts, use: moveAccounts)
     }
 
     /// The accounts of closed units that the reader may move: those whose successor unit is
@@ -87,7 +87,7 @@ struct UnitSuccessorsController: RouteCollection {
             return try await render(req, error: o.errors.map { $0.replacingOccurrences(of: "Dòng 1: ", with: "") }.joined(separator: " "),
                                     status: .unprocessableEntity)
         }
-        return req.redirect(to: "/units/successors?msg=ok", redirectType: .normal)
+        return req.redirect(to: SiteRoute.unitSuccessors.path(message: "ok"), redirectType: .normal)
     }
 
     /// Moves the chosen accounts (each audited), only those the page offered the reader.
@@ -98,6 +98,6 @@ struct UnitSuccessorsController: RouteCollection {
             return try await render(req, error: t("Chưa chọn tài khoản nào."), status: .unprocessableEntity)
         }
         let moved = try await movableAccounts(req, dryRun: false, only: chosen)
-        return req.redirect(to: "/units/successors?moved=\(moved.count)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.unitSuccessors.path + "?moved=\(moved.count)", redirectType: .normal)
     }
 }

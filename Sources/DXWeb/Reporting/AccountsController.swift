@@ -6,9 +6,9 @@ import Vapor
 /// Account administration: administrators, for accounts of units in their subtree.
 struct AccountsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "accounts", use: list)
-        routes.post("admin", "accounts", use: create)
-        routes.post("admin", "accounts", ":username", ":action", use: act)
+        routes.register(.GET, .accounts, use: list)
+        routes.register(.POST, .accounts, use: create)
+        routes.register(.POST, .accountAction, use: act)
     }
 
     func render(_ req: Request, form: FormData? = nil, error: String? = nil, status: HTTPStatus = .ok) async throws -> Response {

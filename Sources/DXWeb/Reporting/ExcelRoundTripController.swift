@@ -9,13 +9,13 @@ import Vapor
 /// changes and errors, and "Áp dụng", which writes the changes in one save.
 struct ExcelRoundTripController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("rounds", ":round", "units", ":unit", "report.xlsx", use: template)
-        routes.get("rounds", ":round", "report.xlsx", use: roundTemplate)
-        routes.on(.POST, "rounds", ":round", "units", ":unit", "upload",
-                  body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: upload)
-        routes.post("rounds", ":round", "units", ":unit", "upload", "apply", use: apply)
-        routes.on(.POST, "rounds", ":round", "upload", body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: roundUpload)
-        routes.post("rounds", ":round", "upload", "apply", use: roundApply)
+        routes.register(.GET, .unitReportWorkbook, use: template)
+        routes.register(.GET, .roundWorkbook, use: roundTemplate)
+        routes.register(.POST, .unitReportUpload,
+                        body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: upload)
+        routes.register(.POST, .unitReportUploadApply, use: apply)
+        routes.register(.POST, .roundUpload, body: .collect(maxSize: ByteCount(value: UploadLimits.maxBodyBytes)), use: roundUpload)
+        routes.register(.POST, .roundUploadApply, use: roundApply)
     }
 
     func template(req: Request) async throws -> Response {

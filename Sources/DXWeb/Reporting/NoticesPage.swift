@@ -6,8 +6,8 @@ import Vapor
 /// Each account's own notices, and the address they go to by e-mail.
 struct NoticesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", "notices", use: show)
-        routes.post("account", "notices", use: setAddress)
+        routes.register(.GET, .accountNotices, use: show)
+        routes.register(.POST, .accountNotices, use: setAddress)
     }
 
     func show(req: Request) async throws -> Response {

@@ -6,16 +6,16 @@ import Vapor
 /// Web pages of the reporting loop. Every handler first asks `AccessPolicy` (role × unit scope).
 struct ReportingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("rounds", use: list)
-        routes.get("rounds", "new", use: newForm)
-        routes.post("rounds", "new", use: create)
-        routes.get("rounds", ":round", use: show)
-        routes.get("rounds", ":round", "completeness.csv", use: csv)
-        routes.post("rounds", ":round", "close", use: close)
-        routes.get("rounds", ":round", "units", ":unit", use: report)
-        routes.post("rounds", ":round", "units", ":unit", use: save)
-        routes.post("rounds", ":round", "units", ":unit", ":action", use: act)
-        routes.get("audit", use: audit)
+        routes.register(.GET, .rounds, use: list)
+        routes.register(.GET, .newRound, use: newForm)
+        routes.register(.POST, .newRound, use: create)
+        routes.register(.GET, .round, use: show)
+        routes.register(.GET, .roundCSV, use: csv)
+        routes.register(.POST, .roundClose, use: close)
+        routes.register(.GET, .unitReport, use: report)
+        routes.register(.POST, .unitReport, use: save)
+        routes.register(.POST, .unitReportAction, use: act)
+        routes.register(.GET, .audit, use: audit)
     }
 
     func list(req: Request) async throws -> Response {

@@ -12,23 +12,23 @@ import Vapor
 /// form that could not be saved.
 struct SetupController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("setup", use: search)
-        routes.get("setup", "new-plan", use: newPlan)
-        routes.post("setup", "new-plan", use: createPlan)
-        routes.get("setup", "plans", ":plan", use: plan)
-        routes.post("setup", "plans", ":plan", use: savePlan)
-        routes.get("setup", "plans", ":plan", "indicators", ":code", use: indicator)
-        routes.post("setup", "plans", ":plan", "indicators", ":code", use: saveIndicator)
-        routes.post("setup", "plans", ":plan", "indicators", ":code", "archive", use: archiveIndicator)
-        routes.get("setup", "plans", ":plan", "tasks", ":code", use: task)
-        routes.post("setup", "plans", ":plan", "tasks", ":code", use: saveTask)
-        routes.post("setup", "plans", ":plan", "tasks", ":code", "archive", use: archiveTask)
-        routes.get("setup", "units", ":code", use: unit)
-        routes.post("setup", "units", ":code", use: saveUnit)
-        routes.post("setup", "units", ":code", "heading", use: saveUnitHeading)
+        routes.register(.GET, .setup, use: search)
+        routes.register(.GET, .setupNewPlan, use: newPlan)
+        routes.register(.POST, .setupNewPlan, use: createPlan)
+        routes.register(.GET, .setupPlan, use: plan)
+        routes.register(.POST, .setupPlan, use: savePlan)
+        routes.register(.GET, .setupIndicator, use: indicator)
+        routes.register(.POST, .setupIndicator, use: saveIndicator)
+        routes.register(.POST, .setupIndicatorArchive, use: archiveIndicator)
+        routes.register(.GET, .setupTask, use: task)
+        routes.register(.POST, .setupTask, use: saveTask)
+        routes.register(.POST, .setupTaskArchive, use: archiveTask)
+        routes.register(.GET, .setupUnit, use: unit)
+        routes.register(.POST, .setupUnit, use: saveUnit)
+        routes.register(.POST, .setupUnitHeading, use: saveUnitHeading)
         // Document numbers contain "/", so the number travels in the query or the form.
-        routes.get("setup", "documents", use: document)
-        routes.post("setup", "documents", use: saveDocument)
+        routes.register(.GET, .setupDocument, use: document)
+        routes.register(.POST, .setupDocument, use: saveDocument)
     }
 
     func document(req: Request) async throws -> Response {

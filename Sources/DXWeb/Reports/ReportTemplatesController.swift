@@ -9,14 +9,14 @@ import Vapor
 /// narratives before issuing.
 struct ReportTemplatesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("reports", use: list)
-        routes.get("reports", "new", use: newTemplate)
-        routes.post("reports", "new", use: create)
-        routes.get("reports", ":code", use: show)
-        routes.post("reports", ":code", use: save)
-        routes.get("reports", ":code", ":file", use: file)
-        routes.get("reports", ":code", "narratives", use: narratives)
-        routes.post("reports", ":code", "narratives", use: saveNarratives)
+        routes.register(.GET, .reportTemplates, use: list)
+        routes.register(.GET, .newReportTemplate, use: newTemplate)
+        routes.register(.POST, .newReportTemplate, use: create)
+        routes.register(.GET, .reportTemplate, use: show)
+        routes.register(.POST, .reportTemplate, use: save)
+        routes.register(.GET, .reportTemplateFile, use: file)
+        routes.register(.GET, .reportNarratives, use: narratives)
+        routes.register(.POST, .reportNarratives, use: saveNarratives)
     }
 
     func list(req: Request) async throws -> Response {
