@@ -23,11 +23,12 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     static func newToken() -> String { Credentials.newToken().replacingOccurrences(of: "dxt_", with: "") }
 
-    /// The hidden field every form includes.
-    static func field(_ token: String?) -> String {
-        "<input type=\"hidden\" name=\"\(fieldName)\" value=\"\(escape(token ?? ""))\">"
-    }
+    /// The hidden field, as markup for pages still written as strings (see `csrfField`).
+    static func field(_ token: String?) -> String { csrfField(token).html }
 }
+
+/// The hidden field every form includes.
+func csrfField(_ token: String?) -> Node { .hidden(CSRFMiddleware.fieldName, token ?? "") }
 
 /// A URL-encoded (or multipart) form body, read once and kept on the request. Parsed here rather than with
 /// Vapor's decoder because field names carry codes with dots and brackets ("1.2", "83/KH-BCĐ").

@@ -21,18 +21,26 @@ struct LoginController: RouteCollection {
     /// The login form sets its own CSRF cookie (there is no session yet to hold the token).
     func loginPage(_ req: Request, next: String?, username: String, error: String?, status: HTTPStatus) -> Response {
         let token = req.cookies[CSRFMiddleware.cookieName]?.string ?? CSRFMiddleware.newToken()
-        var b = "<h1>\(t("Đăng nhập"))</h1>"
-        if let e = error { b += "<p class=\"err\" role=\"alert\">\(escape(e))</p>" }
-        b += """
-        <form method="post" action="\(SiteRoute.login(next: nil).path)" class="stack narrow">
-        \(CSRFMiddleware.field(token))
-        <input type="hidden" name="next" value="\(escape(next ?? ""))">
-        <label>\(t("Tên đăng nhập")) <input name="username" autocomplete="username" autocapitalize="none" required value="\(escape(username))"></label>
-        <label>\(t("Mật khẩu")) <input name="password" type="password" autocomplete="current-password" required></label>
-        <button type="submit" class="primary">\(t("Đăng nhập"))</button>
-        </form>
-        """
-        let r = html(Layout.page(title: t("Đăng nhập"), body: b))
+        let r = html(Layout.page(title: t("Đăng nhập")) {
+            Node.h1(text: t("Đăng nhập"))
+            if let e = error { Node.p(.class("err"), .role("alert"), text: e) }
+            Node.form(.method("post"), .action(.login(next: nil)), .class("stack narrow")) {
+                csrfField(token)
+                Node.hidden("next", next ?? "")
+                Node.label {
+                    t("Tên đăng nhập")
+                    " "
+                    Node.input(.name("username"), Attribute("autocomplete", "username"), Attribute("autocapitalize", "none"),
+                               .flag("required"), .value(username))
+                }
+                Node.label {
+                    t("Mật khẩu")
+                    " "
+                    Node.input(.name("password"), .type("password"), Attribute("autocomplete", "current-password"), .flag("required"))
+                }
+                Node.button(.type("submit"), .class("primary"), text: t("Đăng nhập"))
+            }
+        })
         r.status = status
         r.cookies[CSRFMiddleware.cookieName] = WebSessionMiddleware.cookie(token, req: req, maxAge: 2 * 3600)
         return r

@@ -2,23 +2,32 @@ import DXCore
 
 /// The part of the header that depends on who is logged in, with the language switch.
 enum UserBar {
-    static func html() -> String {
+    static func node() -> Node {
         guard let a = RequestContext.account else {
-            return " <a href=\"\(SiteRoute.rounds.path)\">\(t("Báo cáo định kỳ"))</a> <a class=\"login\" href=\"\(SiteRoute.login(next: nil).path)\">\(t("Đăng nhập"))</a>"
-                + anonymousSwitch()
+            return .group {
+                " "
+                Node.link(.rounds, t("Báo cáo định kỳ"))
+                " "
+                Node.link(.login(next: nil), t("Đăng nhập"), .class("login"))
+                anonymousSwitch()
+            }
         }
-        var s = " <a href=\"\(SiteRoute.rounds.path)\">\(t("Báo cáo định kỳ"))</a>"
-        s += " <a href=\"\(SiteRoute.reportTemplates.path)\">\(t("Mẫu báo cáo"))</a>"
-        s += " <a href=\"\(SiteRoute.tableForms.path)\">\(t("Biểu mẫu"))</a>"
-        s += " <a href=\"\(SiteRoute.lint.path)\">\(t("Kiểm tra báo cáo"))</a>"
-        if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"\(SiteRoute.setup(query: nil).path)\">\(t("Thiết lập"))</a>" }
-        if AccessPolicy.roleAllows(a.role, .setUp) { s += " <a href=\"\(SiteRoute.ingest.path)\">\(t("Nhập phụ lục"))</a>" }
-        if AccessPolicy.roleAllows(a.role, .manageAccounts) { s += " <a href=\"\(SiteRoute.accounts.path)\">\(t("Tài khoản"))</a>" }
-        s += " <a href=\"\(SiteRoute.accountNotices.path)\">\(t("Thông báo"))</a>"
-        s += " <span class=\"who\">\(escape(a.displayName)) (\(escape(translated(a.role.labelVI))))</span>"
-        s += signedInSwitch()
-        s += " <form class=\"inline\" method=\"post\" action=\"\(SiteRoute.logout.path)\">\(CSRFMiddleware.field(RequestContext.csrfToken))<button type=\"submit\" class=\"link\">\(t("Đăng xuất"))</button></form>"
-        return s
+        var links: [(SiteRoute, String)] = [(.rounds, t("Báo cáo định kỳ")), (.reportTemplates, t("Mẫu báo cáo")),
+                                            (.tableForms, t("Biểu mẫu")), (.lint, t("Kiểm tra báo cáo"))]
+        if AccessPolicy.roleAllows(a.role, .setUp) { links += [(.setup(query: nil), t("Thiết lập")), (.ingest, t("Nhập phụ lục"))] }
+        if AccessPolicy.roleAllows(a.role, .manageAccounts) { links.append((.accounts, t("Tài khoản"))) }
+        links.append((.accountNotices, t("Thông báo")))
+        return .group {
+            for (route, label) in links { " "; Node.link(route, label) }
+            " "
+            Node.span(.class("who"), text: "\(a.displayName) (\(translated(a.role.labelVI)))")
+            signedInSwitch()
+            " "
+            Node.form(.class("inline"), .method("post"), .action(.logout)) {
+                csrfField(RequestContext.csrfToken)
+                Node.button(.type("submit"), .class("link"), text: t("Đăng xuất"))
+            }
+        }
     }
 
     /// The other language, named in itself (a reader who cannot read the current one still
@@ -26,16 +35,25 @@ enum UserBar {
     static var other: Language { Language.current == .en ? .vi : .en }
 
     /// Visitors switch with a link: `?lang=` sets a cookie (see `LanguageMiddleware`).
-    static func anonymousSwitch() -> String {
+    static func anonymousSwitch() -> Node {
         let path = RequestContext.path ?? SiteRoute.home.path
-        return " <a class=\"lang\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\" href=\"\(escape(path))?lang=\(other.rawValue)\">\(escape(other.nativeName))</a>"
+        return .group {
+            " "
+            Node.a(.class("lang"), .lang(other.rawValue), Attribute("hreflang", other.rawValue),
+                   .href("\(path)?lang=\(other.rawValue)"), text: other.nativeName)
+        }
     }
 
     /// Signed-in users store their choice on the account: a form, so it carries the CSRF token.
-    static func signedInSwitch() -> String {
-        var s = " <form class=\"inline\" method=\"post\" action=\"\(SiteRoute.accountLanguage.path)\">\(CSRFMiddleware.field(RequestContext.csrfToken))"
-        s += "<input type=\"hidden\" name=\"next\" value=\"\(escape(RequestContext.returnPath ?? SiteRoute.home.path))\">"
-        s += "<button type=\"submit\" class=\"link\" name=\"language\" value=\"\(other.rawValue)\" lang=\"\(other.rawValue)\">\(escape(other.nativeName))</button></form>"
-        return s
+    static func signedInSwitch() -> Node {
+        .group {
+            " "
+            Node.form(.class("inline"), .method("post"), .action(.accountLanguage)) {
+                csrfField(RequestContext.csrfToken)
+                Node.hidden("next", RequestContext.returnPath ?? SiteRoute.home.path)
+                Node.button(.type("submit"), .class("link"), .name("language"), .value(other.rawValue), .lang(other.rawValue),
+                            text: other.nativeName)
+            }
+        }
     }
 }

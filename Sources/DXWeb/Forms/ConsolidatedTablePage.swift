@@ -19,48 +19,70 @@ enum ConsolidatedTablePage {
     static func render(_ m: Model) -> String {
         let form = m.table.form.form
         let code = form.code
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.tableForms.path)\">\(t("Biểu mẫu"))</a> › "
-            + "<a href=\"\(escape(SiteRoute.tableForm(code: code).path))\">\(escape(code))</a></p>"
-        b += "<h1>\(escape(form.title))</h1>"
-        b += DataPreview.banner(m.reading)
-        b += "<form method=\"get\" action=\"\(escape(SiteRoute.tableFormTable(code: code, format: nil, period: nil).path))\" class=\"inline\" id=\"period-form\">"
-        b += "<label>\(t("Kỳ báo cáo")) <select name=\"period\">"
-        for p in m.periods {
-            b += "<option value=\"\(escape(p.identifier))\"\(p == m.period ? " selected" : "")>\(escape(p.heading))</option>"
-        }
-        b += "</select></label> <button type=\"submit\">\(t("Xem"))</button></form>"
-        let id = m.period.identifier
-        b += "<p class=\"downloads\" id=\"downloads\">\(t("Tải về:")) "
-            + "<a href=\"\(escape(SiteRoute.tableFormTable(code: code, format: "xlsx", period: id).path))\">Excel (XLSX)</a> · "
-            + "<a href=\"\(escape(SiteRoute.tableFormTable(code: code, format: "csv", period: id).path))\">CSV</a></p>"
-        if m.partial { b += "<p class=\"hint\">\(t("Bảng chỉ gồm các đơn vị thuộc phạm vi tài khoản của bạn; dòng tổng cộng các dòng này."))</p>" }
-
-        b += "<div class=\"wide\"><table id=\"consolidated\" class=\"form-table\">\(FormTableHTML.head(form))<tbody>"
-        for row in m.table.rows { b += line(m.table, row, total: false) }
-        if let totals = m.table.totals { b += line(m.table, totals, total: true) }
-        b += "</tbody></table></div>"
-        if m.table.rows.isEmpty { b += "<p>\(t("Không có dòng nào trong kỳ này."))</p>" }
-
-        if !m.table.violations.isEmpty {
-            b += "<h2 id=\"violations\">\(t("Các dòng không thỏa mãn quy tắc kiểm tra (%@)", m.table.violations.count))</h2><ul class=\"violations\">"
-            for v in m.table.violations {
-                b += "<li>" + escape(t("Dòng “%@”: %@ (%@; vế trái %@, vế phải %@).", v.rowLabel, v.message, v.rule,
-                                       VNNumber.format(v.left, fractionDigits: 4), VNNumber.format(v.right, fractionDigits: 4))) + "</li>"
+        return Layout.page(title: "\(form.code) – \(m.period.heading)") {
+            Node.p(.class("crumbs")) {
+                Node.link(.tableForms, t("Biểu mẫu"))
+                " › "
+                Node.link(.tableForm(code: code), code)
             }
-            b += "</ul>"
+            Node.h1(text: form.title)
+            DataPreview.banner(m.reading)
+            periodForm(m, code: code)
+            Node.p(.class("downloads"), .id("downloads")) {
+                "\(t("Tải về:")) "
+                Node.link(.tableFormTable(code: code, format: "xlsx", period: m.period.identifier), "Excel (XLSX)")
+                " · "
+                Node.link(.tableFormTable(code: code, format: "csv", period: m.period.identifier), "CSV")
+            }
+            if m.partial { Node.p(.class("hint"), text: t("Bảng chỉ gồm các đơn vị thuộc phạm vi tài khoản của bạn; dòng tổng cộng các dòng này.")) }
+            wideTable {
+                Node.table(.id("consolidated"), .class("form-table")) {
+                    FormTableHTML.head(form)
+                    Node.tbody {
+                        m.table.rows.map { line(m.table, $0, total: false) }
+                        if let totals = m.table.totals { line(m.table, totals, total: true) }
+                    }
+                }
+            }
+            if m.table.rows.isEmpty { Node.p(text: t("Không có dòng nào trong kỳ này.")) }
+            violations(m.table)
         }
-        return Layout.page(title: "\(form.code) – \(m.period.heading)", body: b)
     }
 
-    static func line(_ table: FormTable, _ row: FormTableRow, total: Bool) -> String {
-        let form = table.form.form
-        var b = total ? "<tr class=\"total\">" : "<tr>"
-        if form.numbered { b += "<td>\(escape(row.number))</td>" }
-        b += "<th scope=\"row\">\(escape(row.label))</th>"
-        for c in form.columns {
-            b += "<td\(c.kind.isNumeric ? " class=\"num\"" : "")>\(escape(table.display(row, c.key)))</td>"
+    static func periodForm(_ m: Model, code: String) -> Node {
+        .form(.method("get"), .action(.tableFormTable(code: code, format: nil, period: nil)), .class("inline"), .id("period-form")) {
+            Node.label {
+                t("Kỳ báo cáo")
+                " "
+                Node.select(.name("period")) {
+                    m.periods.map { p in Node.option(.value(p.identifier), .flag("selected", p == m.period), text: p.heading) }
+                }
+            }
+            " "
+            Node.button(.type("submit"), text: t("Xem"))
         }
-        return b + "</tr>"
+    }
+
+    static func violations(_ table: FormTable) -> Node {
+        guard !table.violations.isEmpty else { return .empty }
+        return .group {
+            Node.h2(.id("violations"), text: t("Các dòng không thỏa mãn quy tắc kiểm tra (%@)", table.violations.count))
+            Node.ul(.class("violations")) {
+                table.violations.map { v in
+                    Node.li(text: t("Dòng “%@”: %@ (%@; vế trái %@, vế phải %@).", v.rowLabel, v.message, v.rule,
+                                    VNNumber.format(v.left, fractionDigits: 4), VNNumber.format(v.right, fractionDigits: 4)))
+                }
+            }
+        }
+    }
+
+    static func line(_ table: FormTable, _ row: FormTableRow, total: Bool) -> Node {
+        let form = table.form.form
+        return .tr(total ? .class("total") : nil) {
+            if form.numbered { Node.td(text: row.number) }
+            Node.th(.scope("row"), text: row.label)
+            for c in form.columns { Node.td(c.kind.isNumeric ? .class("num") : nil, text: table.display(row, c.key)) }
+        }
     }
 
     /// The table for a spreadsheet: one header line of flattened titles, "Số hồ sơ › Tổng số

@@ -169,91 +169,188 @@ enum FormDesignerForm {
         }
     }
 
+    /// The designer's fields with their posted values and the problems placed next to them.
+    struct Fields {
+        var values: FormData
+        var issues: [FieldIssue]
+
+        func value(_ n: String) -> String { values[n] ?? "" }
+        func has(_ n: String) -> Bool { values[n] != nil }
+        func hasIssue(_ p: String) -> Bool { issues.contains { $0.path == p } }
+
+        /// The messages of the field `p`, under it.
+        func messages(_ p: String) -> Node {
+            .fragment(issues.filter { $0.path == p }.map { Node.p(.class("err"), .id("err-\(p)"), text: translated($0.message)) })
+        }
+
+        /// A field with a problem says so and points at its message.
+        func invalid(_ p: String) -> [Attribute] {
+            hasIssue(p) ? [Attribute("aria-invalid", "true"), Attribute("aria-describedby", "err-\(p)")] : []
+        }
+
+        /// A text field; `label` and `hint` come already translated.
+        func input(_ name: String, _ label: String, required: Bool = false, hint: String? = nil) -> Node {
+            .group {
+                Node.label {
+                    label
+                    " "
+                    Node.void("input", [.name(name), .value(value(name))] + (required ? [.flag("required")] : []) + invalid(name))
+                }
+                if let hint { Node.p(.class("hint"), text: hint) }
+                messages(name)
+            }
+        }
+
+        func check(_ name: String, _ label: String) -> Node {
+            .label(.class("check")) {
+                Node.input(.type("checkbox"), .name(name), .value("1"), .flag("checked", has(name)))
+                " \(label)"
+            }
+        }
+    }
+
     /// The designer: every field of the form, with `columnRows` rows in the columns table.
-    static func render(_ values: FormData, columnRows: Int, isNew: Bool, action: String, issues: [FieldIssue], csrf: String) -> String {
-        func v(_ n: String) -> String { escape(values[n] ?? "") }
-        func msg(_ p: String) -> String {
-            issues.filter { $0.path == p }.map { "<p class=\"err\" id=\"err-\(escape(p))\">\(escape(translated($0.message)))</p>" }.joined()
-        }
-        func invalid(_ p: String) -> String { issues.contains { $0.path == p } ? " aria-invalid=\"true\" aria-describedby=\"err-\(escape(p))\"" : "" }
-        func checked(_ n: String) -> String { values[n] != nil ? " checked" : "" }
-        /// `label` and `hint` come already translated.
-        func input(_ name: String, _ label: String, required: Bool = false, hint: String? = nil) -> String {
-            "<label>\(escape(label)) <input name=\"\(name)\" value=\"\(v(name))\"\(required ? " required" : "")\(invalid(name))></label>"
-                + (hint.map { "<p class=\"hint\">\(escape($0))</p>" } ?? "") + msg(name)
-        }
-        func check(_ name: String, _ label: String) -> String {
-            "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(checked(name))> \(escape(label))</label>"
-        }
-
-        var b = ""
-        if !issues.isEmpty {
-            b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa lưu được biểu mẫu:"))</strong><ul>"
-                + issues.map { "<li>\(escape(translated($0.message)))</li>" }.joined() + "</ul></div>"
-        }
-        // Enter in a field submits the first button of the form: make that "save", not "add rows".
-        b += "<form method=\"post\" action=\"\(escape(action))\" id=\"form-designer\">\(CSRFMiddleware.field(csrf))"
-            + "<button type=\"submit\" name=\"action\" value=\"save\" hidden tabindex=\"-1\" aria-hidden=\"true\"></button><div class=\"stack\">"
-        if isNew {
-            b += input("code", t("Mã biểu mẫu (chữ không dấu, chữ số, dấu - _ .)"), required: true, hint: t("Ví dụ BM03. Mã không đổi được sau khi tạo."))
-        }
-        b += input("title", t("Tên biểu mẫu"), required: true)
-        b += input("rowHeader", t("Tiêu đề cột tên dòng"), hint: t("Ví dụ Đơn vị, Nội dung."))
-        b += check("numbered", t("Có cột số thứ tự (STT)"))
-        b += check("showColumnNumbers", t("Có dòng đánh số cột: (1), (2), (3) = (1)+(2)"))
-        b += input("totalsLabel", t("Tên dòng tổng"), hint: t("Ví dụ Tổng cộng; để trống nếu bảng không có dòng tổng."))
-
-        let fixed = values["rows"] == "fixed"
-        let kinds = Set(values.all("unitKinds"))
-        b += "<fieldset id=\"rows\"><legend>\(t("Các dòng của bảng"))</legend>"
-        b += "<label class=\"check\"><input type=\"radio\" name=\"rows\" value=\"units\"\(fixed ? "" : " checked")> \(t("Mỗi đơn vị một dòng"))</label>"
-        for k in UnitKind.allCases {
-            b += "<label class=\"check\"><input type=\"checkbox\" name=\"unitKinds\" value=\"\(k.rawValue)\"\(kinds.contains(k.rawValue) ? " checked" : "")> \(escape(translated(k.labelVI)))</label>"
-        }
-        b += "<label>\(t("Hoặc chỉ các đơn vị có mã (mỗi dòng một mã, theo thứ tự trong bảng)")) <textarea name=\"unitCodes\" rows=\"3\">\(v("unitCodes"))</textarea></label>"
-        b += "<p class=\"hint\">\(t("Có danh sách mã thì chỉ lấy các đơn vị đó; không chọn loại nào và không nhập mã thì lấy mọi đơn vị."))</p>"
-        b += "<label class=\"check\"><input type=\"radio\" name=\"rows\" value=\"fixed\"\(fixed ? " checked" : "")> \(t("Các dòng cố định (mỗi đơn vị điền cả bảng, bảng tổng hợp cộng lại)"))</label>"
-        b += "<label>\(t("Dòng cố định, mỗi dòng một: mã | tên hoặc mã | tên | số thứ tự")) <textarea name=\"categories\" rows=\"4\">\(v("categories"))</textarea></label>"
-        b += "<p class=\"hint\">\(t("Ví dụ: tinh | Cấp tỉnh | I"))</p>\(msg("rows"))</fieldset>"
-
-        b += "</div><fieldset id=\"columns\"><legend>\(t("Các cột"))</legend>"
-        b += "<p class=\"hint\">\(t("Mã cột dùng trong công thức: cột mã 1 viết là (1). Công thức ví dụ (1)+(2) hoặc (1)/(3)*100. Lựa chọn cách nhau bởi dấu ;. Nhóm tiêu đề từ ngoài vào trong, cách nhau bởi dấu >, ví dụ: Tổng hồ sơ nhận giải quyết > Trong đó. Các cột cùng nhóm phải liền nhau. Dòng để trống mã, tiêu đề và công thức thì bỏ qua."))</p>"
-        b += msg("columns")
-        b += "<div class=\"wide\"><table class=\"designer\"><thead><tr><th>\(t("Mã"))</th><th>\(t("Tiêu đề"))</th><th>\(t("Loại"))</th><th>\(t("Công thức"))</th>"
-            + "<th>\(t("Lựa chọn"))</th><th>\(t("Nhóm tiêu đề"))</th><th>\(t("Dòng tổng"))</th><th>\(t("Số chữ số thập phân"))</th>"
-            + "<th>\(t("Dấu %"))</th><th>\(t("Bắt buộc"))</th><th>\(t("Đơn vị tính"))</th></tr></thead><tbody>"
-        for i in 0..<columnRows {
-            let n = "c.\(i)."
-            func cell(_ f: String, _ size: Int, _ label: String) -> String {
-                "<td><input name=\"\(n)\(f)\" value=\"\(v(n + f))\" size=\"\(size)\" aria-label=\"\(escape(label)) \(i + 1)\"\(invalid("c.\(i)"))></td>"
+    static func render(_ values: FormData, columnRows: Int, isNew: Bool, action: String, issues: [FieldIssue], csrf: String) -> Node {
+        let f = Fields(values: values, issues: issues)
+        return .group {
+            if !issues.isEmpty {
+                Node.div(.class("box errbox"), .role("alert")) {
+                    Node.strong(text: t("Chưa lưu được biểu mẫu:"))
+                    Node.ul { issues.map { Node.li(text: translated($0.message)) } }
+                }
             }
-            func box(_ f: String, _ label: String) -> String {
-                "<td><input type=\"checkbox\" name=\"\(n)\(f)\" value=\"1\"\(checked(n + f)) aria-label=\"\(escape(label)) \(i + 1)\"></td>"
+            Node.form(.method("post"), Attribute("action", action), .id("form-designer")) {
+                csrfField(csrf)
+                // Enter in a field submits the first button of the form: make that "save", not "add rows".
+                Node.button(.type("submit"), .name("action"), .value("save"), .flag("hidden"), .attr("tabindex", -1), .aria("hidden", "true"), text: "")
+                Node.div(.class("stack")) {
+                    general(f, isNew: isNew)
+                    rows(f)
+                }
+                columns(f, count: columnRows)
+                Node.div(.class("stack")) {
+                    Node.label {
+                        t("Quy tắc kiểm tra, mỗi dòng một: quy tắc | diễn giải")
+                        " "
+                        Node.element("textarea", [.name("identities"), .attr("rows", 3)] + f.invalid("identities"), [.text(f.value("identities"))])
+                    }
+                    Node.p(.class("hint"), text: t("Ví dụ: (3) = (1)+(2) | Tổng số = trực tuyến + trực tiếp. Có thể thêm sai số cho phép: … | … | 0,5."))
+                    f.messages("identities")
+                }
+                Node.div(.class("actions")) {
+                    Node.button(.type("submit"), .class("primary"), .name("action"), .value("save"), text: isNew ? t("Tạo biểu mẫu") : t("Lưu biểu mẫu"))
+                }
             }
-            let kind = values[n + "kind"] ?? FormColumnKind.number.rawValue
-            let total = values[n + "total"] ?? ""
-            b += "<tr id=\"column-\(i)\">" + cell("key", 4, t("Mã cột")) + cell("title", 24, t("Tiêu đề cột"))
-            b += "<td><select name=\"\(n)kind\" aria-label=\"\(t("Loại cột")) \(i + 1)\">" + FormColumnKind.allCases.map {
-                "<option value=\"\($0.rawValue)\"\($0.rawValue == kind ? " selected" : "")>\(escape($0.label))</option>"
-            }.joined() + "</select></td>"
-            b += cell("formula", 12, t("Công thức")) + cell("choices", 12, t("Lựa chọn")) + cell("group", 24, t("Nhóm tiêu đề"))
-            b += "<td><select name=\"\(n)total\" aria-label=\"\(t("Dòng tổng")) \(i + 1)\"><option value=\"\">\(t("Theo loại cột"))</option>" + FormTotalRule.allCases.map {
-                "<option value=\"\($0.rawValue)\"\($0.rawValue == total ? " selected" : "")>\(escape(translated($0.labelVI)))</option>"
-            }.joined() + "</select></td>"
-            b += cell("digits", 2, t("Số chữ số thập phân")) + box("percent", t("Dấu %")) + box("required", t("Bắt buộc"))
-            b += String(cell("unit", 8, t("Đơn vị tính")).dropLast("</td>".count))
-                + (values[n + "trim"] != nil ? "<input type=\"hidden\" name=\"\(n)trim\" value=\"1\">" : "") + "</td></tr>"
-            let m = msg("c.\(i)")
-            if !m.isEmpty { b += "<tr class=\"column-err\"><td colspan=\"11\">\(m)</td></tr>" }
         }
-        b += "</tbody></table></div>"
-        b += "<button type=\"submit\" name=\"action\" value=\"addColumns\">\(t("Thêm dòng cột"))</button>"
-        b += "<p class=\"hint\">\(t("Thêm dòng cột không lưu biểu mẫu."))</p></fieldset>"
+    }
 
-        b += "<div class=\"stack\"><label>\(t("Quy tắc kiểm tra, mỗi dòng một: quy tắc | diễn giải")) <textarea name=\"identities\" rows=\"3\"\(invalid("identities"))>\(v("identities"))</textarea></label>"
-        b += "<p class=\"hint\">\(t("Ví dụ: (3) = (1)+(2) | Tổng số = trực tuyến + trực tiếp. Có thể thêm sai số cho phép: … | … | 0,5."))</p>\(msg("identities"))</div>"
-        b += "<div class=\"actions\"><button type=\"submit\" class=\"primary\" name=\"action\" value=\"save\">\(isNew ? t("Tạo biểu mẫu") : t("Lưu biểu mẫu"))</button></div></form>"
-        return b
+    static func general(_ f: Fields, isNew: Bool) -> Node {
+        .group {
+            if isNew {
+                f.input("code", t("Mã biểu mẫu (chữ không dấu, chữ số, dấu - _ .)"), required: true, hint: t("Ví dụ BM03. Mã không đổi được sau khi tạo."))
+            }
+            f.input("title", t("Tên biểu mẫu"), required: true)
+            f.input("rowHeader", t("Tiêu đề cột tên dòng"), hint: t("Ví dụ Đơn vị, Nội dung."))
+            f.check("numbered", t("Có cột số thứ tự (STT)"))
+            f.check("showColumnNumbers", t("Có dòng đánh số cột: (1), (2), (3) = (1)+(2)"))
+            f.input("totalsLabel", t("Tên dòng tổng"), hint: t("Ví dụ Tổng cộng; để trống nếu bảng không có dòng tổng."))
+        }
+    }
+
+    /// Where the table's rows come from: the units, or fixed rows.
+    static func rows(_ f: Fields) -> Node {
+        let fixed = f.values["rows"] == "fixed"
+        let kinds = Set(f.values.all("unitKinds"))
+        return .fieldset(.id("rows")) {
+            Node.legend(text: t("Các dòng của bảng"))
+            Node.label(.class("check")) {
+                Node.input(.type("radio"), .name("rows"), .value("units"), .flag("checked", !fixed))
+                " \(t("Mỗi đơn vị một dòng"))"
+            }
+            for k in UnitKind.allCases {
+                Node.label(.class("check")) {
+                    Node.input(.type("checkbox"), .name("unitKinds"), .value(k.rawValue), .flag("checked", kinds.contains(k.rawValue)))
+                    " \(translated(k.labelVI))"
+                }
+            }
+            Node.label {
+                t("Hoặc chỉ các đơn vị có mã (mỗi dòng một mã, theo thứ tự trong bảng)")
+                " "
+                Node.textarea(.name("unitCodes"), .attr("rows", 3), text: f.value("unitCodes"))
+            }
+            Node.p(.class("hint"), text: t("Có danh sách mã thì chỉ lấy các đơn vị đó; không chọn loại nào và không nhập mã thì lấy mọi đơn vị."))
+            Node.label(.class("check")) {
+                Node.input(.type("radio"), .name("rows"), .value("fixed"), .flag("checked", fixed))
+                " \(t("Các dòng cố định (mỗi đơn vị điền cả bảng, bảng tổng hợp cộng lại)"))"
+            }
+            Node.label {
+                t("Dòng cố định, mỗi dòng một: mã | tên hoặc mã | tên | số thứ tự")
+                " "
+                Node.textarea(.name("categories"), .attr("rows", 4), text: f.value("categories"))
+            }
+            Node.p(.class("hint"), text: t("Ví dụ: tinh | Cấp tỉnh | I"))
+            f.messages("rows")
+        }
+    }
+
+    /// The columns table: one row of fields a column.
+    static func columns(_ f: Fields, count: Int) -> Node {
+        .fieldset(.id("columns")) {
+            Node.legend(text: t("Các cột"))
+            Node.p(.class("hint"), text: t("Mã cột dùng trong công thức: cột mã 1 viết là (1). Công thức ví dụ (1)+(2) hoặc (1)/(3)*100. Lựa chọn cách nhau bởi dấu ;. Nhóm tiêu đề từ ngoài vào trong, cách nhau bởi dấu >, ví dụ: Tổng hồ sơ nhận giải quyết > Trong đó. Các cột cùng nhóm phải liền nhau. Dòng để trống mã, tiêu đề và công thức thì bỏ qua."))
+            f.messages("columns")
+            wideTable {
+                Node.table(.class("designer")) {
+                    Node.columnHeads([t("Mã"), t("Tiêu đề"), t("Loại"), t("Công thức"), t("Lựa chọn"), t("Nhóm tiêu đề"), t("Dòng tổng"),
+                                      t("Số chữ số thập phân"), t("Dấu %"), t("Bắt buộc"), t("Đơn vị tính")], scoped: false)
+                    Node.tbody { (0..<count).map { columnRow(f, $0) } }
+                }
+            }
+            Node.button(.type("submit"), .name("action"), .value("addColumns"), text: t("Thêm dòng cột"))
+            Node.p(.class("hint"), text: t("Thêm dòng cột không lưu biểu mẫu."))
+        }
+    }
+
+    static func columnRow(_ f: Fields, _ i: Int) -> Node {
+        let n = "c.\(i)."
+        func field(_ name: String, _ size: Int, _ label: String) -> Node {
+            .void("input", [.name(n + name), .value(f.value(n + name)), .attr("size", size), .aria("label", "\(label) \(i + 1)")] + f.invalid("c.\(i)"))
+        }
+        func box(_ name: String, _ label: String) -> Node {
+            .td { Node.input(.type("checkbox"), .name(n + name), .value("1"), .flag("checked", f.has(n + name)), .aria("label", "\(label) \(i + 1)")) }
+        }
+        let kind = f.values[n + "kind"] ?? FormColumnKind.number.rawValue
+        let total = f.values[n + "total"] ?? ""
+        return .group {
+            Node.tr(.id("column-\(i)")) {
+                Node.td { field("key", 4, t("Mã cột")) }
+                Node.td { field("title", 24, t("Tiêu đề cột")) }
+                Node.td {
+                    Node.select(.name(n + "kind"), .aria("label", "\(t("Loại cột")) \(i + 1)")) {
+                        FormColumnKind.allCases.map { Node.option(.value($0.rawValue), .flag("selected", $0.rawValue == kind), text: $0.label) }
+                    }
+                }
+                Node.td { field("formula", 12, t("Công thức")) }
+                Node.td { field("choices", 12, t("Lựa chọn")) }
+                Node.td { field("group", 24, t("Nhóm tiêu đề")) }
+                Node.td {
+                    Node.select(.name(n + "total"), .aria("label", "\(t("Dòng tổng")) \(i + 1)")) {
+                        Node.option(.value(""), text: t("Theo loại cột"))
+                        FormTotalRule.allCases.map { Node.option(.value($0.rawValue), .flag("selected", $0.rawValue == total), text: translated($0.labelVI)) }
+                    }
+                }
+                Node.td { field("digits", 2, t("Số chữ số thập phân")) }
+                box("percent", t("Dấu %"))
+                box("required", t("Bắt buộc"))
+                Node.td {
+                    field("unit", 8, t("Đơn vị tính"))
+                    if f.has(n + "trim") { Node.hidden(n + "trim", "1") }
+                }
+            }
+            if f.hasIssue("c.\(i)") {
+                Node.tr(.class("column-err")) { Node.td(.attr("colspan", 11)) { f.messages("c.\(i)") } }
+            }
+        }
     }
 }
 

@@ -15,38 +15,69 @@ enum TableFormsPage {
     }
 
     static func render(_ m: Model) -> String {
-        var b = "<h1>\(t("Biểu mẫu"))</h1>"
-        b += "<p class=\"hint\">\(t("Bảng số liệu các đơn vị điền trong đợt báo cáo: cột nhập, cột tính theo công thức, dòng tổng và quy tắc kiểm tra."))</p>"
-        if m.canEdit { b += "<p><a class=\"button\" href=\"\(SiteRoute.newTableForm.path)\">\(t("Tạo biểu mẫu"))</a></p>" }
-        if m.forms.isEmpty {
-            b += emptyState(t("Chưa có biểu mẫu nào."), next: m.canEdit
-                ? t("Bấm “Tạo biểu mẫu” để khai báo cột nhập, cột tính và dòng tổng.")
-                : t("Người điều phối tạo biểu mẫu; khi đó biểu mẫu hiện ở đây."))
-        }
-        else {
-            b += "<div class=\"wide\"><table id=\"forms\"><thead><tr><th>\(t("Mã"))</th><th>\(t("Tên biểu mẫu"))</th><th>\(t("Số cột"))</th>"
-                + "<th>\(t("Các dòng"))</th><th>\(t("Bảng tổng hợp"))</th></tr></thead><tbody>"
-            for f in m.forms {
-                b += "<tr data-form=\"\(escape(f.code))\"><td>\(escape(f.code))</td><td><a href=\"\(escape(SiteRoute.tableForm(code: f.code).path))\">\(escape(f.title))</a></td>"
-                b += "<td class=\"num\">\(f.columns.count)</td><td>\(escape(rowSource(f.rows)))</td>"
-                b += "<td><a href=\"\(escape(SiteRoute.tableFormTable(code: f.code, format: nil, period: nil).path))\">\(t("Xem bảng tổng hợp"))</a></td></tr>"
+        Layout.page(title: t("Biểu mẫu")) {
+            Node.h1(text: t("Biểu mẫu"))
+            Node.p(.class("hint"), text: t("Bảng số liệu các đơn vị điền trong đợt báo cáo: cột nhập, cột tính theo công thức, dòng tổng và quy tắc kiểm tra."))
+            if m.canEdit { Node.p { Node.link(.newTableForm, t("Tạo biểu mẫu"), .class("button")) } }
+            if m.forms.isEmpty {
+                emptyStateNode(t("Chưa có biểu mẫu nào."), next: m.canEdit
+                    ? t("Bấm “Tạo biểu mẫu” để khai báo cột nhập, cột tính và dòng tổng.")
+                    : t("Người điều phối tạo biểu mẫu; khi đó biểu mẫu hiện ở đây."))
+            } else {
+                formsTable(m.forms)
             }
-            b += "</tbody></table></div>"
+            if m.canEdit { importForm(m) }
         }
-        if m.canEdit {
-            b += "<h2 id=\"import\">\(t("Nhập biểu mẫu từ tệp JSON"))</h2>"
+    }
+
+    static func formsTable(_ forms: [TableForm]) -> Node {
+        wideTable {
+            Node.table(.id("forms")) {
+                Node.columnHeads([t("Mã"), t("Tên biểu mẫu"), t("Số cột"), t("Các dòng"), t("Bảng tổng hợp")], scoped: false)
+                Node.tbody {
+                    for f in forms {
+                        Node.tr(.data("form", f.code)) {
+                            Node.td(text: f.code)
+                            Node.td { Node.link(.tableForm(code: f.code), f.title) }
+                            Node.td(.class("num"), text: "\(f.columns.count)")
+                            Node.td(text: rowSource(f.rows))
+                            Node.td { Node.link(.tableFormTable(code: f.code, format: nil, period: nil), t("Xem bảng tổng hợp")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func importForm(_ m: Model) -> Node {
+        .group {
+            Node.h2(.id("import"), text: t("Nhập biểu mẫu từ tệp JSON"))
             if !m.importProblems.isEmpty {
-                b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa nhập được biểu mẫu:"))</strong><ul>"
-                    + m.importProblems.map { "<li>\(escape(translated($0)))</li>" }.joined() + "</ul></div>"
+                Node.div(.class("box errbox"), .role("alert")) {
+                    Node.strong(text: t("Chưa nhập được biểu mẫu:"))
+                    Node.ul { m.importProblems.map { Node.li(text: translated($0)) } }
+                }
             }
-            b += "<form method=\"post\" action=\"\(SiteRoute.importTableForm.path)\" enctype=\"multipart/form-data\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
-            b += "<label>\(t("Tệp JSON (tải về từ trang của một biểu mẫu)")) <input type=\"file\" name=\"file\" accept=\".json,application/json\"></label>"
-            b += "<label>\(t("Hoặc dán nội dung tệp JSON")) <textarea name=\"json\" rows=\"8\" spellcheck=\"false\">\(escape(m.importText))</textarea></label>"
-            b += "<p class=\"hint\">\(t("Tối đa %@ KB. Khi đã chọn tệp, nội dung dán bị bỏ qua.", FormsController.maxImportBytes / 1024))</p>"
-            b += "<label class=\"check\"><input type=\"checkbox\" name=\"replace\" value=\"1\"\(m.importReplace ? " checked" : "")> \(t("Thay thế biểu mẫu đã có cùng mã"))</label>"
-            b += "<button type=\"submit\">\(t("Nhập biểu mẫu"))</button></form>"
+            Node.form(.method("post"), .action(.importTableForm), Attribute("enctype", "multipart/form-data"), .class("stack")) {
+                csrfField(m.csrf)
+                Node.label {
+                    t("Tệp JSON (tải về từ trang của một biểu mẫu)")
+                    " "
+                    Node.input(.type("file"), .name("file"), Attribute("accept", ".json,application/json"))
+                }
+                Node.label {
+                    t("Hoặc dán nội dung tệp JSON")
+                    " "
+                    Node.textarea(.name("json"), .attr("rows", 8), Attribute("spellcheck", "false"), text: m.importText)
+                }
+                Node.p(.class("hint"), text: t("Tối đa %@ KB. Khi đã chọn tệp, nội dung dán bị bỏ qua.", FormsController.maxImportBytes / 1024))
+                Node.label(.class("check")) {
+                    Node.input(.type("checkbox"), .name("replace"), .value("1"), .flag("checked", m.importReplace))
+                    " \(t("Thay thế biểu mẫu đã có cùng mã"))"
+                }
+                Node.button(.type("submit"), text: t("Nhập biểu mẫu"))
+            }
         }
-        return Layout.page(title: t("Biểu mẫu"), body: b)
     }
 
     static func rowSource(_ rows: FormRowSource) -> String {
@@ -77,58 +108,73 @@ enum TableFormPage {
 
     static func render(_ m: Model) -> String {
         let title = m.saved.map { "\($0.code) – \($0.title)" } ?? t("Tạo biểu mẫu")
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.tableForms.path)\">\(t("Biểu mẫu"))</a></p><h1>\(escape(title))</h1>"
-        if let f = m.flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
-        if let form = m.saved {
-            b += "<p>\(escape(TableFormsPage.rowSource(form.rows))) · "
-                + "<a href=\"\(escape(SiteRoute.tableFormTable(code: form.code, format: nil, period: nil).path))\">\(t("Xem bảng tổng hợp"))</a> · "
-                + "<a href=\"\(escape(SiteRoute.tableFormJSON(code: form.code).path))\">\(t("Tải tệp JSON"))</a></p>"
+        return Layout.page(title: title) {
+            Node.p(.class("crumbs")) { Node.link(.tableForms, t("Biểu mẫu")) }
+            Node.h1(text: title)
+            if let f = m.flash { Node.p(.class("ok"), .role("status"), text: f) }
+            if let form = m.saved {
+                Node.p {
+                    "\(TableFormsPage.rowSource(form.rows)) · "
+                    Node.link(.tableFormTable(code: form.code, format: nil, period: nil), t("Xem bảng tổng hợp"))
+                    " · "
+                    Node.link(.tableFormJSON(code: form.code), t("Tải tệp JSON"))
+                }
+            }
+            if let p = m.preview {
+                Node.h2(text: t("Xem trước tiêu đề bảng"))
+                wideTable { Node.table(.id("preview"), .class("form-table")) { FormTableHTML.head(p) } }
+            }
+            if m.canEdit {
+                if m.saved != nil { Node.h2(text: t("Sửa biểu mẫu")) }
+                FormDesignerForm.render(m.values, columnRows: m.columnRows, isNew: m.saved == nil,
+                                        action: m.saved.map { SiteRoute.tableForm(code: $0.code).path } ?? SiteRoute.newTableForm.path,
+                                        issues: m.issues, csrf: m.csrf)
+            } else if let form = m.saved {
+                definition(form)
+            }
         }
-        if let p = m.preview {
-            b += "<h2>\(t("Xem trước tiêu đề bảng"))</h2><div class=\"wide\"><table id=\"preview\" class=\"form-table\">\(FormTableHTML.head(p))</table></div>"
-        }
-        if m.canEdit {
-            if m.saved != nil { b += "<h2>\(t("Sửa biểu mẫu"))</h2>" }
-            let action = m.saved.map { SiteRoute.tableForm(code: $0.code).path } ?? SiteRoute.newTableForm.path
-            b += FormDesignerForm.render(m.values, columnRows: m.columnRows, isNew: m.saved == nil, action: action, issues: m.issues, csrf: m.csrf)
-        } else if let form = m.saved {
-            b += definition(form)
-        }
-        return Layout.page(title: title, body: b)
     }
 
     /// The columns and rules, for readers who may not change them.
-    static func definition(_ form: TableForm) -> String {
-        var b = "<h2>\(t("Các cột"))</h2><div class=\"wide\"><table id=\"columns\"><thead><tr><th>\(t("Cột"))</th><th>\(t("Tiêu đề"))</th>"
-            + "<th>\(t("Loại"))</th><th>\(t("Dòng tổng"))</th></tr></thead><tbody>"
-        for c in form.columns {
-            b += "<tr><td>\(escape(c.numberLabel))</td><td>\(escape((c.group + [c.title]).joined(separator: " › ")))</td>"
-            b += "<td>\(escape(c.kind.label))\(c.required ? " (\(t("bắt buộc")))" : "")</td><td>\(escape(translated(c.total.labelVI)))</td></tr>"
+    static func definition(_ form: TableForm) -> Node {
+        .group {
+            Node.h2(text: t("Các cột"))
+            wideTable {
+                Node.table(.id("columns")) {
+                    Node.columnHeads([t("Cột"), t("Tiêu đề"), t("Loại"), t("Dòng tổng")], scoped: false)
+                    Node.tbody {
+                        for c in form.columns {
+                            Node.tr {
+                                Node.td(text: c.numberLabel)
+                                Node.td(text: (c.group + [c.title]).joined(separator: " › "))
+                                Node.td(text: c.kind.label + (c.required ? " (\(t("bắt buộc")))" : ""))
+                                Node.td(text: translated(c.total.labelVI))
+                            }
+                        }
+                    }
+                }
+            }
+            if !form.identities.isEmpty {
+                Node.h2(text: t("Quy tắc kiểm tra"))
+                Node.ul { form.identities.map { Node.li(text: $0.rule + ($0.message.map { ": " + $0 } ?? "")) } }
+            }
         }
-        b += "</tbody></table></div>"
-        if !form.identities.isEmpty {
-            b += "<h2>\(t("Quy tắc kiểm tra"))</h2><ul>" + form.identities.map {
-                "<li>\(escape($0.rule))\($0.message.map { ": " + escape($0) } ?? "")</li>"
-            }.joined() + "</ul>"
-        }
-        return b
     }
 }
 
 /// A form's table in HTML: the header from `TableForm.headerLayout()` with its spans.
 enum FormTableHTML {
-    static func head(_ form: TableForm) -> String {
+    static func head(_ form: TableForm) -> Node {
         let layout = form.headerLayout()
-        var b = "<thead>"
-        for (i, row) in layout.rows.enumerated() {
-            b += form.showColumnNumbers && i == layout.rowCount - 1 ? "<tr class=\"numbers\">" : "<tr>"
-            for c in row {
-                let spans = (c.columnSpan > 1 ? " colspan=\"\(c.columnSpan)\" scope=\"colgroup\"" : " scope=\"col\"")
-                    + (c.rowSpan > 1 ? " rowspan=\"\(c.rowSpan)\"" : "")
-                b += "<th\(spans)>\(escape(c.text))</th>"
+        return .thead {
+            for (i, row) in layout.rows.enumerated() {
+                Node.tr(form.showColumnNumbers && i == layout.rowCount - 1 ? .class("numbers") : nil) {
+                    for c in row {
+                        Node.th(c.columnSpan > 1 ? .attr("colspan", c.columnSpan) : nil, .scope(c.columnSpan > 1 ? "colgroup" : "col"),
+                                c.rowSpan > 1 ? .attr("rowspan", c.rowSpan) : nil, text: c.text)
+                    }
+                }
             }
-            b += "</tr>"
         }
-        return b + "</thead>"
     }
 }

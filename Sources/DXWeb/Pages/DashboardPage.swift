@@ -122,221 +122,369 @@ enum DashboardPage {
         return order.compactMap { rows[$0] }.sorted { ($0.total - $0.done, $0.total) > ($1.total - $1.done, $1.total) }
     }
 
-    static func render(_ m: Model) -> String {
-        let e = m.evaluation
-        let s = e.summary
-        let previewing = e.reading?.includesUnsubmitted ?? false
-        // The preview follows the reader through the drill-down and into the report files.
-        let keep = { (path: String) in previewing ? DataPreview.previewing(path) : path }
-        let link = { (unit: String) in keep(SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: unit).path) }
-        var b = "<p class=\"meta\"><a href=\"\(SiteRoute.plan(slug: e.plan.slug).path)\">\(escape(e.plan.code))</a>"
-        for a in m.ancestors { b += " › <a href=\"\(escape(link(a.code)))\">\(escape(a.name))</a>" }
-        b += " › \(escape(e.unit.name))</p>"
-        b += "<h1>\(escape(e.plan.title)) — \(escape(e.period.label))</h1>"
-        b += DataPreview.banner(e.reading)
-        // A unit newer than some of the periods shown: where those figures come from.
-        for line in e.lineage?.sentencesVI ?? [] { b += "<p class=\"hint lineage\">\(escape(line))</p>" }
-        if m.mayPreview {
-            let here = SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: e.unit.code).path
-            b += previewing
-                ? "<p class=\"hint\"><a id=\"preview-toggle\" href=\"\(escape(here))\">\(t("Chỉ xem số liệu đã gửi, đã duyệt"))</a></p>"
-                : "<p class=\"hint\"><a id=\"preview-toggle\" href=\"\(escape(DataPreview.previewing(here)))\">\(t("Xem trước kể cả số liệu chưa gửi"))</a></p>"
-        }
-        b += periodPicker(m)
-        b += answers(m, link: link)
-        b += "<p class=\"downloads\">\(t("Báo cáo theo Nghị định 30/2020:")) " + ReportDownload.Format.allCases.map { f in
-            "<a href=\"\(escape(keep(SiteRoute.report(slug: e.plan.slug, format: f.rawValue, period: e.period.identifier, tasksPlan: m.tasksPlan).path)))\">\(escape(f.label))</a>"
-        }.joined(separator: " · ") + "</p>"
-        b += "<p class=\"hint\"><a href=\"\(escape(SiteRoute.reportTemplates.path))\">\(t("Mẫu báo cáo đã lưu"))</a>: \(t("chọn số, ngày, người ký, nơi nhận, phụ lục và biên tập thuyết minh của đơn vị."))</p>"
+    /// Where the page's links go: the drill-down keeps the preview, and so do the report files.
+    struct Links {
+        var plan: Plan
+        var period: Period
+        var previewing: Bool
 
-        b += "<h2>\(t("Kết quả thực hiện mục tiêu"))</h2>"
-        b += "<ul class=\"figures\">"
-        b += figure(s.count(.met), s.total, t("mục tiêu hoàn thành"), VNNumber.percent(s.count(.met), of: s.total), "f-met")
-        b += figure(s.count(.partlyMetFrom50), s.total, t("hoàn thành từ 50%"), nil, "f-partly")
-        b += figure(s.count(.partlyMetBelow50), s.total, t("hoàn thành dưới 50%"), nil, "f-partly")
-        b += figure(s.count(.notMet) + s.count(.partlyMetUnstated), s.total, t("chưa đạt hoặc chưa rõ tỷ lệ"), nil, "f-not")
-        b += figure(s.count(.notEvaluable), s.total, t("chưa đánh giá"), nil, "f-none")
-        b += "</ul>"
-        b += "<div class=\"sentences\"><p>\(escape(s.headlineVI(planName: e.plan.title)))</p><ul>"
-        for line in s.linesVI() { b += "<li>\(escape(line))</li>" }
-        b += "</ul></div>"
-        if !s.contradictions.isEmpty {
-            b += "<p class=\"warn\">" + t("Có %@ chỉ tiêu mà đánh giá ghi trong báo cáo khác với kết quả tính từ số liệu:", VNNumber.padded(s.contradictions.count)) + " "
-            b += s.contradictions.map { escape($0.indicatorCode) }.joined(separator: ", ") + ".</p>"
-        }
-
-        let pillars = e.indicatorsByPillar
-        if pillars.count > 1 {
-            b += "<h2>\(t("Tiến độ theo trụ cột"))</h2>"
-            let items = pillars.map { g -> BarChart.Item in
-                let met = g.results.count(where: { $0.evaluation.evaluationClass == .met })
-                return BarChart.Item(label: g.pillar?.name ?? t("Chỉ tiêu khác"), value: Double(met) / Double(g.results.count) * 100,
-                                     valueLabel: t("%@ hoàn thành", VNNumber.fraction(met, g.results.count, width: 2)))
-            }
-            b += BarChart(title: t("Tỷ lệ chỉ tiêu hoàn thành theo trụ cột"), items: items, scaleMax: 100).figure()
-        }
-
-        b += "<h2>\(t("Chỉ tiêu"))</h2>"
-        for g in pillars {
-            if pillars.count > 1 { b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác")))</h3>" }
-            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">TT</th><th scope=\"col\">\(t("Chỉ tiêu"))</th><th scope=\"col\">\(t("Mục tiêu"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Đánh giá"))</th><th scope=\"col\">\(t("Nguồn số liệu"))</th></tr></thead><tbody>"
-            for r in g.results {
-                let i = r.indicator
-                let target = r.evaluation.target.map { escape($0.shortLabelVI(unit: i.unitOfMeasure)) } ?? "<span class=\"muted\">\(t("Chưa có mục tiêu"))</span>"
-                var result = escape(r.valueLabelVI)
-                if let parts = r.partsLabelVI { result += "<br><span class=\"muted\">\(escape(parts))</span>" }
-                if let c = r.samePeriodLastYear { result += "<br><span class=\"muted\">\(escape(c.sentenceVI(.samePeriodLastYear)))</span>" }
-                // The unit's own figure and its units' reports told apart: "Số liệu của tỉnh" above
-                // "3/38 đơn vị trực thuộc đã báo cáo", not a bare "0/38" beside the province's figure.
-                let coverage = r.aggregate.provenance(kind: e.unit.kind).map(escape).joined(separator: "<br>")
-                let href = SiteRoute.indicator(slug: e.plan.slug, code: i.code, period: e.period.identifier, unit: e.unit.code).path
-                b += "<tr><td class=\"code\">\(escape(i.code))</td>" + cell(t("Chỉ tiêu"), "<a href=\"\(escape(href))\">\(escape(i.name))</a>", "title")
-                b += cell(t("Mục tiêu"), target) + cell(t("Kết quả"), result) + cell(t("Đánh giá"), EvaluationBadge.html(r.evaluation))
-                b += cell(t("Nguồn số liệu"), coverage) + "</tr>"
-            }
-            b += "</tbody></table>"
-        }
-
-        if !m.children.isEmpty {
-            b += "<h2>\(t("Đơn vị trực thuộc"))</h2>"
-            // Units without a single figure are one line with their count, not rows of zeros.
-            let reporting = m.children.filter { $0.withData > 0 }
-            let silent = m.children.filter { $0.withData == 0 }
-            if !reporting.isEmpty {
-                b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Chỉ tiêu có số liệu"))</th><th scope=\"col\">\(t("Hoàn thành"))</th><th scope=\"col\">\(t("Từ 50%"))</th><th scope=\"col\">\(t("Dưới 50%"))</th></tr></thead><tbody>"
-                for c in reporting {
-                    let total = c.summary.total
-                    b += "<tr>" + cell(t("Đơn vị"), "<a href=\"\(escape(link(c.unit.code)))\">\(escape(c.unit.name))</a>", "title")
-                    b += cell(t("Chỉ tiêu có số liệu"), VNNumber.fraction(c.withData, total, width: 2), "num")
-                    b += cell(t("Hoàn thành"), VNNumber.padded(c.summary.count(.met)), "num")
-                    b += cell(t("Từ 50%"), VNNumber.padded(c.summary.count(.partlyMetFrom50)), "num")
-                    b += cell(t("Dưới 50%"), VNNumber.padded(c.summary.count(.partlyMetBelow50)), "num") + "</tr>"
-                }
-                b += "</tbody></table>"
-            }
-            if !silent.isEmpty {
-                let count = t("%@/%@ đơn vị chưa có số liệu nào cho kỳ này", VNNumber.padded(silent.count), VNNumber.padded(m.children.count))
-                b += "<details class=\"empty\" id=\"units-without-data\"><summary><strong>\(escape(count))</strong></summary><p>"
-                b += silent.map { "<a href=\"\(escape(link($0.unit.code)))\">\(escape($0.unit.name))</a>" }.joined(separator: ", ")
-                b += "</p></details>"
-            }
-        }
-
-        if !e.tasks.lines.isEmpty {
-            b += "<h2>\(t("Nhiệm vụ"))</h2><p>\(escape(e.tasks.progressHeadlineVI(planName: e.plan.title)))</p><ul>"
-            for line in e.tasks.progressLinesVI() { b += "<li>\(escape(line))</li>" }
-            for line in e.tasks.pillarLinesVI(e.plan.pillars) { b += "<li>\(escape(line))</li>" }
-            b += "</ul>"
-        }
-        if !m.leads.isEmpty {
-            b += "<h3>\(t("Theo cơ quan chủ trì"))</h3>"
-            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Cơ quan chủ trì"))</th><th scope=\"col\">\(t("Số nhiệm vụ"))</th><th scope=\"col\">\(t("Hoàn thành"))</th><th scope=\"col\">\(t("Đang triển khai"))</th><th scope=\"col\">\(t("Chưa triển khai, chưa hoàn thành"))</th><th scope=\"col\">\(t("Chưa báo cáo"))</th></tr></thead><tbody>"
-            for l in m.leads {
-                b += "<tr>" + cell(t("Cơ quan chủ trì"), escape(l.name), "title") + cell(t("Số nhiệm vụ"), VNNumber.padded(l.total), "num")
-                b += cell(t("Hoàn thành"), VNNumber.padded(l.done), "num") + cell(t("Đang triển khai"), VNNumber.padded(l.underway), "num")
-                b += cell(t("Chưa triển khai, chưa hoàn thành"), VNNumber.padded(l.notStarted), "num") + cell(t("Chưa báo cáo"), VNNumber.padded(l.noReport), "num") + "</tr>"
-            }
-            b += "</tbody></table>"
-        }
-        return Layout.page(title: "\(e.plan.code) — \(e.period.label)", body: b)
+        func keep(_ path: String) -> String { previewing ? DataPreview.previewing(path) : path }
+        func unit(_ code: String) -> String { keep(SiteRoute.dashboard(slug: plan.slug, period: period.identifier, unit: code).path) }
     }
 
-    static func figure(_ n: Int, _ total: Int, _ label: String, _ extra: String?, _ cls: String) -> String {
-        "<li class=\"\(cls)\"><strong>\(VNNumber.fraction(n, total, width: 2))</strong> \(escape(label))" + (extra.map { " (\(escape($0)))" } ?? "") + "</li>"
+    static func render(_ m: Model) -> String {
+        let e = m.evaluation
+        let links = Links(plan: e.plan, period: e.period, previewing: e.reading?.includesUnsubmitted ?? false)
+        return Layout.page(title: "\(e.plan.code) — \(e.period.label)") {
+            top(m, links)
+            results(m)
+            indicators(m)
+            children(m, links)
+            tasks(m)
+        }
+    }
+
+    /// The breadcrumb, the title, the preview switch, the period and the three answers.
+    static func top(_ m: Model, _ links: Links) -> Node {
+        let e = m.evaluation
+        return .group {
+            Node.p(.class("meta")) {
+                Node.link(.plan(slug: e.plan.slug), e.plan.code)
+                for a in m.ancestors { " › "; Node.a(.href(links.unit(a.code)), text: a.name) }
+                " › \(e.unit.name)"
+            }
+            Node.h1(text: "\(e.plan.title) — \(e.period.label)")
+            DataPreview.banner(e.reading)
+            // A unit newer than some of the periods shown: where those figures come from.
+            for line in e.lineage?.sentencesVI ?? [] { Node.p(.class("hint lineage"), text: line) }
+            if m.mayPreview { previewToggle(e, previewing: links.previewing) }
+            periodPicker(m)
+            answers(m, link: links.unit)
+            Node.p(.class("downloads")) {
+                t("Báo cáo theo Nghị định 30/2020:")
+                " "
+                Node.joined(ReportDownload.Format.allCases.map { f in
+                    Node.a(.href(links.keep(SiteRoute.report(slug: e.plan.slug, format: f.rawValue, period: e.period.identifier,
+                                                             tasksPlan: m.tasksPlan).path)), text: f.label)
+                }, separator: " · ")
+            }
+            Node.p(.class("hint")) {
+                Node.link(.reportTemplates, t("Mẫu báo cáo đã lưu"))
+                ": "
+                t("chọn số, ngày, người ký, nơi nhận, phụ lục và biên tập thuyết minh của đơn vị.")
+            }
+        }
+    }
+
+    static func previewToggle(_ e: PlanEvaluation, previewing: Bool) -> Node {
+        let here = SiteRoute.dashboard(slug: e.plan.slug, period: e.period.identifier, unit: e.unit.code).path
+        return Node.p(.class("hint")) {
+            if previewing {
+                Node.a(.id("preview-toggle"), .href(here), text: t("Chỉ xem số liệu đã gửi, đã duyệt"))
+            } else {
+                Node.a(.id("preview-toggle"), .href(DataPreview.previewing(here)), text: t("Xem trước kể cả số liệu chưa gửi"))
+            }
+        }
+    }
+
+    /// The counts by judgement, the sentences, and progress by pillar.
+    static func results(_ m: Model) -> Node {
+        let e = m.evaluation
+        let s = e.summary
+        return .group {
+            Node.h2(text: t("Kết quả thực hiện mục tiêu"))
+            Node.ul(.class("figures")) {
+                figure(s.count(.met), s.total, t("mục tiêu hoàn thành"), VNNumber.percent(s.count(.met), of: s.total), "f-met")
+                figure(s.count(.partlyMetFrom50), s.total, t("hoàn thành từ 50%"), nil, "f-partly")
+                figure(s.count(.partlyMetBelow50), s.total, t("hoàn thành dưới 50%"), nil, "f-partly")
+                figure(s.count(.notMet) + s.count(.partlyMetUnstated), s.total, t("chưa đạt hoặc chưa rõ tỷ lệ"), nil, "f-not")
+                figure(s.count(.notEvaluable), s.total, t("chưa đánh giá"), nil, "f-none")
+            }
+            Node.div(.class("sentences")) {
+                Node.p(text: s.headlineVI(planName: e.plan.title))
+                Node.ul { s.linesVI().map { Node.li(text: $0) } }
+            }
+            if !s.contradictions.isEmpty {
+                Node.p(.class("warn")) {
+                    t("Có %@ chỉ tiêu mà đánh giá ghi trong báo cáo khác với kết quả tính từ số liệu:", VNNumber.padded(s.contradictions.count))
+                    " " + s.contradictions.map(\.indicatorCode).joined(separator: ", ") + "."
+                }
+            }
+            pillarChart(e)
+        }
+    }
+
+    static func pillarChart(_ e: PlanEvaluation) -> Node {
+        let pillars = e.indicatorsByPillar
+        guard pillars.count > 1 else { return .empty }
+        let items = pillars.map { g -> BarChart.Item in
+            let met = g.results.count(where: { $0.evaluation.evaluationClass == .met })
+            return BarChart.Item(label: g.pillar?.name ?? t("Chỉ tiêu khác"), value: Double(met) / Double(g.results.count) * 100,
+                                 valueLabel: t("%@ hoàn thành", VNNumber.fraction(met, g.results.count, width: 2)))
+        }
+        return .group {
+            Node.h2(text: t("Tiến độ theo trụ cột"))
+            BarChart(title: t("Tỷ lệ chỉ tiêu hoàn thành theo trụ cột"), items: items, scaleMax: 100).figure()
+        }
+    }
+
+    /// Every indicator with its traffic light, a table a pillar.
+    static func indicators(_ m: Model) -> Node {
+        let e = m.evaluation
+        let pillars = e.indicatorsByPillar
+        return .group {
+            Node.h2(text: t("Chỉ tiêu"))
+            for g in pillars {
+                if pillars.count > 1 { Node.h3(text: g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác")) }
+                Node.table(.class("stacked")) {
+                    Node.columnHeads(["TT", t("Chỉ tiêu"), t("Mục tiêu"), t("Kết quả"), t("Đánh giá"), t("Nguồn số liệu")])
+                    Node.tbody { g.results.map { indicatorRow($0, e) } }
+                }
+            }
+        }
+    }
+
+    static func indicatorRow(_ r: IndicatorResult, _ e: PlanEvaluation) -> Node {
+        let i = r.indicator
+        let href = SiteRoute.indicator(slug: e.plan.slug, code: i.code, period: e.period.identifier, unit: e.unit.code).path
+        // The unit's own figure and its units' reports told apart: "Số liệu của tỉnh" above
+        // "3/38 đơn vị trực thuộc đã báo cáo", not a bare "0/38" beside the province's figure.
+        let coverage = r.aggregate.provenance(kind: e.unit.kind)
+        return .tr {
+            Node.td(.class("code"), text: i.code)
+            cell(t("Chỉ tiêu"), "title") { Node.a(.href(href), text: i.name) }
+            cell(t("Mục tiêu")) {
+                if let target = r.evaluation.target { target.shortLabelVI(unit: i.unitOfMeasure) }
+                else { Node.span(.class("muted"), text: t("Chưa có mục tiêu")) }
+            }
+            cell(t("Kết quả")) {
+                r.valueLabelVI
+                if let parts = r.partsLabelVI { Node.br(); Node.span(.class("muted"), text: parts) }
+                if let c = r.samePeriodLastYear { Node.br(); Node.span(.class("muted"), text: c.sentenceVI(.samePeriodLastYear)) }
+            }
+            cell(t("Đánh giá")) { EvaluationBadge.node(r.evaluation) }
+            cell(t("Nguồn số liệu")) { lines(coverage) }
+        }
+    }
+
+    /// Lines of text with a line break between them.
+    static func lines(_ lines: [String]) -> Node {
+        .fragment(lines.enumerated().flatMap { i, line in i == 0 ? [Node.text(line)] : [Node.br(), Node.text(line)] })
+    }
+
+    /// The units below to drill into; those without a single figure are one line with their
+    /// count, not rows of zeros.
+    static func children(_ m: Model, _ links: Links) -> Node {
+        guard !m.children.isEmpty else { return .empty }
+        let reporting = m.children.filter { $0.withData > 0 }
+        let silent = m.children.filter { $0.withData == 0 }
+        return .group {
+            Node.h2(text: t("Đơn vị trực thuộc"))
+            if !reporting.isEmpty {
+                Node.table(.class("stacked")) {
+                    Node.columnHeads([t("Đơn vị"), t("Chỉ tiêu có số liệu"), t("Hoàn thành"), t("Từ 50%"), t("Dưới 50%")])
+                    Node.tbody { reporting.map { childRow($0, links) } }
+                }
+            }
+            if !silent.isEmpty {
+                Node.details(.class("empty"), .id("units-without-data")) {
+                    Node.summary {
+                        Node.strong(text: t("%@/%@ đơn vị chưa có số liệu nào cho kỳ này", VNNumber.padded(silent.count), VNNumber.padded(m.children.count)))
+                    }
+                    Node.p { Node.joined(silent.map { Node.a(.href(links.unit($0.unit.code)), text: $0.unit.name) }, separator: ", ") }
+                }
+            }
+        }
+    }
+
+    static func childRow(_ c: ChildRow, _ links: Links) -> Node {
+        .tr {
+            cell(t("Đơn vị"), "title") { Node.a(.href(links.unit(c.unit.code)), text: c.unit.name) }
+            cell(t("Chỉ tiêu có số liệu"), "num") { VNNumber.fraction(c.withData, c.summary.total, width: 2) }
+            cell(t("Hoàn thành"), "num") { VNNumber.padded(c.summary.count(.met)) }
+            cell(t("Từ 50%"), "num") { VNNumber.padded(c.summary.count(.partlyMetFrom50)) }
+            cell(t("Dưới 50%"), "num") { VNNumber.padded(c.summary.count(.partlyMetBelow50)) }
+        }
+    }
+
+    /// Tasks: the progress sentences, then the lead agencies.
+    static func tasks(_ m: Model) -> Node {
+        let e = m.evaluation
+        return .group {
+            if !e.tasks.lines.isEmpty {
+                Node.h2(text: t("Nhiệm vụ"))
+                Node.p(text: e.tasks.progressHeadlineVI(planName: e.plan.title))
+                Node.ul {
+                    e.tasks.progressLinesVI().map { Node.li(text: $0) }
+                    e.tasks.pillarLinesVI(e.plan.pillars).map { Node.li(text: $0) }
+                }
+            }
+            if !m.leads.isEmpty {
+                Node.h3(text: t("Theo cơ quan chủ trì"))
+                Node.table(.class("stacked")) {
+                    Node.columnHeads([t("Cơ quan chủ trì"), t("Số nhiệm vụ"), t("Hoàn thành"), t("Đang triển khai"),
+                                      t("Chưa triển khai, chưa hoàn thành"), t("Chưa báo cáo")])
+                    Node.tbody { m.leads.map(leadRow) }
+                }
+            }
+        }
+    }
+
+    static func leadRow(_ l: LeadRow) -> Node {
+        .tr {
+            cell(t("Cơ quan chủ trì"), "title") { l.name }
+            cell(t("Số nhiệm vụ"), "num") { VNNumber.padded(l.total) }
+            cell(t("Hoàn thành"), "num") { VNNumber.padded(l.done) }
+            cell(t("Đang triển khai"), "num") { VNNumber.padded(l.underway) }
+            cell(t("Chưa triển khai, chưa hoàn thành"), "num") { VNNumber.padded(l.notStarted) }
+            cell(t("Chưa báo cáo"), "num") { VNNumber.padded(l.noReport) }
+        }
+    }
+
+    static func figure(_ n: Int, _ total: Int, _ label: String, _ extra: String?, _ cls: String) -> Node {
+        .li(.class(cls)) {
+            Node.strong(text: VNNumber.fraction(n, total, width: 2))
+            " " + label + (extra.map { " (\($0))" } ?? "")
+        }
     }
 
     /// The three answers at the top: targets met, units late, changes since the last period.
-    static func answers(_ m: Model, link: (String) -> String) -> String {
+    static func answers(_ m: Model, link: (String) -> String) -> Node {
+        .div(.class("answers")) {
+            targetsAnswer(m.evaluation.summary)
+            lateAnswer(m.round, link: link)
+            changesAnswer(m)
+        }
+    }
+
+    static func targetsAnswer(_ s: IndicatorSummary) -> Node {
+        .section(.id("answer-targets")) {
+            Node.h2(text: t("Mục tiêu đã đạt"))
+            if s.total == 0 {
+                Node.p(.class("empty"), text: t("Kế hoạch chưa có chỉ tiêu. Thêm chỉ tiêu ở trang Thiết lập."))
+            } else {
+                Node.p(.class("big"), text: VNNumber.fraction(s.count(.met), s.total, width: 2))
+                Node.p(text: t("chỉ tiêu hoàn thành mục tiêu (%@)", VNNumber.percent(s.count(.met), of: s.total)))
+                let notEvaluable = s.count(.notEvaluable)
+                if notEvaluable > 0 {
+                    Node.p(.class("hint"), text: t("%@ chỉ tiêu chưa đánh giá được (thiếu số liệu hoặc mục tiêu).", VNNumber.padded(notEvaluable)))
+                }
+            }
+        }
+    }
+
+    static func lateAnswer(_ round: RoundProgress?, link: (String) -> String) -> Node {
+        .section(.id("answer-late")) {
+            Node.h2(text: t("Đơn vị chậm báo cáo"))
+            if let r = round {
+                Node.p(.class("big"), text: VNNumber.padded(r.overdue.count))
+                Node.p(text: t("đơn vị quá hạn chưa gửi; đã gửi %@ đơn vị", VNNumber.fraction(r.submitted, r.expected, width: 2)))
+                lateUnits(r, link: link)
+                Node.p(.class("hint")) { Node.link(.round(r.round.code), t("Tiến độ nộp báo cáo của đợt")) }
+            } else {
+                Node.p(.class("empty"), text: t("Chưa có đợt báo cáo nào cho kỳ này. Người điều phối mở đợt ở trang Báo cáo định kỳ."))
+            }
+        }
+    }
+
+    static func lateUnits(_ r: RoundProgress, link: (String) -> String) -> Node {
+        let shown = r.overdue + r.submittedLate
+        guard !shown.isEmpty else {
+            return .p(.class("ok"), text: r.pending > 0
+                ? t("Chưa đơn vị nào trễ hạn; %@ đơn vị chưa gửi, còn trong hạn.", VNNumber.padded(r.pending))
+                : t("Không có đơn vị chậm báo cáo."))
+        }
+        return .ul {
+            for entry in shown.prefix(6) {
+                let note = entry.state.isSubmitted ? t("gửi muộn") : t("hạn %@", VNDate.numeric(entry.deadline))
+                Node.li {
+                    Node.a(.href(link(entry.unitCode)), text: entry.unitName)
+                    " "
+                    Node.span(.class("muted"), text: "(\(note))")
+                }
+            }
+            if shown.count > 6 { Node.li(text: t("và %@ đơn vị khác", VNNumber.padded(shown.count - 6))) }
+        }
+    }
+
+    static func changesAnswer(_ m: Model) -> Node {
         let e = m.evaluation
-        let s = e.summary
-        var b = "<div class=\"answers\">"
-        b += "<section id=\"answer-targets\"><h2>\(t("Mục tiêu đã đạt"))</h2>"
-        if s.total == 0 {
-            b += "<p class=\"empty\">\(t("Kế hoạch chưa có chỉ tiêu. Thêm chỉ tiêu ở trang Thiết lập."))</p>"
-        } else {
-            b += "<p class=\"big\">\(VNNumber.fraction(s.count(.met), s.total, width: 2))</p>"
-            b += "<p>" + escape(t("chỉ tiêu hoàn thành mục tiêu (%@)", VNNumber.percent(s.count(.met), of: s.total))) + "</p>"
-            let notEvaluable = s.count(.notEvaluable)
-            if notEvaluable > 0 { b += "<p class=\"hint\">" + escape(t("%@ chỉ tiêu chưa đánh giá được (thiếu số liệu hoặc mục tiêu).", VNNumber.padded(notEvaluable))) + "</p>" }
-        }
-        b += "</section>"
-
-        b += "<section id=\"answer-late\"><h2>\(t("Đơn vị chậm báo cáo"))</h2>"
-        if let r = m.round {
-            let late = r.overdue.count + r.submittedLate.count
-            b += "<p class=\"big\">\(VNNumber.padded(r.overdue.count))</p><p>" + escape(t("đơn vị quá hạn chưa gửi; đã gửi %@ đơn vị", VNNumber.fraction(r.submitted, r.expected, width: 2))) + "</p>"
-            if late == 0 {
-                b += "<p class=\"ok\">" + (r.pending > 0 ? escape(t("Chưa đơn vị nào trễ hạn; %@ đơn vị chưa gửi, còn trong hạn.", VNNumber.padded(r.pending))) : t("Không có đơn vị chậm báo cáo.")) + "</p>"
+        return .section(.id("answer-changes")) {
+            Node.h2(text: t("Thay đổi so với kỳ trước"))
+            if let p = m.previous {
+                changes(e, since: p)
             } else {
-                let shown = r.overdue + r.submittedLate
-                b += "<ul>"
-                for entry in shown.prefix(6) {
-                    let note = entry.state.isSubmitted ? t("gửi muộn") : t("hạn %@", VNDate.numeric(entry.deadline))
-                    b += "<li><a href=\"\(escape(link(entry.unitCode)))\">\(escape(entry.unitName))</a> <span class=\"muted\">(\(escape(note)))</span></li>"
-                }
-                if shown.count > 6 { b += "<li>" + escape(t("và %@ đơn vị khác", VNNumber.padded(shown.count - 6))) + "</li>" }
-                b += "</ul>"
+                Node.p(.class("empty"), text: t("Kỳ trước (%@) chưa có số liệu để so sánh.", e.period.previous.label))
             }
-            b += "<p class=\"hint\"><a href=\"\(escape(SiteRoute.round(r.round.code).path))\">\(t("Tiến độ nộp báo cáo của đợt"))</a></p>"
-        } else {
-            b += "<p class=\"empty\">\(t("Chưa có đợt báo cáo nào cho kỳ này. Người điều phối mở đợt ở trang Báo cáo định kỳ."))</p>"
         }
-        b += "</section>"
+    }
 
-        b += "<section id=\"answer-changes\"><h2>\(t("Thay đổi so với kỳ trước"))</h2>"
-        if let p = m.previous {
-            let before = Dictionary(p.indicators.map { ($0.indicator.code, $0.evaluation) }, uniquingKeysWith: { a, _ in a })
-            let metBefore = p.summary.count(.met)
-            let metNow = s.count(.met)
-            let delta = metNow - metBefore
-            let sign = delta > 0 ? "+" : delta < 0 ? "−" : "±"
-            b += "<p class=\"big\">\(sign)\(VNNumber.padded(abs(delta)))</p>"
-            b += "<p>" + escape(t("chỉ tiêu hoàn thành so với %@ (%@ → %@)", p.period.label, VNNumber.padded(metBefore), VNNumber.padded(metNow))) + "</p>"
-            // A move between two evaluations counts; an indicator evaluated in only one of the
-            // two periods is counted apart, or a period with few figures would read as a collapse.
-            var changed: [(IndicatorResult, IndicatorEvaluation)] = []
-            var appeared = 0, vanished = 0
-            for r in e.indicators {
-                guard let old = before[r.indicator.code] else { continue }
-                let was = old.evaluationClass, now = r.evaluation.evaluationClass
-                if was == now { continue }
-                if was == .notEvaluable { appeared += 1 } else if now == .notEvaluable { vanished += 1 } else { changed.append((r, old)) }
-            }
+    static func changes(_ e: PlanEvaluation, since p: PlanEvaluation) -> Node {
+        let before = Dictionary(p.indicators.map { ($0.indicator.code, $0.evaluation) }, uniquingKeysWith: { a, _ in a })
+        let metBefore = p.summary.count(.met)
+        let metNow = e.summary.count(.met)
+        let delta = metNow - metBefore
+        let sign = delta > 0 ? "+" : delta < 0 ? "−" : "±"
+        // A move between two evaluations counts; an indicator evaluated in only one of the
+        // two periods is counted apart, or a period with few figures would read as a collapse.
+        var changed: [(IndicatorResult, IndicatorEvaluation)] = []
+        var appeared = 0, vanished = 0
+        for r in e.indicators {
+            guard let old = before[r.indicator.code] else { continue }
+            let was = old.evaluationClass, now = r.evaluation.evaluationClass
+            if was == now { continue }
+            if was == .notEvaluable { appeared += 1 } else if now == .notEvaluable { vanished += 1 } else { changed.append((r, old)) }
+        }
+        return .group {
+            Node.p(.class("big"), text: "\(sign)\(VNNumber.padded(abs(delta)))")
+            Node.p(text: t("chỉ tiêu hoàn thành so với %@ (%@ → %@)", p.period.label, VNNumber.padded(metBefore), VNNumber.padded(metNow)))
             if changed.isEmpty {
-                b += "<p class=\"hint\">\(t("Không chỉ tiêu nào đổi mức đánh giá."))</p>"
+                Node.p(.class("hint"), text: t("Không chỉ tiêu nào đổi mức đánh giá."))
             } else {
-                b += "<ul>"
-                for (r, old) in changed.prefix(6) {
-                    let href = SiteRoute.indicator(slug: e.plan.slug, code: r.indicator.code, period: e.period.identifier, unit: e.unit.code).path
-                    let up = r.evaluation.evaluationClass > old.evaluationClass
-                    b += "<li><a href=\"\(escape(href))\">\(t("Chỉ tiêu")) \(escape(r.indicator.code))</a> <span role=\"img\" aria-label=\"\(up ? t("tăng") : t("giảm"))\">\(up ? "▲" : "▼")</span> "
-                    b += EvaluationBadge.html(old) + " → " + EvaluationBadge.html(r.evaluation) + "</li>"
+                Node.ul {
+                    changed.prefix(6).map { changeLine($0.0, from: $0.1, e) }
+                    if changed.count > 6 { Node.li(text: t("và %@ chỉ tiêu khác", VNNumber.padded(changed.count - 6))) }
                 }
-                if changed.count > 6 { b += "<li>" + escape(t("và %@ chỉ tiêu khác", VNNumber.padded(changed.count - 6))) + "</li>" }
-                b += "</ul>"
             }
-            if appeared > 0 { b += "<p class=\"hint\">" + escape(t("%@ chỉ tiêu mới đánh giá được ở kỳ này.", VNNumber.padded(appeared))) + "</p>" }
-            if vanished > 0 { b += "<p class=\"hint\">" + escape(t("%@ chỉ tiêu đánh giá được ở kỳ trước nhưng kỳ này chưa đánh giá được.", VNNumber.padded(vanished))) + "</p>" }
-        } else {
-            b += "<p class=\"empty\">" + escape(t("Kỳ trước (%@) chưa có số liệu để so sánh.", e.period.previous.label)) + "</p>"
+            if appeared > 0 { Node.p(.class("hint"), text: t("%@ chỉ tiêu mới đánh giá được ở kỳ này.", VNNumber.padded(appeared))) }
+            if vanished > 0 {
+                Node.p(.class("hint"), text: t("%@ chỉ tiêu đánh giá được ở kỳ trước nhưng kỳ này chưa đánh giá được.", VNNumber.padded(vanished)))
+            }
         }
-        b += "</section></div>"
-        return b
+    }
+
+    static func changeLine(_ r: IndicatorResult, from old: IndicatorEvaluation, _ e: PlanEvaluation) -> Node {
+        let href = SiteRoute.indicator(slug: e.plan.slug, code: r.indicator.code, period: e.period.identifier, unit: e.unit.code).path
+        let up = r.evaluation.evaluationClass > old.evaluationClass
+        return .li {
+            Node.a(.href(href), text: "\(t("Chỉ tiêu")) \(r.indicator.code)")
+            " "
+            Node.span(.role("img"), .aria("label", up ? t("tăng") : t("giảm")), text: up ? "▲" : "▼")
+            " "
+            EvaluationBadge.node(old)
+            " → "
+            EvaluationBadge.node(r.evaluation)
+        }
     }
 
     /// A plain GET form, so the period can be changed without JavaScript.
-    static func periodPicker(_ m: Model) -> String {
+    static func periodPicker(_ m: Model) -> Node {
         let e = m.evaluation
-        guard !m.periods.isEmpty else { return "" }
-        var s = "<form class=\"inline\" method=\"get\" action=\"\(escape(SiteRoute.dashboard(slug: e.plan.slug, period: nil, unit: nil).path))\">"
-        s += "<input type=\"hidden\" name=\"unit\" value=\"\(escape(e.unit.code))\">"
-        if e.reading?.includesUnsubmitted == true { s += "<input type=\"hidden\" name=\"\(DataPreview.parameter)\" value=\"1\">" }
-        s += "<label>\(t("Kỳ báo cáo")) <select name=\"period\">"
+        guard !m.periods.isEmpty else { return .empty }
         var periods = m.periods
         if !periods.contains(e.period) { periods.insert(e.period, at: 0) }
-        for p in periods {
-            s += "<option value=\"\(escape(p.identifier))\"\(p == e.period ? " selected" : "")>\(escape(p.label))</option>"
+        return .form(.class("inline"), .method("get"), .action(.dashboard(slug: e.plan.slug, period: nil, unit: nil))) {
+            Node.hidden("unit", e.unit.code)
+            if e.reading?.includesUnsubmitted == true { Node.hidden(DataPreview.parameter, "1") }
+            Node.label {
+                t("Kỳ báo cáo")
+                " "
+                Node.select(.name("period")) {
+                    periods.map { p in Node.option(.value(p.identifier), .flag("selected", p == e.period), text: p.label) }
+                }
+            }
+            " "
+            Node.button(.type("submit"), text: t("Xem"))
         }
-        return s + "</select></label> <button type=\"submit\">\(t("Xem"))</button></form>"
     }
 }

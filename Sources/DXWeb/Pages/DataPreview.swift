@@ -40,14 +40,16 @@ enum DataPreview {
     }
 
     /// The banner of a page that includes unsubmitted figures, and when the figures were read.
-    static func banner(_ reading: DataReading?) -> String {
-        guard let reading else { return "" }
-        var b = ""
-        if reading.includesUnsubmitted {
-            b += "<p class=\"warn\" id=\"unsubmitted-banner\"><strong>\(t("Bao gồm số liệu chưa gửi, chưa được duyệt — không dùng làm số liệu chính thức."))</strong></p>"
+    static func banner(_ reading: DataReading?) -> Node {
+        guard let reading else { return .empty }
+        return .group {
+            if reading.includesUnsubmitted {
+                Node.p(.class("warn"), .id("unsubmitted-banner")) {
+                    Node.strong(text: t("Bao gồm số liệu chưa gửi, chưa được duyệt — không dùng làm số liệu chính thức."))
+                }
+            }
+            Node.p(.class("hint"), .id("data-read-at"), text: readLine(reading))
         }
-        b += "<p class=\"hint\" id=\"data-read-at\">\(escape(readLine(reading)))</p>"
-        return b
     }
 
     /// "Số liệu tính đến 14 giờ 05 ngày 20/12/2024" (DXCore's line), or its English version.

@@ -11,23 +11,35 @@ enum HomePage {
     }
 
     static func render(_ m: Model) -> String {
-        var b = "<h1>\(t("Kế hoạch, chương trình chuyển đổi số"))</h1>"
-        if m.plans.isEmpty {
-            b += "<p>\(t("Chưa có kế hoạch nào. Chạy")) <code>dxtrack demo</code> \(t("để nạp dữ liệu mẫu."))</p>"
-        } else {
-            b += "<ul class=\"cards\">"
-            for s in m.plans {
-                let p = s.plan
-                let issued = p.issued.map { " " + t("ngày %@", VNDate.numeric($0)) } ?? ""
-                b += """
-                <li><a href="\(SiteRoute.plan(slug: p.slug).path)"><strong>\(escape(t("%@ số %@", p.kind.label, p.code)))</strong></a>\(escape(issued))
-                <div>\(escape(p.title))</div>
-                <div class="meta">\(escape(s.issuerName)) · \(p.horizonFrom == p.horizonTo ? t("năm %@", p.horizonFrom) : "\(p.horizonFrom)–\(p.horizonTo)")</div>
-                <div class="meta">\(t("%@ chỉ tiêu · %@ nhiệm vụ", VNNumber.format(Double(s.indicatorCount), fractionDigits: 0), VNNumber.format(Double(s.taskCount), fractionDigits: 0)))</div></li>
-                """
+        Layout.page(title: t("Kế hoạch")) {
+            Node.h1(text: t("Kế hoạch, chương trình chuyển đổi số"))
+            if m.plans.isEmpty {
+                Node.p {
+                    t("Chưa có kế hoạch nào. Chạy")
+                    " "
+                    Node.code(text: "dxtrack demo")
+                    " "
+                    t("để nạp dữ liệu mẫu.")
+                }
+            } else {
+                Node.ul(.class("cards")) { m.plans.map(card) }
             }
-            b += "</ul>"
         }
-        return Layout.page(title: t("Kế hoạch"), body: b)
+    }
+
+    static func card(_ s: PlanSummary) -> Node {
+        let p = s.plan
+        let issued = p.issued.map { " " + t("ngày %@", VNDate.numeric($0)) } ?? ""
+        let years = p.horizonFrom == p.horizonTo ? t("năm %@", p.horizonFrom) : "\(p.horizonFrom)–\(p.horizonTo)"
+        return .li {
+            Node.a(.href(.plan(slug: p.slug))) { Node.strong(text: t("%@ số %@", p.kind.label, p.code)) }
+            issued
+            Node.div { p.title }
+            Node.div(.class("meta")) { "\(s.issuerName) · \(years)" }
+            Node.div(.class("meta")) {
+                t("%@ chỉ tiêu · %@ nhiệm vụ", VNNumber.format(Double(s.indicatorCount), fractionDigits: 0),
+                  VNNumber.format(Double(s.taskCount), fractionDigits: 0))
+            }
+        }
     }
 }

@@ -53,86 +53,146 @@ enum IndicatorPage {
 
     static func render(_ m: Model) -> String {
         let i = m.indicator
-        let dashboard = SiteRoute.dashboard(slug: m.plan.slug, period: m.period.identifier, unit: m.unit.code).path
-        var b = "<p class=\"meta\"><a href=\"\(escape(dashboard))\">\(escape(m.plan.code)) — \(escape(m.period.label)) — \(escape(m.unit.name))</a></p>"
-        b += "<h1>\(t("Chỉ tiêu")) \(escape(i.code)). \(escape(i.name))</h1>"
-        b += DataPreview.banner(m.reading)
-        b += "<dl class=\"facts\">"
-        b += "<dt>\(t("Loại"))</dt><dd>\(escape(translated(i.measure.labelVI)))\(i.direction == .lowerIsBetter ? " — " + t("càng thấp càng tốt") : "")</dd>"
-        if let n = i.numeratorDefinition { b += "<dt>\(t("Tử số"))</dt><dd>\(escape(n))</dd>" }
-        if let d = i.denominatorDefinition { b += "<dt>\(t("Mẫu số"))</dt><dd>\(escape(d))</dd>" }
+        return Layout.page(title: "\(t("Chỉ tiêu")) \(i.code) — \(m.plan.code)") {
+            Node.p(.class("meta")) {
+                Node.link(.dashboard(slug: m.plan.slug, period: m.period.identifier, unit: m.unit.code),
+                          "\(m.plan.code) — \(m.period.label) — \(m.unit.name)")
+            }
+            Node.h1(text: "\(t("Chỉ tiêu")) \(i.code). \(i.name)")
+            DataPreview.banner(m.reading)
+            facts(m)
+            Node.h2(text: t("Diễn biến qua các kỳ"))
+            chart(m)
+            lineageNote(m)
+            trendTable(m)
+            children(m)
+        }
+    }
+
+    /// What the indicator is, its targets, this period's result and whose figure it is.
+    static func facts(_ m: Model) -> Node {
+        let i = m.indicator
         let targets = i.targets.map { t("Năm %@:", $0.year) + " " + $0.shortLabelVI(unit: i.unitOfMeasure) }
-        b += "<dt>\(t("Mục tiêu"))</dt><dd>\(targets.isEmpty ? t("Chưa có") : escape(targets.joined(separator: "; ")))</dd>"
-        b += "<dt>\(t("Kết quả")) \(escape(m.period.label))</dt><dd>\(escape(m.current.valueLabelVI))"
-        if let parts = m.current.partsLabelVI { b += " (\(escape(parts)))" }
-        b += " — \(EvaluationBadge.html(m.current.evaluation))</dd>"
         // Whose figure it is, then how many units below reported: the province's own figure is
         // never presented as if the units below had given it.
         let aggregate = m.current.aggregate
         var source = aggregate.provenance(kind: m.unit.kind)
         if aggregate.source != .reported || !aggregate.hasData { source.insert(translated(aggregate.source.labelVI), at: 0) }
-        b += "<dt>\(t("Nguồn số liệu"))</dt><dd id=\"source\">\(source.map(escape).joined(separator: "; "))</dd>"
-        if let own = m.current.reported {
-            if let c = own.comment, !c.isEmpty { b += "<dt>\(t("Ghi chú"))</dt><dd>\(escape(c))</dd>" }
-            if let a = own.author { b += "<dt>\(t("Người nhập"))</dt><dd>\(escape(a))</dd>" }
-        }
-        b += "</dl>"
-
-        b += "<h2>\(t("Diễn biến qua các kỳ"))</h2>"
-        let numeric = i.measure != .qualitative
-        if numeric && m.trend.contains(where: { $0.value.value != nil }) {
-            let target = m.current.evaluation.target
-            let points = m.trend.map { p, v in
-                LineChart.Point(label: p.identifier, value: v.value,
-                                valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
-                                    ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : ""))
+        return .dl(.class("facts")) {
+            Node.dt(text: t("Loại"))
+            Node.dd(text: translated(i.measure.labelVI) + (i.direction == .lowerIsBetter ? " — " + t("càng thấp càng tốt") : ""))
+            if let n = i.numeratorDefinition { Node.dt(text: t("Tử số")); Node.dd(text: n) }
+            if let d = i.denominatorDefinition { Node.dt(text: t("Mẫu số")); Node.dd(text: d) }
+            Node.dt(text: t("Mục tiêu"))
+            Node.dd(text: targets.isEmpty ? t("Chưa có") : targets.joined(separator: "; "))
+            Node.dt(text: "\(t("Kết quả")) \(m.period.label)")
+            Node.dd {
+                m.current.valueLabelVI
+                if let parts = m.current.partsLabelVI { " (\(parts))" }
+                " — "
+                EvaluationBadge.node(m.current.evaluation)
             }
-            let chart = LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
-                                         target: target?.comparator == .judgement ? nil : target?.value,
-                                         targetLabel: target.map { t("Mục tiêu") + " " + $0.shortLabelVI(unit: i.unitOfMeasure) },
-                                         mark: reformMark(m))
-            let reported = points.count(where: { $0.value != nil })
-            b += "<figure>" + chart.svg() + "<figcaption class=\"hint\">" + t("%@ kỳ có số liệu; số liệu từng kỳ ở bảng dưới.", VNNumber.padded(reported)) + "</figcaption></figure>"
-        }
-        if let l = m.lineage, m.trend.contains(where: { l.reachesBack($0.period) }) {
-            let source = l.incomparableNoteVI.map { "Số liệu trước ngày \(l.sinceVI): \($0)." }
-                ?? "Số liệu trước ngày \(l.sinceVI) được tính từ các đơn vị tiền thân: \(l.predecessorsVI)."
-            b += "<p class=\"hint lineage\">\(escape(source))</p>"
-        }
-        b += "<table class=\"stacked\"><caption class=\"sr-only\">\(t("Diễn biến qua các kỳ"))</caption><thead><tr><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Nguồn"))</th></tr></thead><tbody>"
-        for (p, v) in m.trend {
-            let label = v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
-                ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : v.text.map(VNText.clean) ?? translated(ValueSource.missing.labelVI))
-            let parts = v.numerator.flatMap { n in v.denominator.map { VNNumber.fraction(n, $0) } } ?? ""
-            b += "<tr>" + cell(t("Kỳ"), escape(p.label), "title") + cell(t("Kết quả"), escape(label))
-            b += cell(t("Tử số/mẫu số"), escape(parts), "num") + cell(t("Nguồn"), escape(translated(v.source.labelVI))) + "</tr>"
-        }
-        b += "</tbody></table>"
-
-        if !m.children.isEmpty {
-            b += "<h2>\(t("Theo đơn vị")) — \(escape(m.period.label))</h2>"
-            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Kết quả"))</th><th scope=\"col\">\(t("Tử số/mẫu số"))</th><th scope=\"col\">\(t("Đánh giá"))</th></tr></thead><tbody>"
-            // Units without a figure are counted in one line under the table, not listed as rows.
-            let silent = m.children.filter { !$0.result.aggregate.hasData }
-            for (unit, r) in m.children where r.aggregate.hasData {
-                let href = SiteRoute.indicator(slug: m.plan.slug, code: i.code, period: m.period.identifier, unit: unit.code).path
-                b += "<tr>" + cell(t("Đơn vị"), "<a href=\"\(escape(href))\">\(escape(unit.name))</a>", "title") + cell(t("Kết quả"), escape(r.valueLabelVI))
-                b += cell(t("Tử số/mẫu số"), escape(r.partsLabelVI ?? ""), "num") + cell(t("Đánh giá"), EvaluationBadge.html(r.evaluation)) + "</tr>"
+            Node.dt(text: t("Nguồn số liệu"))
+            Node.dd(.id("source"), text: source.joined(separator: "; "))
+            if let own = m.current.reported {
+                if let c = own.comment, !c.isEmpty { Node.dt(text: t("Ghi chú")); Node.dd(text: c) }
+                if let a = own.author { Node.dt(text: t("Người nhập")); Node.dd(text: a) }
             }
-            let total = m.current
-            b += "<tr class=\"total\">" + cell(t("Tổng hợp"), "\(t("Tổng hợp")) (\(escape(translated(total.aggregate.source.labelVI).lowercased())))", "title")
-            b += cell(t("Kết quả"), escape(total.valueLabelVI)) + cell(t("Tử số/mẫu số"), escape(total.partsLabelVI ?? ""), "num")
-            b += cell(t("Đánh giá"), EvaluationBadge.html(total.evaluation)) + "</tr>"
-            b += "</tbody></table>"
+        }
+    }
+
+    static func chart(_ m: Model) -> Node {
+        let i = m.indicator
+        guard i.measure != .qualitative, m.trend.contains(where: { $0.value.value != nil }) else { return .empty }
+        let target = m.current.evaluation.target
+        let points = m.trend.map { p, v in
+            LineChart.Point(label: p.identifier, value: v.value,
+                            valueLabel: v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
+                                ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : ""))
+        }
+        let chart = LineChart(title: "\(i.code). \(i.name) — \(m.unit.name)", points: points,
+                              target: target?.comparator == .judgement ? nil : target?.value,
+                              targetLabel: target.map { t("Mục tiêu") + " " + $0.shortLabelVI(unit: i.unitOfMeasure) },
+                              mark: reformMark(m))
+        let reported = points.count(where: { $0.value != nil })
+        return .figure {
+            chart.svg()
+            Node.figcaption(.class("hint"), text: t("%@ kỳ có số liệu; số liệu từng kỳ ở bảng dưới.", VNNumber.padded(reported)))
+        }
+    }
+
+    static func lineageNote(_ m: Model) -> Node {
+        guard let l = m.lineage, m.trend.contains(where: { l.reachesBack($0.period) }) else { return .empty }
+        let source = l.incomparableNoteVI.map { "Số liệu trước ngày \(l.sinceVI): \($0)." }
+            ?? "Số liệu trước ngày \(l.sinceVI) được tính từ các đơn vị tiền thân: \(l.predecessorsVI)."
+        return .p(.class("hint lineage"), text: source)
+    }
+
+    /// Every reported period, the chart's figures as a table.
+    static func trendTable(_ m: Model) -> Node {
+        let i = m.indicator
+        return .table(.class("stacked")) {
+            Node.caption(.class("sr-only"), text: t("Diễn biến qua các kỳ"))
+            Node.columnHeads([t("Kỳ"), t("Kết quả"), t("Tử số/mẫu số"), t("Nguồn")])
+            Node.tbody {
+                for (p, v) in m.trend {
+                    let label = v.value.map { i.measure == .rate ? VNNumber.percent($0) : VNNumber.format($0, fractionDigits: 2) }
+                        ?? (v.isZeroOverZero ? ZeroDenominatorRule.noRate : v.text.map(VNText.clean) ?? translated(ValueSource.missing.labelVI))
+                    let parts = v.numerator.flatMap { n in v.denominator.map { VNNumber.fraction(n, $0) } } ?? ""
+                    Node.tr {
+                        cell(t("Kỳ"), "title") { p.label }
+                        cell(t("Kết quả")) { label }
+                        cell(t("Tử số/mẫu số"), "num") { parts }
+                        cell(t("Nguồn")) { translated(v.source.labelVI) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The units below for the period; those without a figure are counted in one line under
+    /// the table, not listed as rows.
+    static func children(_ m: Model) -> Node {
+        guard !m.children.isEmpty else { return .empty }
+        let silent = m.children.filter { !$0.result.aggregate.hasData }
+        let total = m.current
+        return .group {
+            Node.h2(text: "\(t("Theo đơn vị")) — \(m.period.label)")
+            Node.table(.class("stacked")) {
+                Node.columnHeads([t("Đơn vị"), t("Kết quả"), t("Tử số/mẫu số"), t("Đánh giá")])
+                Node.tbody {
+                    for (unit, r) in m.children where r.aggregate.hasData {
+                        Node.tr {
+                            cell(t("Đơn vị"), "title") { Node.a(.href(unitLink(m, unit.code)), text: unit.name) }
+                            resultCells(r)
+                        }
+                    }
+                    Node.tr(.class("total")) {
+                        cell(t("Tổng hợp"), "title") { "\(t("Tổng hợp")) (\(translated(total.aggregate.source.labelVI).lowercased()))" }
+                        resultCells(total)
+                    }
+                }
+            }
             if !silent.isEmpty {
-                let count = t("%@/%@ đơn vị chưa có số liệu nào cho kỳ này", VNNumber.padded(silent.count), VNNumber.padded(m.children.count))
-                b += "<details class=\"empty\" id=\"units-without-data\"><summary><strong>\(escape(count))</strong></summary><p>"
-                b += silent.map { u, _ in
-                    "<a href=\"\(escape(SiteRoute.indicator(slug: m.plan.slug, code: i.code, period: m.period.identifier, unit: u.code).path))\">\(escape(u.name))</a>"
-                }.joined(separator: ", ")
-                b += "</p></details>"
+                Node.details(.class("empty"), .id("units-without-data")) {
+                    Node.summary {
+                        Node.strong(text: t("%@/%@ đơn vị chưa có số liệu nào cho kỳ này", VNNumber.padded(silent.count), VNNumber.padded(m.children.count)))
+                    }
+                    Node.p { Node.joined(silent.map { u, _ in Node.a(.href(unitLink(m, u.code)), text: u.name) }, separator: ", ") }
+                }
             }
         }
-        return Layout.page(title: "\(t("Chỉ tiêu")) \(i.code) — \(m.plan.code)", body: b)
+    }
+
+    static func resultCells(_ r: IndicatorResult) -> Node {
+        .group {
+            cell(t("Kết quả")) { r.valueLabelVI }
+            cell(t("Tử số/mẫu số"), "num") { r.partsLabelVI ?? "" }
+            cell(t("Đánh giá")) { EvaluationBadge.node(r.evaluation) }
+        }
+    }
+
+    static func unitLink(_ m: Model, _ unit: String) -> String {
+        SiteRoute.indicator(slug: m.plan.slug, code: m.indicator.code, period: m.period.identifier, unit: unit).path
     }
 }

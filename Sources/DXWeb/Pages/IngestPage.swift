@@ -187,80 +187,158 @@ enum IngestPage {
     }
 
     static func render(_ m: Model) -> String {
-        var b = "<h1>\(t("Nhập phụ lục báo cáo cũ"))</h1>"
-        b += "<p>\(t("Tải lên một báo cáo (.docx hoặc .txt): các bảng phụ lục — chỉ tiêu, nhiệm vụ, danh mục văn bản, bảng theo đơn vị — được đọc theo tiêu đề cột. Xem lại cách đọc, sửa vai trò từng cột và chỉ tiêu của từng cột giá trị, rồi ghi vào kế hoạch trong một lần."))</p>"
-        if let e = m.error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(e))</div>" }
-        if let written = m.written {
-            b += "<div class=\"box okbox\" role=\"status\">\(t("Đã ghi trong một giao dịch: %@", written.isEmpty ? t("không thêm dòng mới, các dòng đã có được cập nhật.") : written.joined(separator: ", ")))"
-            if let plan = m.result?.plan.plan { b += " · <a href=\"\(SiteRoute.setupPlan(slug: plan.slug).path)\">\(escape(plan.code))</a>" }
-            b += "</div>"
+        Layout.page(title: t("Nhập phụ lục báo cáo cũ")) {
+            Node.h1(text: t("Nhập phụ lục báo cáo cũ"))
+            Node.p(text: t("Tải lên một báo cáo (.docx hoặc .txt): các bảng phụ lục — chỉ tiêu, nhiệm vụ, danh mục văn bản, bảng theo đơn vị — được đọc theo tiêu đề cột. Xem lại cách đọc, sửa vai trò từng cột và chỉ tiêu của từng cột giá trị, rồi ghi vào kế hoạch trong một lần."))
+            if let e = m.error { Node.div(.class("box errbox"), .role("alert")) { e } }
+            if let written = m.written { writtenBox(m, written) }
+            Node.form(.method("post"), .action(.ingest), Attribute("enctype", "multipart/form-data"), .class("stack")) {
+                csrfField(m.csrf)
+                Node.label {
+                    t("Tệp báo cáo")
+                    " "
+                    Node.input(.type("file"), .name("file"), Attribute("accept", ".docx,.txt"), .flag("required"))
+                }
+                fields(m)
+                Node.button(.type("submit"), text: t("Xem cách đọc"))
+            }
+            if let document = m.document, !m.mappings.isEmpty, m.written == nil { confirmation(m, document) }
+        }
+    }
+
+    /// What the transaction wrote, and the names that matched no unit.
+    static func writtenBox(_ m: Model, _ written: [String]) -> Node {
+        .group {
+            Node.div(.class("box okbox"), .role("status")) {
+                t("Đã ghi trong một giao dịch: %@", written.isEmpty ? t("không thêm dòng mới, các dòng đã có được cập nhật.") : written.joined(separator: ", "))
+                if let plan = m.result?.plan.plan { " · "; Node.link(.setupPlan(slug: plan.slug), plan.code) }
+            }
             // What was written without a unit of its own, to be added or corrected by hand.
-            if let r = m.result, !r.unmatched.isEmpty {
-                b += "<h3>\(t("Tên không khớp đơn vị nào (%@), giữ nguyên chữ trong nhiệm vụ", r.unmatched.count))</h3><ul>"
-                b += r.unmatched.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            if let r = m.result, !r.unmatched.isEmpty { unmatched(r.unmatched) }
+        }
+    }
+
+    static func unmatched(_ names: [String]) -> Node {
+        .group {
+            Node.h3(text: t("Tên không khớp đơn vị nào (%@), giữ nguyên chữ trong nhiệm vụ", names.count))
+            Node.ul { names.map { Node.li(text: $0) } }
+        }
+    }
+
+    /// The reading of every table, with each column's role to correct, and what would be written.
+    static func confirmation(_ m: Model, _ document: LintDocument) -> Node {
+        .group {
+            Node.h2(text: m.fileName)
+            Node.form(.method("post"), .action(.ingestConfirm), .class("stack")) {
+                csrfField(m.csrf)
+                Node.hidden("file_name", m.fileName)
+                Node.hidden("file_data", m.fileData)
+                Node.hidden("plan", m.plan)
+                Node.hidden("period", m.period)
+                Node.hidden("unit", m.unit)
+                for mapping in m.mappings {
+                    if let table = document.tables.first(where: { $0.number == mapping.table }) { tableFieldset(m, table, mapping) }
+                }
+                if let r = m.result { summary(m, r) }
+                Node.button(.type("submit"), .class("primary"), text: t("Ghi vào kế hoạch"))
             }
         }
-        b += "<form method=\"post\" action=\"\(SiteRoute.ingest.path)\" enctype=\"multipart/form-data\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
-        b += "<label>\(t("Tệp báo cáo")) <input type=\"file\" name=\"file\" accept=\".docx,.txt\" required></label>"
-        b += fields(m)
-        b += "<button type=\"submit\">\(t("Xem cách đọc"))</button></form>"
-        guard let document = m.document, !m.mappings.isEmpty, m.written == nil else { return Layout.page(title: t("Nhập phụ lục báo cáo cũ"), body: b) }
+    }
 
-        b += "<h2>\(escape(m.fileName))</h2>"
-        b += "<form method=\"post\" action=\"\(SiteRoute.ingestConfirm.path)\" class=\"stack\">\(CSRFMiddleware.field(m.csrf))"
-        b += "<input type=\"hidden\" name=\"file_name\" value=\"\(escape(m.fileName))\"><input type=\"hidden\" name=\"file_data\" value=\"\(escape(m.fileData))\">"
-        for key in ["plan", "period", "unit"] {
-            let v = key == "plan" ? m.plan : key == "period" ? m.period : m.unit
-            b += "<input type=\"hidden\" name=\"\(key)\" value=\"\(escape(v))\">"
-        }
-        for mapping in m.mappings {
-            guard let table = document.tables.first(where: { $0.number == mapping.table }) else { continue }
-            let headers = table.rows.first?.map(\.text) ?? []
-            let caption = table.caption.map { " — " + $0 } ?? ""
-            b += "<fieldset><legend><label><input type=\"checkbox\" name=\"table-\(table.number)\"\(m.chosen.contains(table.number) ? " checked" : "")> "
-            b += "\(t("Bảng %@", table.number))\(escape(String(caption.prefix(90)))): \(escape(mapping.kind.map { t($0.labelVI) } ?? t("không rõ loại"))), \(t("%@ dòng", table.rows.count - 1))</label></legend>"
-            let read = m.result?.mappings.first { $0.table == mapping.table }
-            b += "<div class=\"table-scroll\"><table><thead><tr><th>\(t("Cột"))</th><th>\(t("Tiêu đề"))</th><th>\(t("Vai trò"))</th><th>\(t("Dòng đầu"))</th></tr></thead><tbody>"
-            let width = max(headers.count, mapping.roles.count)
-            let sample = table.rows.dropFirst().first { $0.contains { !$0.text.isEmpty } }?.map(\.text) ?? []
-            for c in 0..<width {
-                let role = c < mapping.roles.count ? mapping.roles[c] : nil
-                b += "<tr><td>\(c + 1)</td><td>\(escape(c < headers.count ? headers[c] : ""))</td><td><select name=\"role-\(table.number)-\(c + 1)\" aria-label=\"\(t("Vai trò cột %@", c + 1))\">"
-                for option in ColumnRole.allCases {
-                    let selected = (role ?? .ignored) == option ? " selected" : ""
-                    b += "<option value=\"\(option.rawValue)\"\(selected)>\(escape(t(option.labelVI)))</option>"
+    static func tableFieldset(_ m: Model, _ table: LintTable, _ mapping: AppendixMapping) -> Node {
+        let headers = table.rows.first?.map(\.text) ?? []
+        let caption = table.caption.map { " — " + $0 } ?? ""
+        let read = m.result?.mappings.first { $0.table == mapping.table }
+        let width = max(headers.count, mapping.roles.count)
+        let sample = table.rows.dropFirst().first { $0.contains { !$0.text.isEmpty } }?.map(\.text) ?? []
+        return .fieldset {
+            Node.legend {
+                Node.label {
+                    Node.input(.type("checkbox"), .name("table-\(table.number)"), .flag("checked", m.chosen.contains(table.number)))
+                    " \(t("Bảng %@", table.number))\(String(caption.prefix(90))): "
+                    "\(mapping.kind.map { t($0.labelVI) } ?? t("không rõ loại")), \(t("%@ dòng", table.rows.count - 1))"
                 }
-                b += "</select>"
+            }
+            Node.div(.class("table-scroll")) {
+                Node.table {
+                    Node.columnHeads([t("Cột"), t("Tiêu đề"), t("Vai trò"), t("Dòng đầu")], scoped: false)
+                    Node.tbody {
+                        for c in 0..<width {
+                            columnRow(m, table, mapping, read: read, column: c,
+                                      header: c < headers.count ? headers[c] : "", sample: c < sample.count ? sample[c] : "")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func columnRow(_ m: Model, _ table: LintTable, _ mapping: AppendixMapping, read: AppendixMapping?, column c: Int,
+                          header: String, sample: String) -> Node {
+        let role = c < mapping.roles.count ? mapping.roles[c] : nil
+        return .tr {
+            Node.td(text: "\(c + 1)")
+            Node.td(text: header)
+            Node.td {
+                Node.select(.name("role-\(table.number)-\(c + 1)"), .aria("label", t("Vai trò cột %@", c + 1))) {
+                    ColumnRole.allCases.map { option in
+                        Node.option(.value(option.rawValue), .flag("selected", (role ?? .ignored) == option), text: t(option.labelVI))
+                    }
+                }
                 if role == .value {
                     // The indicator this column holds: as read from its header, to confirm or correct.
                     let code = read?.indicators[c] ?? mapping.indicators[c] ?? ""
-                    let name = m.result?.plan.indicators.first { $0.code == code }?.name
-                    b += " <label>\(t("Mã chỉ tiêu")) <input name=\"indicator-\(table.number)-\(c + 1)\" value=\"\(escape(code))\" size=\"8\" maxlength=\"50\"></label>"
-                    if let name { b += " <small>\(escape(String(name.prefix(80))))</small>" }
+                    " "
+                    Node.label {
+                        t("Mã chỉ tiêu")
+                        " "
+                        Node.input(.name("indicator-\(table.number)-\(c + 1)"), .value(code), .attr("size", 8), .attr("maxlength", 50))
+                    }
+                    if let name = m.result?.plan.indicators.first(where: { $0.code == code })?.name {
+                        " "
+                        Node.small(text: String(name.prefix(80)))
+                    }
                 }
-                b += "</td><td>\(escape(String((c < sample.count ? sample[c] : "").prefix(80))))</td></tr>"
             }
-            b += "</tbody></table></div></fieldset>"
+            Node.td(text: String(sample.prefix(80)))
         }
-        if let r = m.result {
-            b += "<h2>\(t("Sẽ ghi"))</h2><ul>"
-            b += "<li>\(t("Kế hoạch %@ — %@: %@ chỉ tiêu, %@ nhiệm vụ, %@ nhóm", r.plan.plan.code, r.plan.plan.title, r.plan.indicators.count, r.plan.tasks.count, r.plan.plan.pillars.count))</li>"
-            b += "<li>\(t("Kết quả kỳ %@ của đơn vị %@: %@ số liệu chỉ tiêu, %@ báo cáo nhiệm vụ", m.period.isEmpty ? "—" : m.period, m.unit, r.values.count, r.taskReports.count))</li>"
-            b += "<li>\(t("%@ văn bản", r.documents.count))</li></ul>"
-            if r.unmatched.isEmpty {
-                b += "<p class=\"ok\">\(t("Mọi tên đơn vị đều khớp."))</p>"
-            } else {
-                b += "<h3>\(t("Tên không khớp đơn vị nào (%@), giữ nguyên chữ trong nhiệm vụ", r.unmatched.count))</h3><ul>"
-                b += r.unmatched.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-            }
-        }
-        b += "<button type=\"submit\" class=\"primary\">\(t("Ghi vào kế hoạch"))</button></form>"
-        return Layout.page(title: t("Nhập phụ lục báo cáo cũ"), body: b)
     }
 
-    static func fields(_ m: Model) -> String {
-        "<label>\(t("Mã kế hoạch (tạo mới nếu chưa có)")) <input name=\"plan\" value=\"\(escape(m.plan))\" required maxlength=\"50\"></label>"
-            + "<label>\(t("Kỳ của kết quả (ví dụ 2024S1; để trống nếu chỉ nhập chỉ tiêu, nhiệm vụ)")) <input name=\"period\" value=\"\(escape(m.period))\" maxlength=\"20\"></label>"
-            + "<label>\(t("Mã đơn vị báo cáo")) <input name=\"unit\" value=\"\(escape(m.unit))\" required maxlength=\"50\"></label>"
+    static func summary(_ m: Model, _ r: IngestResult) -> Node {
+        .group {
+            Node.h2(text: t("Sẽ ghi"))
+            Node.ul {
+                Node.li(text: t("Kế hoạch %@ — %@: %@ chỉ tiêu, %@ nhiệm vụ, %@ nhóm", r.plan.plan.code, r.plan.plan.title,
+                                r.plan.indicators.count, r.plan.tasks.count, r.plan.plan.pillars.count))
+                Node.li(text: t("Kết quả kỳ %@ của đơn vị %@: %@ số liệu chỉ tiêu, %@ báo cáo nhiệm vụ",
+                                m.period.isEmpty ? "—" : m.period, m.unit, r.values.count, r.taskReports.count))
+                Node.li(text: t("%@ văn bản", r.documents.count))
+            }
+            if r.unmatched.isEmpty {
+                Node.p(.class("ok"), text: t("Mọi tên đơn vị đều khớp."))
+            } else {
+                unmatched(r.unmatched)
+            }
+        }
+    }
+
+    static func fields(_ m: Model) -> Node {
+        .group {
+            Node.label {
+                t("Mã kế hoạch (tạo mới nếu chưa có)")
+                " "
+                Node.input(.name("plan"), .value(m.plan), .flag("required"), .attr("maxlength", 50))
+            }
+            Node.label {
+                t("Kỳ của kết quả (ví dụ 2024S1; để trống nếu chỉ nhập chỉ tiêu, nhiệm vụ)")
+                " "
+                Node.input(.name("period"), .value(m.period), .attr("maxlength", 20))
+            }
+            Node.label {
+                t("Mã đơn vị báo cáo")
+                " "
+                Node.input(.name("unit"), .value(m.unit), .flag("required"), .attr("maxlength", 50))
+            }
+        }
     }
 }

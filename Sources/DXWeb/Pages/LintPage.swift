@@ -51,37 +51,63 @@ struct LintController: RouteCollection {
 
 enum LintPage {
     static func render(name: String?, paragraphs: [String], findings: [LintFinding]?, error: String?, csrf: String) -> String {
-        var b = "<h1>\(t("Kiểm tra báo cáo"))</h1>"
-        b += "<p>\(t("Tải lên một báo cáo (.docx hoặc .txt): các con số trong báo cáo được đối chiếu với nhau — phân số với tỷ lệ phần trăm, các phần với tổng, số lượng với danh sách kê ra. Tệp không được lưu lại."))</p>"
-        if let error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(error))</div>" }
-        b += "<form method=\"post\" action=\"\(SiteRoute.lint.path)\" enctype=\"multipart/form-data\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
-        b += "<label>\(t("Tệp báo cáo")) <input type=\"file\" name=\"file\" accept=\".docx,.txt\" required></label>"
-        b += "<button type=\"submit\" class=\"primary\">\(t("Kiểm tra"))</button></form>"
-        guard let findings, let name else { return Layout.page(title: t("Kiểm tra báo cáo"), body: b) }
-
-        let errors = findings.filter { $0.severity == .error }.count
-        b += "<h2>\(escape(name))</h2>"
-        b += findings.isEmpty
-            ? "<p class=\"ok\" role=\"status\">\(t("Không thấy mâu thuẫn nào giữa các con số."))</p>"
-            : "<p role=\"status\">\(t("%@ phát hiện, trong đó %@ lỗi.", findings.count, errors))</p>"
-        if !findings.isEmpty {
-            b += "<table><thead><tr><th>\(t("Mức"))</th><th>\(t("Vị trí"))</th><th>\(t("Báo cáo ghi"))</th><th>\(t("Tính lại"))</th><th>\(t("Nhận xét"))</th></tr></thead><tbody>"
-            for (i, f) in findings.enumerated() {
-                b += "<tr><td><span class=\"badge \(badge(f.severity))\">\(escape(f.severity.rawValue))</span></td>"
-                b += "<td><a href=\"#doan-\(f.paragraph)\">\(escape(place(f)))</a></td><td>\(escape(f.stated))</td><td>\(escape(f.computed))</td>"
-                b += "<td id=\"phat-hien-\(i + 1)\">\(escape(f.message))</td></tr>"
+        Layout.page(title: t("Kiểm tra báo cáo")) {
+            Node.h1(text: t("Kiểm tra báo cáo"))
+            Node.p(text: t("Tải lên một báo cáo (.docx hoặc .txt): các con số trong báo cáo được đối chiếu với nhau — phân số với tỷ lệ phần trăm, các phần với tổng, số lượng với danh sách kê ra. Tệp không được lưu lại."))
+            if let error { Node.div(.class("box errbox"), .role("alert")) { error } }
+            Node.form(.method("post"), .action(.lint), Attribute("enctype", "multipart/form-data"), .class("stack")) {
+                csrfField(csrf)
+                Node.label {
+                    t("Tệp báo cáo")
+                    " "
+                    Node.input(.type("file"), .name("file"), Attribute("accept", ".docx,.txt"), .flag("required"))
+                }
+                Node.button(.type("submit"), .class("primary"), text: t("Kiểm tra"))
             }
-            b += "</tbody></table>"
+            if let findings, let name { result(name: name, paragraphs: paragraphs, findings: findings) }
         }
+    }
+
+    static func result(name: String, paragraphs: [String], findings: [LintFinding]) -> Node {
+        let errors = findings.filter { $0.severity == .error }.count
         // The text, with each finding's quote marked in its paragraph.
-        b += "<h2>\(t("Nội dung báo cáo"))</h2><div class=\"lint-text\">"
         let byParagraph = Dictionary(grouping: findings, by: \.paragraph)
-        for (i, text) in paragraphs.enumerated() {
-            let marks = byParagraph[i + 1] ?? []
-            b += "<p id=\"doan-\(i + 1)\"><span class=\"hint\">\(i + 1)</span> \(marked(text, marks))</p>"
+        return .group {
+            Node.h2(text: name)
+            if findings.isEmpty {
+                Node.p(.class("ok"), .role("status"), text: t("Không thấy mâu thuẫn nào giữa các con số."))
+            } else {
+                Node.p(.role("status"), text: t("%@ phát hiện, trong đó %@ lỗi.", findings.count, errors))
+                findingsTable(findings)
+            }
+            Node.h2(text: t("Nội dung báo cáo"))
+            Node.div(.class("lint-text")) {
+                for (i, text) in paragraphs.enumerated() {
+                    Node.p(.id("doan-\(i + 1)")) {
+                        Node.span(.class("hint"), text: "\(i + 1)")
+                        " "
+                        marked(text, byParagraph[i + 1] ?? [])
+                    }
+                }
+            }
         }
-        b += "</div>"
-        return Layout.page(title: t("Kiểm tra báo cáo"), body: b)
+    }
+
+    static func findingsTable(_ findings: [LintFinding]) -> Node {
+        .table {
+            Node.columnHeads([t("Mức"), t("Vị trí"), t("Báo cáo ghi"), t("Tính lại"), t("Nhận xét")], scoped: false)
+            Node.tbody {
+                for (i, f) in findings.enumerated() {
+                    Node.tr {
+                        Node.td { Node.span(.class("badge \(badge(f.severity))"), text: f.severity.rawValue) }
+                        Node.td { Node.a(.href("#doan-\(f.paragraph)"), text: place(f)) }
+                        Node.td(text: f.stated)
+                        Node.td(text: f.computed)
+                        Node.td(.id("phat-hien-\(i + 1)"), text: f.message)
+                    }
+                }
+            }
+        }
     }
 
     static func place(_ f: LintFinding) -> String {
@@ -97,15 +123,18 @@ enum LintPage {
         }
     }
 
-    /// The paragraph escaped, with the first finding's quote inside `<mark>` (the others are
-    /// listed in the table; marks never overlap).
-    static func marked(_ text: String, _ findings: [LintFinding]) -> String {
+    /// The paragraph with the first finding's quote inside `<mark>` (the others are listed in
+    /// the table; marks never overlap).
+    static func marked(_ text: String, _ findings: [LintFinding]) -> Node {
         for f in findings {
             let quote = f.quote.hasSuffix("…") ? String(f.quote.dropLast()) : f.quote
             guard !quote.isEmpty, let r = text.range(of: quote) else { continue }
-            return escape(String(text[..<r.lowerBound])) + "<mark title=\"\(escape(f.message))\">" + escape(String(text[r]))
-                + "</mark>" + escape(String(text[r.upperBound...]))
+            return .group {
+                String(text[..<r.lowerBound])
+                Node.mark(.title(f.message), text: String(text[r]))
+                String(text[r.upperBound...])
+            }
         }
-        return escape(text)
+        return .text(text)
     }
 }

@@ -89,56 +89,95 @@ enum PlanPage {
 
     static func render(_ m: Model) -> String {
         let p = m.plan
-        var b = "<h1>\(escape(t("%@ số %@", p.kind.label, p.code)))</h1>"
-        b += "<p><strong>\(escape(p.title))</strong></p>"
-        b += "<p class=\"meta\">\(t("Cơ quan ban hành:")) \(escape(m.issuerName))"
-        if let d = p.issued { b += " · \(t("Ngày ban hành:")) \(VNDate.numeric(d))" }
-        b += " · \(t("Thời kỳ:")) \(p.horizonFrom == p.horizonTo ? t("năm %@", p.horizonFrom) : "\(p.horizonFrom)–\(p.horizonTo)")</p>"
-        b += DataPreview.banner(m.reading)
-
-        if !m.periods.isEmpty {
-            b += "<p>\(t("Đánh giá kết quả:")) " + m.periods.map { period in
-                "<a href=\"\(escape(SiteRoute.dashboard(slug: p.slug, period: period.identifier, unit: nil).path))\">\(escape(period.label))</a>"
-            }.joined(separator: " · ") + "</p>"
-        }
-
-        // A plan of only tasks (or only indicators) shows no empty heading.
-        if m.indicatorCount > 0 { b += "<h2>\(t("Chỉ tiêu")) (\(VNNumber.padded(m.indicatorCount, width: 2)))</h2>" }
-        for g in m.indicatorGroups {
-            b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác")))</h3>"
-            b += "<div class=\"wide\"><table><thead><tr><th>TT</th><th>\(t("Chỉ tiêu"))</th><th>\(t("Mục tiêu"))</th><th>\(t("Kết quả gần nhất"))</th></tr></thead><tbody>"
-            for r in g.rows {
-                let i = r.indicator
-                let targets = r.targets.map { t("Năm %@:", $0.year) + " " + escape($0.shortLabelVI(unit: i.unitOfMeasure)) }.joined(separator: "<br>")
-                var result = "<span class=\"muted\">\(t("Chưa có số liệu"))</span>"
-                if let (v, period) = r.latest {
-                    result = "\(escape(v.shortLabelVI(measure: i.measure, unit: i.unitOfMeasure)))<br><span class=\"muted\">\(escape(period.label))</span>"
-                }
-                b += "<tr><td>\(escape(i.code))</td><td>\(escape(i.name))</td><td>\(targets)</td><td>\(result)</td></tr>"
+        return Layout.page(title: "\(p.kind.label) \(p.code)") {
+            Node.h1(text: t("%@ số %@", p.kind.label, p.code))
+            Node.p { Node.strong(text: p.title) }
+            Node.p(.class("meta")) {
+                "\(t("Cơ quan ban hành:")) \(m.issuerName)"
+                if let d = p.issued { " · \(t("Ngày ban hành:")) \(VNDate.numeric(d))" }
+                " · \(t("Thời kỳ:")) \(p.horizonFrom == p.horizonTo ? t("năm %@", p.horizonFrom) : "\(p.horizonFrom)–\(p.horizonTo)")"
             }
-            b += "</tbody></table></div>"
+            DataPreview.banner(m.reading)
+            if !m.periods.isEmpty {
+                Node.p {
+                    "\(t("Đánh giá kết quả:")) "
+                    Node.joined(m.periods.map { period in
+                        Node.link(.dashboard(slug: p.slug, period: period.identifier, unit: nil), period.label)
+                    }, separator: " · ")
+                }
+            }
+            // A plan of only tasks (or only indicators) shows no empty heading.
+            if m.indicatorCount > 0 { Node.h2(text: "\(t("Chỉ tiêu")) (\(VNNumber.padded(m.indicatorCount, width: 2)))") }
+            m.indicatorGroups.map(indicatorTable)
+            if m.taskCount > 0 { Node.h2(text: "\(t("Nhiệm vụ")) (\(VNNumber.padded(m.taskCount, width: 2)))") }
+            if m.taskCount == 0 && m.indicatorCount == 0 { Node.p(.class("muted"), text: t("Kế hoạch này chưa có chỉ tiêu và nhiệm vụ.")) }
+            m.taskGroups.map(taskTable)
         }
+    }
 
-        if m.taskCount > 0 { b += "<h2>\(t("Nhiệm vụ")) (\(VNNumber.padded(m.taskCount, width: 2)))</h2>" }
-        if m.taskCount == 0 && m.indicatorCount == 0 { b += "<p class=\"muted\">\(t("Kế hoạch này chưa có chỉ tiêu và nhiệm vụ."))</p>" }
-        for g in m.taskGroups {
-            b += "<h3>\(escape(g.pillar.map { "\($0.code). \($0.name)" } ?? t("Nhiệm vụ khác")))</h3>"
-            b += "<div class=\"wide\"><table><thead><tr><th>STT</th><th>\(t("Nhiệm vụ"))</th><th>\(t("Cơ quan chủ trì"))</th><th>\(t("Thời gian hoàn thành"))</th><th>\(t("Tình trạng"))</th></tr></thead><tbody>"
-            for r in g.rows {
-                let task = r.task
-                var status = "<span class=\"muted\">\(t("Chưa báo cáo"))</span>"
+    static func indicatorTable(_ g: Group<IndicatorRow>) -> Node {
+        .group {
+            Node.h3(text: g.pillar.map { "\($0.code). \($0.name)" } ?? t("Chỉ tiêu khác"))
+            wideTable {
+                Node.table {
+                    Node.columnHeads(["TT", t("Chỉ tiêu"), t("Mục tiêu"), t("Kết quả gần nhất")], scoped: false)
+                    Node.tbody { g.rows.map(indicatorRow) }
+                }
+            }
+        }
+    }
+
+    static func indicatorRow(_ r: IndicatorRow) -> Node {
+        let i = r.indicator
+        let targets = r.targets.map { t("Năm %@:", $0.year) + " " + $0.shortLabelVI(unit: i.unitOfMeasure) }
+        return .tr {
+            Node.td(text: i.code)
+            Node.td(text: i.name)
+            Node.td { DashboardPage.lines(targets) }
+            Node.td {
+                if let (v, period) = r.latest {
+                    v.shortLabelVI(measure: i.measure, unit: i.unitOfMeasure)
+                    Node.br()
+                    Node.span(.class("muted"), text: period.label)
+                } else {
+                    Node.span(.class("muted"), text: t("Chưa có số liệu"))
+                }
+            }
+        }
+    }
+
+    static func taskTable(_ g: Group<TaskRow>) -> Node {
+        .group {
+            Node.h3(text: g.pillar.map { "\($0.code). \($0.name)" } ?? t("Nhiệm vụ khác"))
+            wideTable {
+                Node.table {
+                    Node.columnHeads(["STT", t("Nhiệm vụ"), t("Cơ quan chủ trì"), t("Thời gian hoàn thành"), t("Tình trạng")], scoped: false)
+                    Node.tbody { g.rows.map(taskRow) }
+                }
+            }
+        }
+    }
+
+    static func taskRow(_ r: TaskRow) -> Node {
+        let task = r.task
+        return .tr {
+            Node.td(text: task.code)
+            Node.td {
+                task.title
+                if !task.subItems.isEmpty { Node.ol { task.subItems.map { Node.li(text: $0) } } }
+            }
+            Node.td(text: r.leadName)
+            Node.td(text: task.deadlineLabel)
+            Node.td {
                 if let (rep, period) = r.latest {
                     let cls = rep.status == .done ? "s-done" : rep.status.isUnderway ? "s-progress" : "s-not"
-                    status = "<span class=\"badge \(cls)\">\(escape(translated(rep.statusLabel)))</span><br><span class=\"muted\">\(escape(period.label))</span>"
+                    Node.span(.class("badge \(cls)"), text: translated(rep.statusLabel))
+                    Node.br()
+                    Node.span(.class("muted"), text: period.label)
+                } else {
+                    Node.span(.class("muted"), text: t("Chưa báo cáo"))
                 }
-                var title = escape(task.title)
-                if !task.subItems.isEmpty {
-                    title += "<ol>" + task.subItems.map { "<li>\(escape($0))</li>" }.joined() + "</ol>"
-                }
-                b += "<tr><td>\(escape(task.code))</td><td>\(title)</td><td>\(escape(r.leadName))</td><td>\(escape(task.deadlineLabel))</td><td>\(status)</td></tr>"
             }
-            b += "</tbody></table></div>"
         }
-        return Layout.page(title: "\(p.kind.label) \(p.code)", body: b)
     }
 }

@@ -31,34 +31,70 @@ struct UnitSuccessorsController: RouteCollection {
         let open = try await req.store.unsettledUnits().filter { u in
             ([u.unit] + u.candidates).contains { AccessPolicy.allows(account, .setUp, owner: $0.code, in: tree) }
         }
-        var b = "<h1>\(t("Đơn vị kế thừa sau sắp xếp"))</h1>"
-        if let m = req.query[String.self, at: "msg"], m == "ok" { b += "<p class=\"flash\">\(t("Đã ghi đơn vị kế thừa."))</p>" }
-        if let n = req.query[Int.self, at: "moved"] { b += "<p class=\"flash\">\(t("Đã chuyển %@ tài khoản sang đơn vị kế thừa.", VNNumber.format(n)))</p>" }
-        if let error { b += "<p class=\"error\">\(escape(error))</p>" }
-        if open.isEmpty { b += "<p>\(t("Không còn đơn vị nào thuộc đơn vị đã kết thúc mà chưa có đơn vị kế thừa."))</p>" }
-        b += "<table><thead><tr><th>\(t("Đơn vị"))</th><th>\(t("Thuộc"))</th><th>\(t("Đơn vị kế thừa"))</th></tr></thead><tbody>"
-        for u in open {
-            let options = u.candidates.map { "<option value=\"\(escape($0.code))\">\(escape($0.name)) (\(escape($0.code)))</option>" }.joined()
-            b += "<tr><td>\(escape(u.unit.name)) (\(escape(u.unit.code)))</td><td>\(escape(u.parent.displayName))</td><td>"
-            b += "<form method=\"post\" class=\"inline\" action=\"/units/successors\">\(CSRFMiddleware.field(req.csrf))"
-            b += "<input type=\"hidden\" name=\"from\" value=\"\(escape(u.unit.code))\"><input type=\"hidden\" name=\"date\" value=\"\(u.day.iso)\">"
-            b += "<select name=\"to\">\(options)</select> <button type=\"submit\">\(t("Ghi"))</button></form></td></tr>"
-        }
-        b += "</tbody></table>"
         let movable = try await movableAccounts(req, dryRun: true)
-        if !movable.isEmpty {
-            b += "<h2>\(t("Tài khoản của đơn vị đã kết thúc"))</h2>"
-            b += "<form method=\"post\" action=\"/units/successors/accounts\">\(CSRFMiddleware.field(req.csrf))"
-            b += "<table><thead><tr><th>\(t("Tài khoản"))</th><th>\(t("Đơn vị cũ"))</th><th>\(t("Chuyển sang"))</th></tr></thead><tbody>"
-            for m in movable {
-                b += "<tr><td><label><input type=\"checkbox\" name=\"user\" value=\"\(escape(m.username))\" checked> \(escape(m.username))</label></td>"
-                b += "<td>\(escape(m.from))</td><td>\(escape(m.to))</td></tr>"
+        let csrf = req.csrf
+        let flash = req.query[String.self, at: "msg"] == "ok"
+        let moved = req.query[Int.self, at: "moved"]
+        let r = html(Layout.page(title: t("Đơn vị kế thừa sau sắp xếp")) {
+            Node.h1(text: t("Đơn vị kế thừa sau sắp xếp"))
+            if flash { Node.p(.class("flash"), text: t("Đã ghi đơn vị kế thừa.")) }
+            if let n = moved { Node.p(.class("flash"), text: t("Đã chuyển %@ tài khoản sang đơn vị kế thừa.", VNNumber.format(n))) }
+            if let error { Node.p(.class("error"), text: error) }
+            if open.isEmpty { Node.p(text: t("Không còn đơn vị nào thuộc đơn vị đã kết thúc mà chưa có đơn vị kế thừa.")) }
+            Node.table {
+                Node.columnHeads([t("Đơn vị"), t("Thuộc"), t("Đơn vị kế thừa")], scoped: false)
+                Node.tbody { open.map { Self.unitRow($0, csrf: csrf) } }
             }
-            b += "</tbody></table><button type=\"submit\" class=\"primary\">\(t("Chuyển các tài khoản đã chọn"))</button></form>"
-        }
-        let r = html(Layout.page(title: t("Đơn vị kế thừa sau sắp xếp"), body: b))
+            if !movable.isEmpty { Self.accountsForm(movable, csrf: csrf) }
+        })
         r.status = status
         return r
+    }
+
+    static func unitRow(_ u: UnsettledUnit, csrf: String) -> Node {
+        .tr {
+            Node.td(text: "\(u.unit.name) (\(u.unit.code))")
+            Node.td(text: u.parent.displayName)
+            Node.td {
+                Node.form(.method("post"), .class("inline"), Attribute("action", "/units/successors")) {
+                    csrfField(csrf)
+                    Node.hidden("from", u.unit.code)
+                    Node.hidden("date", u.day.iso)
+                    Node.select(.name("to")) {
+                        u.candidates.map { Node.option(.value($0.code), text: "\($0.name) (\($0.code))") }
+                    }
+                    " "
+                    Node.button(.type("submit"), text: t("Ghi"))
+                }
+            }
+        }
+    }
+
+    static func accountsForm(_ movable: [(username: String, from: String, to: String)], csrf: String) -> Node {
+        .group {
+            Node.h2(text: t("Tài khoản của đơn vị đã kết thúc"))
+            Node.form(.method("post"), Attribute("action", "/units/successors/accounts")) {
+                csrfField(csrf)
+                Node.table {
+                    Node.columnHeads([t("Tài khoản"), t("Đơn vị cũ"), t("Chuyển sang")], scoped: false)
+                    Node.tbody {
+                        for m in movable {
+                            Node.tr {
+                                Node.td {
+                                    Node.label {
+                                        Node.input(.type("checkbox"), .name("user"), .value(m.username), .flag("checked"))
+                                        " \(m.username)"
+                                    }
+                                }
+                                Node.td(text: m.from)
+                                Node.td(text: m.to)
+                            }
+                        }
+                    }
+                }
+                Node.button(.type("submit"), .class("primary"), text: t("Chuyển các tài khoản đã chọn"))
+            }
+        }
     }
 
     func page(req: Request) async throws -> Response {

@@ -20,43 +20,76 @@ func escape(_ s: String) -> String {
 
 enum Layout {
     static func page(title: String, @HTMLBuilder body: () -> Node) -> String {
-        page(title: title, body: body().html)
+        document(title: title, main: body()).html
     }
 
+    /// A page whose body is still a string of markup (pages not yet built with `Node`).
     static func page(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="\(Language.current.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) · dxtrack</title>
-        <link rel="stylesheet" href="\(SiteRoute.stylesheet.path)">
-        </head>
-        <body>
-        <a class="skip" href="#main">\(t("Bỏ qua thanh điều hướng"))</a>
-        <header class="site"><div class="bar"><a class="brand" href="\(SiteRoute.home.path)">dxtrack</a>
-        <input type="checkbox" id="nav-toggle" class="nav-toggle"><label class="menu-button" for="nav-toggle">\(t("Danh mục"))</label>
-        <nav aria-label="\(t("Điều hướng chính"))"><a href="\(SiteRoute.home.path)">\(t("Kế hoạch"))</a> <a href="\(SiteRoute.units.path)">\(t("Đơn vị"))</a> <a href="\(SiteRoute.rankings.path)">\(t("Xếp hạng"))</a>\(UserBar.html())</nav></div></header>
-        <main id="main">
-        \(scrollRegions(body))
-        </main>
-        <footer class="site">\(t("dxtrack — theo dõi chuyển đổi số"))</footer>
-        </body>
-        </html>
-        """
+        document(title: title, main: .trusted(scrollRegions(body))).html
     }
 
-    /// Every `.wide` wrapper is a region that scrolls sideways on its own: named, reachable with
-    /// the keyboard (a scrolling box must be), and saying on a phone that it scrolls. Only the
-    /// literal markup written by the views matches: data reaches the body escaped, so no value
-    /// can contain `<div`.
+    static func document(title: String, main: Node) -> Node {
+        .group {
+            Node.trusted("<!doctype html>\n")
+            Node.el("html", .lang(Language.current.rawValue)) {
+                head(title)
+                Node.el("body") {
+                    Node.a(.class("skip"), .href("#main"), text: t("Bỏ qua thanh điều hướng"))
+                    header()
+                    Node.el("main", .id("main")) { main }
+                    Node.el("footer", .class("site"), text: t("dxtrack — theo dõi chuyển đổi số"))
+                }
+            }
+        }
+    }
+
+    static func head(_ title: String) -> Node {
+        Node.el("head") {
+            Node.meta(Attribute("charset", "utf-8"))
+            Node.meta(.name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
+            Node.el("title", text: title + " · dxtrack")
+            Node.void("link", [Attribute("rel", "stylesheet"), .href(SiteRoute.stylesheet)])
+        }
+    }
+
+    /// The site header: the menu is a checkbox and its label, so it opens on a phone without JavaScript.
+    static func header() -> Node {
+        Node.el("header", .class("site")) {
+            Node.div(.class("bar")) {
+                Node.a(.class("brand"), .href(SiteRoute.home), text: "dxtrack")
+                Node.input(.type("checkbox"), .id("nav-toggle"), .class("nav-toggle"))
+                Node.label(.class("menu-button"), .for("nav-toggle"), text: t("Danh mục"))
+                Node.nav(.aria("label", t("Điều hướng chính"))) {
+                    Node.link(.home, t("Kế hoạch"))
+                    " "
+                    Node.link(.units, t("Đơn vị"))
+                    " "
+                    Node.link(.rankings, t("Xếp hạng"))
+                    UserBar.node()
+                }
+            }
+        }
+    }
+
+    /// What the wide wrappers say: they scroll sideways on their own.
+    static var wideLabel: String { t("Bảng rộng, kéo ngang để xem hết") }
+
+    /// Every `.wide` wrapper of a page still written as a string becomes what `wideTable`
+    /// builds. Only the literal markup written by the views matches: data reaches the body
+    /// escaped, so no value can contain `<div`.
     static func scrollRegions(_ body: String) -> String {
         guard body.contains("<div class=\"wide\">") else { return body }
-        let label = t("Bảng rộng, kéo ngang để xem hết")
+        let label = wideLabel
         return body.replacingOccurrences(of: "<div class=\"wide\">",
             with: "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(label))\" data-hint=\"\(escape(label)) →\">")
     }
+}
+
+/// A table too wide for a phone, in a region that scrolls sideways on its own: named, reachable
+/// with the keyboard (a scrolling box must be), and saying on a phone that it scrolls.
+func wideTable(@HTMLBuilder _ content: () -> Node) -> Node {
+    let label = Layout.wideLabel
+    return .div(.class("wide"), .role("region"), .attr("tabindex", 0), .aria("label", label), .data("hint", label + " →")) { content() }
 }
 
 /// A cell of a `table.stacked`: under 600 px the table becomes one card per row and each cell

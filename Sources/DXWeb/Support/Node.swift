@@ -197,3 +197,35 @@ extension Node {
     /// Several nodes as one, built with the builder (a view's parts).
     static func group(@HTMLBuilder content c: () -> Node) -> Node { c() }
 }
+
+// Added for the pages, charts, forms and sign-in (views16a).
+extension Attribute {
+    /// Any attribute with a value that is not a string: SVG geometry, sizes, counts.
+    static func attr(_ name: String, _ v: any CustomStringConvertible) -> Attribute { Attribute(name, v.description) }
+    static func scope(_ v: String) -> Attribute { Attribute("scope", v) }
+    static func role(_ v: String) -> Attribute { Attribute("role", v) }
+}
+
+extension Node {
+    /// The nodes with `separator` between them ("a · b · c").
+    static func joined(_ nodes: [Node], separator: String) -> Node {
+        var out: [Node] = []
+        for (i, n) in nodes.enumerated() {
+            if i > 0 { out.append(.text(separator)) }
+            out.append(n)
+        }
+        return .fragment(out)
+    }
+
+    /// A table's head: one row of column headers (`scope="col"` unless `scoped` is false).
+    static func columnHeads(_ labels: [String], scoped: Bool = true) -> Node {
+        .thead { Node.tr { labels.map { Node.th(scoped ? .scope("col") : nil, text: $0) } } }
+    }
+
+    static func figcaption(_ a: Attribute?..., @HTMLBuilder content c: () -> Node) -> Node { .element("figcaption", a.compactMap { $0 }, [c()]) }
+    static func legend(_ a: Attribute?..., @HTMLBuilder content c: () -> Node) -> Node { .element("legend", a.compactMap { $0 }, [c()]) }
+    static func mark(_ a: Attribute?..., text: String) -> Node { .element("mark", a.compactMap { $0 }, [.text(text)]) }
+    static func caption(_ a: Attribute?..., @HTMLBuilder content c: () -> Node) -> Node { .element("caption", a.compactMap { $0 }, [c()]) }
+    static func dt(_ a: Attribute?..., @HTMLBuilder content c: () -> Node) -> Node { .element("dt", a.compactMap { $0 }, [c()]) }
+    static func meta(_ a: Attribute?...) -> Node { .void("meta", a.compactMap { $0 }) }
+}
