@@ -5,6 +5,17 @@ import DXCore
 func escape(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
+    escape(s, into: &out)
+    return out
+}
+
+/// Escapes `s` onto the end of `out`: a page's text goes straight into the page, with no string
+/// of its own. Text without a character to escape (most of it) is appended whole.
+func escape(_ s: String, into out: inout String) {
+    guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        out += s
+        return
+    }
     for ch in s.unicodeScalars {
         switch ch {
         case "&": out += "&amp;"
@@ -15,7 +26,6 @@ func escape(_ s: String) -> String {
         default: out.unicodeScalars.append(ch)
         }
     }
-    return out
 }
 
 enum Layout {

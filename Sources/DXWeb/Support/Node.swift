@@ -49,7 +49,7 @@ struct Node: Sendable {
 
     func render(into out: inout String) {
         switch kind {
-        case .text(let s): out += escape(s)
+        case .text(let s): escape(s, into: &out)
         case .trusted(let s): out += s
         case .fragment(let nodes): for n in nodes { n.render(into: &out) }
         case .void(let name, let attributes):
@@ -79,7 +79,11 @@ struct Attribute: Sendable {
 
     fileprivate func render(into out: inout String) {
         out += " " + name
-        if let value { out += "=\"" + escape(value) + "\"" }
+        if let value {
+            out += "=\""
+            escape(value, into: &out)
+            out += "\""
+        }
     }
 
     static func `class`(_ v: String) -> Attribute { Attribute("class", v) }
