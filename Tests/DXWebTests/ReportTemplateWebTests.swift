@@ -209,7 +209,7 @@ final class ReportTemplateWebTests: XCTestCase {
                 let page = res.body.string
                 XCTAssertTrue(page.contains("<html lang=\"en\">"))
                 XCTAssertTrue(page.contains("<h2>Issue</h2>"), page)
-                XCTAssertTrue(page.contains("Units' narratives in the period: 06 paragraphs"))
+                XCTAssertTrue(page.contains("Units&#39; narratives in the period: 06 paragraphs"))
                 XCTAssertTrue(page.contains("Edit the template"))
             }
             try await app.test(.GET, "/reports/bao-cao-cds-tinh/narratives?period=2024", headers: b.headers) { res async in

@@ -39,6 +39,25 @@ final class ReportWebTests: XCTestCase {
         }
     }
 
+    func testHostileTextSentBackIntoTheFormStaysText() async throws {
+        try await withDemoApp { app, _ in
+            let b = try await browser(app, "hungha")
+            let hostile = "\"><script>alert(1)</script>"
+            try await app.test(.POST, path, headers: b.headers, body: formBody([
+                ("_csrf", b.csrf), ("version", "1"), ("action", "save"),
+                ("v|\(plan)|1.numerator", "abc"), ("v|\(plan)|1.denominator", "10"), ("v|\(plan)|1.comment", hostile),
+                ("n|Kết quả", "</textarea>" + hostile),
+            ])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                let html = res.body.string
+                XCTAssertFalse(html.contains("<script>alert(1)"), "no value becomes markup")
+                XCTAssertTrue(html.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""), "an input's value")
+                XCTAssertTrue(html.contains("&lt;/textarea&gt;&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"), "a textarea's text")
+                XCTAssertFalse(html.contains("&amp;lt;"), "escaped once, not twice")
+            }
+        }
+    }
+
     func testInvalidFieldsGetVietnameseMessagesAndNothingIsSaved() async throws {
         try await withDemoApp { app, _ in
             let b = try await browser(app, "hungha")

@@ -4,28 +4,60 @@ import DXStore
 /// Administrators create, disable, enable accounts and reset passwords.
 enum AccountsPage {
     static func render(accounts: [Account], units: [OrgUnit], csrf: String, form: FormData?, error: String?, flash: String?) -> String {
-        var b = "<h1>\(t("Tài khoản"))</h1>"
-        if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
-        if let e = error { b += "<p class=\"err\" role=\"alert\">\(escape(e))</p>" }
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0.name) })
-        b += "<div class=\"wide\"><table id=\"accounts\"><thead><tr><th>\(t("Tên đăng nhập"))</th><th>\(t("Họ tên"))</th><th>\(t("Vai trò"))</th><th>\(t("Đơn vị"))</th><th>\(t("Trạng thái"))</th><th>\(t("Thao tác"))</th></tr></thead><tbody>"
-        for a in accounts {
-            b += "<tr><td>\(escape(a.username))</td><td>\(escape(a.displayName))</td><td>\(escape(translated(a.role.labelVI)))</td>"
-            b += "<td>\(escape(names[a.unitCode] ?? a.unitCode))</td><td>\(a.disabled ? "<span class=\"badge s-not\">\(t("Đã khóa"))</span>" : t("Đang dùng"))</td><td>"
-            let toggle = a.disabled ? ("enable", t("Mở khóa")) : ("disable", t("Khóa"))
-            b += "<form method=\"post\" class=\"inline\" action=\"\(SiteRoute.accountAction(username: a.username, action: toggle.0).path)\">\(CSRFMiddleware.field(csrf))<button type=\"submit\">\(toggle.1)</button></form> "
-            b += "<form method=\"post\" class=\"inline\" action=\"\(SiteRoute.accountAction(username: a.username, action: "reset").path)\">\(CSRFMiddleware.field(csrf))<input name=\"password\" type=\"password\" placeholder=\"\(t("Mật khẩu mới"))\" autocomplete=\"new-password\" required> <button type=\"submit\">\(t("Đặt lại mật khẩu"))</button></form>"
-            b += "</td></tr>"
+        return Layout.page(title: t("Tài khoản")) {
+            Node.h1(text: t("Tài khoản"))
+            ViewParts.flash(flash)
+            ViewParts.alert(error)
+            ViewParts.wide {
+                Node.table(.id("accounts")) {
+                    ViewParts.head([t("Tên đăng nhập"), t("Họ tên"), t("Vai trò"), t("Đơn vị"), t("Trạng thái"), t("Thao tác")])
+                    Node.tbody { for a in accounts { row(a, unitName: names[a.unitCode] ?? a.unitCode, csrf: csrf) } }
+                }
+            }
+            Node.h2(text: t("Tạo tài khoản"))
+            newAccount(units: units, form: form, csrf: csrf)
         }
-        b += "</tbody></table></div>"
-        func v(_ n: String) -> String { escape(form?[n] ?? "") }
-        b += "<h2>\(t("Tạo tài khoản"))</h2><form method=\"post\" action=\"\(SiteRoute.accounts.path)\" class=\"stack narrow\">\(CSRFMiddleware.field(csrf))"
-        b += "<label>\(t("Tên đăng nhập")) <input name=\"username\" required autocapitalize=\"none\" value=\"\(v("username"))\"></label>"
-        b += "<label>\(t("Họ tên")) <input name=\"displayName\" value=\"\(v("displayName"))\"></label>"
-        b += "<label>\(t("Vai trò")) <select name=\"role\">" + Role.allCases.map { "<option value=\"\($0.rawValue)\"\(form?["role"] == $0.rawValue ? " selected" : "")>\(escape(translated($0.labelVI)))</option>" }.joined() + "</select></label>"
-        b += "<label>\(t("Đơn vị")) <select name=\"unit\">" + units.map { "<option value=\"\(escape($0.code))\"\(form?["unit"] == $0.code ? " selected" : "")>\(escape($0.name)) (\(escape($0.code)))</option>" }.joined() + "</select></label>"
-        b += "<label>\(t("Mật khẩu (ít nhất 8 ký tự)")) <input name=\"password\" type=\"password\" required autocomplete=\"new-password\"></label>"
-        b += "<button type=\"submit\" class=\"primary\">\(t("Tạo tài khoản"))</button></form>"
-        return Layout.page(title: t("Tài khoản"), body: b)
+    }
+
+    static func row(_ a: Account, unitName: String, csrf: String) -> Node {
+        let toggle = a.disabled ? ("enable", t("Mở khóa")) : ("disable", t("Khóa"))
+        return .tr {
+            Node.td(text: a.username)
+            Node.td(text: a.displayName)
+            Node.td(text: translated(a.role.labelVI))
+            Node.td(text: unitName)
+            Node.td { if a.disabled { Node.span(.class("badge s-not"), text: t("Đã khóa")) } else { t("Đang dùng") } }
+            Node.td {
+                Node.form(.method("post"), .class("inline"), .action(.accountAction(username: a.username, action: toggle.0))) {
+                    ViewParts.csrf(csrf)
+                    Node.button(.type("submit"), text: toggle.1)
+                }
+                " "
+                Node.form(.method("post"), .class("inline"), .action(.accountAction(username: a.username, action: "reset"))) {
+                    ViewParts.csrf(csrf)
+                    Node.input(.name("password"), .type("password"), Attribute("placeholder", t("Mật khẩu mới")),
+                               Attribute("autocomplete", "new-password"), .flag("required"))
+                    " "
+                    Node.button(.type("submit"), text: t("Đặt lại mật khẩu"))
+                }
+            }
+        }
+    }
+
+    static func newAccount(units: [OrgUnit], form: FormData?, csrf: String) -> Node {
+        .form(.method("post"), .action(.accounts), .class("stack narrow")) {
+            ViewParts.csrf(csrf)
+            ViewParts.field(t("Tên đăng nhập"), Node.input(.name("username"), .flag("required"), Attribute("autocapitalize", "none"), .value(form?["username"] ?? "")))
+            ViewParts.field(t("Họ tên"), Node.input(.name("displayName"), .value(form?["displayName"] ?? "")))
+            ViewParts.field(t("Vai trò"), Node.select(.name("role")) {
+                ViewParts.options(Role.allCases, selected: form?["role"], value: \.rawValue, label: { translated($0.labelVI) })
+            })
+            ViewParts.field(t("Đơn vị"), Node.select(.name("unit")) {
+                ViewParts.options(units, selected: form?["unit"], value: \.code, label: { "\($0.name) (\($0.code))" })
+            })
+            ViewParts.field(t("Mật khẩu (ít nhất 8 ký tự)"), Node.input(.name("password"), .type("password"), .flag("required"), Attribute("autocomplete", "new-password")))
+            Node.button(.type("submit"), .class("primary"), text: t("Tạo tài khoản"))
+        }
     }
 }

@@ -5,52 +5,130 @@ import Foundation
 /// The coordinator's form to open a round, and reading it back.
 enum NewRoundPage {
     static func render(plans: [PlanSummary], forms: [TableForm], form: FormData?, issues: [FieldIssue], csrf: String) -> String {
-        func v(_ n: String, _ d: String = "") -> String { escape(form?[n] ?? d) }
-        func msg(_ p: String) -> String {
-            issues.filter { $0.path == p }.map { "<p class=\"err\">\(escape(translated($0.message)))</p>" }.joined()
-        }
-        let chosenPlans = Set(form?.all("plans") ?? [])
-        let chosenKinds = Set(form?.all("kinds") ?? ["department", "district"])
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">\(t("Đợt báo cáo"))</a></p><h1>\(t("Mở đợt báo cáo mới"))</h1>"
-        if !issues.isEmpty { b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa mở được đợt báo cáo:"))</strong><ul>" + issues.map { "<li>\(escape(translated($0.message)))</li>" }.joined() + "</ul></div>" }
-        b += "<form method=\"post\" action=\"\(SiteRoute.newRound.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
-        b += "<label>\(t("Mã đợt (chữ thường không dấu, số, gạch ngang)")) <input name=\"code\" required value=\"\(v("code"))\" placeholder=\"bc-quy-3-2024\"></label>\(msg("code"))"
-        b += "<label>\(t("Tên đợt")) <input name=\"title\" required value=\"\(v("title"))\" placeholder=\"\(t("Báo cáo kết quả chuyển đổi số quý III/2024"))\"></label>\(msg("title"))"
-        b += "<label>\(t("Kỳ báo cáo")) <input name=\"period\" required value=\"\(v("period"))\" placeholder=\"2024Q3\"></label>"
-        b += "<p class=\"hint\">\(t("2024 (năm), 2024S1 (6 tháng đầu năm), 2024Q3 (quý), 2024N9 (9 tháng), 202403 (tháng), 2024-01-01_2024-11-30 (khoảng ngày tùy chọn)."))</p>\(msg("period"))"
-        b += "<fieldset><legend>\(t("Kế hoạch"))</legend>"
-        for p in plans {
-            b += "<label class=\"check\"><input type=\"checkbox\" name=\"plans\" value=\"\(escape(p.plan.code))\"\(chosenPlans.contains(p.plan.code) ? " checked" : "")> \(escape(p.plan.code)) – \(escape(p.plan.title))</label>"
-        }
-        b += "</fieldset>\(msg("plans"))"
-        if !forms.isEmpty {
-            let chosenForms = Set(form?.all("forms") ?? [])
-            b += "<fieldset><legend>\(t("Biểu mẫu các đơn vị điền"))</legend>"
-            for f in forms {
-                b += "<label class=\"check\"><input type=\"checkbox\" name=\"forms\" value=\"\(escape(f.code))\"\(chosenForms.contains(f.code) ? " checked" : "")> \(escape(f.code)) – \(escape(f.title))</label>"
+        let f = Fields(form: form, issues: issues)
+        return Layout.page(title: t("Mở đợt báo cáo")) {
+            ViewParts.crumbs([(SiteRoute.rounds.path, t("Đợt báo cáo"))])
+            Node.h1(text: t("Mở đợt báo cáo mới"))
+            if !issues.isEmpty { ViewParts.errorList(t("Chưa mở được đợt báo cáo:"), issues.map { translated($0.message) }) }
+            Node.form(.method("post"), .action(.newRound), .class("stack")) {
+                ViewParts.csrf(csrf)
+                identity(f)
+                choices(plans: plans, forms: forms, f)
+                unitsToReport(f)
+                scopes(f)
+                deadlines(f)
+                settings(f)
+                Node.button(.type("submit"), .class("primary"), text: t("Mở đợt báo cáo"))
             }
-            b += "</fieldset>"
         }
-        b += "<fieldset><legend>\(t("Đơn vị phải báo cáo"))</legend>"
-        for k in UnitKind.allCases where k != .province {
-            b += "<label class=\"check\"><input type=\"checkbox\" name=\"kinds\" value=\"\(k.rawValue)\"\(chosenKinds.contains(k.rawValue) ? " checked" : "")> \(escape(translated(k.labelVI)))</label>"
+    }
+
+    /// What was sent (or the default), and the messages by field.
+    struct Fields {
+        let form: FormData?
+        let issues: [FieldIssue]
+
+        func v(_ n: String, _ d: String = "") -> String { form?[n] ?? d }
+        func msg(_ p: String) -> Node {
+            .group { for i in issues where i.path == p { Node.p(.class("err"), text: translated(i.message)) } }
         }
-        b += "<label class=\"check\"><input type=\"checkbox\" name=\"directOnly\" value=\"1\"\((form == nil || form?["directOnly"] != nil) ? " checked" : "")> \(t("Chỉ đơn vị trực thuộc (không gồm cấp dưới của đơn vị trực thuộc)"))</label>"
-        b += "<label>\(t("Thêm đơn vị theo mã (cách nhau bởi dấu phẩy hoặc xuống dòng)")) <textarea name=\"units\" rows=\"2\">\(v("units"))</textarea></label>\(msg("units"))</fieldset>"
-        b += "<label>\(t("Chỉ tiêu mỗi đơn vị báo cáo")) <select name=\"indicatorScope\">" + IndicatorScope.allCases.map { "<option value=\"\($0.rawValue)\"\(form?["indicatorScope"] == $0.rawValue ? " selected" : "")>\(escape(translated($0.labelVI)))</option>" }.joined() + "</select></label>"
-        b += "<label>\(t("Nhiệm vụ mỗi đơn vị báo cáo")) <select name=\"taskScope\">" + TaskScope.allCases.map { "<option value=\"\($0.rawValue)\"\(form?["taskScope"] == $0.rawValue ? " selected" : "")>\(escape(translated($0.labelVI)))</option>" }.joined() + "</select></label>"
-        b += "<label>\(t("Các phần thuyết minh (mỗi dòng một phần)")) <textarea name=\"sections\" rows=\"3\">\(v("sections", ReportingRound.standardSections.joined(separator: "\n")))</textarea></label>"
-        b += "<fieldset><legend>\(t("Hạn nộp"))</legend><p class=\"hint\">\(t("Để trống: mặc định ngày 20 sau ngày chốt số liệu của kỳ (ví dụ quý I: 20/03). Nhập dd/mm/yyyy hoặc chọn ngày."))</p>"
-        b += "<label>\(t("Hạn nộp chung")) <input name=\"deadline\" value=\"\(v("deadline"))\"></label>\(msg("deadline"))"
-        for l in [AdminLevel.department, .district, .commune] {
-            b += "<label>\(t("Hạn nộp của %@", escape(translated(l.labelVI).lowercased()))) <input name=\"deadline.\(l.rawValue)\" value=\"\(v("deadline.\(l.rawValue)"))\"></label>\(msg("deadline.\(l.rawValue)"))"
+        /// A line of text and its messages.
+        func line(_ label: String, _ n: String, _ attributes: Attribute?..., value d: String = "") -> Node {
+            .group {
+                ViewParts.field(label, .void("input", [.name(n)] + attributes.compactMap { $0 } + [.value(v(n, d))]))
+                msg(n)
+            }
         }
-        b += "<label>\(t("Ngày khóa sổ (sau ngày này chỉ cơ quan thường trực được sửa)")) <input name=\"lockDate\" value=\"\(v("lockDate"))\"></label>\(msg("lockDate"))</fieldset>"
-        b += "<label class=\"check\"><input type=\"checkbox\" name=\"unitApproval\" value=\"1\"\(form?["unitApproval"] != nil ? " checked" : "")> \(t("Lãnh đạo đơn vị phê duyệt báo cáo trước khi gửi lên"))</label>"
-        b += "<label>\(t("Cảnh báo khi số liệu thay đổi hơn (lần) so với kỳ trước")) <input name=\"changeFactor\" inputmode=\"decimal\" value=\"\(v("changeFactor", "3"))\"></label>\(msg("changeFactor"))"
-        b += "<label>\(t("Nhắc đơn vị chưa nộp trước hạn (số ngày, cách nhau bởi dấu phẩy; để trống: không nhắc)")) <input name=\"reminderDays\" value=\"\(v("reminderDays", ReminderDays.text(ReminderDays.standard)))\"></label>\(msg("reminderDays"))"
-        b += "<button type=\"submit\" class=\"primary\">\(t("Mở đợt báo cáo"))</button></form>"
-        return Layout.page(title: t("Mở đợt báo cáo"), body: b)
+        func chosen(_ n: String, _ value: String) -> Bool { form?[n] == value }
+    }
+
+    static func identity(_ f: Fields) -> Node {
+        .group {
+            ViewParts.field(t("Mã đợt (chữ thường không dấu, số, gạch ngang)"),
+                            Node.input(.name("code"), .flag("required"), .value(f.v("code")), Attribute("placeholder", "bc-quy-3-2024")))
+            f.msg("code")
+            ViewParts.field(t("Tên đợt"), Node.input(.name("title"), .flag("required"), .value(f.v("title")),
+                                                      Attribute("placeholder", t("Báo cáo kết quả chuyển đổi số quý III/2024"))))
+            f.msg("title")
+            ViewParts.field(t("Kỳ báo cáo"), Node.input(.name("period"), .flag("required"), .value(f.v("period")), Attribute("placeholder", "2024Q3")))
+            Node.p(.class("hint"), text: t("2024 (năm), 2024S1 (6 tháng đầu năm), 2024Q3 (quý), 2024N9 (9 tháng), 202403 (tháng), 2024-01-01_2024-11-30 (khoảng ngày tùy chọn)."))
+            f.msg("period")
+        }
+    }
+
+    static func choices(plans: [PlanSummary], forms: [TableForm], _ f: Fields) -> Node {
+        let chosenPlans = Set(f.form?.all("plans") ?? [])
+        let chosenForms = Set(f.form?.all("forms") ?? [])
+        return .group {
+            Node.fieldset {
+                Node.legend(text: t("Kế hoạch"))
+                for p in plans {
+                    ViewParts.check("plans", value: p.plan.code, checked: chosenPlans.contains(p.plan.code), label: "\(p.plan.code) – \(p.plan.title)")
+                }
+            }
+            f.msg("plans")
+            if !forms.isEmpty {
+                Node.fieldset {
+                    Node.legend(text: t("Biểu mẫu các đơn vị điền"))
+                    for form in forms {
+                        ViewParts.check("forms", value: form.code, checked: chosenForms.contains(form.code), label: "\(form.code) – \(form.title)")
+                    }
+                }
+            }
+        }
+    }
+
+    static func unitsToReport(_ f: Fields) -> Node {
+        let chosenKinds = Set(f.form?.all("kinds") ?? ["department", "district"])
+        return .fieldset {
+            Node.legend(text: t("Đơn vị phải báo cáo"))
+            for k in UnitKind.allCases where k != .province {
+                ViewParts.check("kinds", value: k.rawValue, checked: chosenKinds.contains(k.rawValue), label: translated(k.labelVI))
+            }
+            ViewParts.check("directOnly", value: "1", checked: f.form == nil || f.form?["directOnly"] != nil,
+                            label: t("Chỉ đơn vị trực thuộc (không gồm cấp dưới của đơn vị trực thuộc)"))
+            ViewParts.field(t("Thêm đơn vị theo mã (cách nhau bởi dấu phẩy hoặc xuống dòng)"),
+                            ViewParts.textarea(.name("units"), Attribute("rows", "2"), text: f.v("units")))
+            f.msg("units")
+        }
+    }
+
+    static func scopes(_ f: Fields) -> Node {
+        .group {
+            ViewParts.field(t("Chỉ tiêu mỗi đơn vị báo cáo"), Node.select(.name("indicatorScope")) {
+                for s in IndicatorScope.allCases {
+                    Node.option(.value(s.rawValue), .flag("selected", f.chosen("indicatorScope", s.rawValue)), text: translated(s.labelVI))
+                }
+            })
+            ViewParts.field(t("Nhiệm vụ mỗi đơn vị báo cáo"), Node.select(.name("taskScope")) {
+                for s in TaskScope.allCases {
+                    Node.option(.value(s.rawValue), .flag("selected", f.chosen("taskScope", s.rawValue)), text: translated(s.labelVI))
+                }
+            })
+            ViewParts.field(t("Các phần thuyết minh (mỗi dòng một phần)"),
+                            ViewParts.textarea(.name("sections"), Attribute("rows", "3"), text: f.v("sections", ReportingRound.standardSections.joined(separator: "\n"))))
+        }
+    }
+
+    static func deadlines(_ f: Fields) -> Node {
+        .fieldset {
+            Node.legend(text: t("Hạn nộp"))
+            Node.p(.class("hint"), text: t("Để trống: mặc định ngày 20 sau ngày chốt số liệu của kỳ (ví dụ quý I: 20/03). Nhập dd/mm/yyyy hoặc chọn ngày."))
+            f.line(t("Hạn nộp chung"), "deadline")
+            for l in [AdminLevel.department, .district, .commune] {
+                f.line(t("Hạn nộp của %@", translated(l.labelVI).lowercased()), "deadline.\(l.rawValue)")
+            }
+            f.line(t("Ngày khóa sổ (sau ngày này chỉ cơ quan thường trực được sửa)"), "lockDate")
+        }
+    }
+
+    static func settings(_ f: Fields) -> Node {
+        .group {
+            ViewParts.check("unitApproval", value: "1", checked: f.form?["unitApproval"] != nil, label: t("Lãnh đạo đơn vị phê duyệt báo cáo trước khi gửi lên"))
+            f.line(t("Cảnh báo khi số liệu thay đổi hơn (lần) so với kỳ trước"), "changeFactor", Attribute("inputmode", "decimal"), value: "3")
+            f.line(t("Nhắc đơn vị chưa nộp trước hạn (số ngày, cách nhau bởi dấu phẩy; để trống: không nhắc)"), "reminderDays",
+                   value: ReminderDays.text(ReminderDays.standard))
+        }
     }
 
     /// The round and the unit selection a form describes, or the field messages.

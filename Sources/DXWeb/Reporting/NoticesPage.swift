@@ -36,39 +36,63 @@ struct NoticesController: RouteCollection {
 
 enum NoticesPage {
     static func render(notices: [Notice], address: String?, typed: String?, error: String?, saved: Bool, csrf: String) -> String {
-        var b = "<h1>\(t("Thông báo của tôi"))</h1>"
-        b += "<p>\(t("Nhắc hạn nộp, báo cáo bị trả lại hoặc được phê duyệt và tổng hợp đơn vị chậm nộp được gửi đến địa chỉ thư điện tử dưới đây và luôn xem được tại trang này."))</p>"
-        if saved { b += "<p class=\"ok\" role=\"status\">\(t("Đã lưu địa chỉ nhận thông báo."))</p>" }
-        if let error { b += "<p class=\"err\" role=\"alert\">\(escape(error))</p>" }
-        b += "<form method=\"post\" action=\"\(SiteRoute.accountNotices.path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
-        b += "<label>\(t("Địa chỉ thư điện tử nhận thông báo (để trống: chỉ xem trong ứng dụng)")) <input type=\"email\" name=\"address\" maxlength=\"254\" value=\"\(escape(typed ?? address ?? ""))\"></label>"
-        b += "<button type=\"submit\">\(t("Lưu"))</button></form>"
-        b += "<h2>\(t("Thông báo đã nhận"))</h2>"
-        b += NoticeTable.html(notices, showRecipient: false, id: "my-notices")
-        return Layout.page(title: t("Thông báo của tôi"), body: b)
+        Layout.page(title: t("Thông báo của tôi")) {
+            Node.h1(text: t("Thông báo của tôi"))
+            Node.p(text: t("Nhắc hạn nộp, báo cáo bị trả lại hoặc được phê duyệt và tổng hợp đơn vị chậm nộp được gửi đến địa chỉ thư điện tử dưới đây và luôn xem được tại trang này."))
+            ViewParts.flash(saved ? t("Đã lưu địa chỉ nhận thông báo.") : nil)
+            ViewParts.alert(error)
+            Node.form(.method("post"), .action(.accountNotices), .class("stack")) {
+                ViewParts.csrf(csrf)
+                ViewParts.field(t("Địa chỉ thư điện tử nhận thông báo (để trống: chỉ xem trong ứng dụng)"),
+                                Node.input(.type("email"), .name("address"), Attribute("maxlength", "254"), .value(typed ?? address ?? "")))
+                Node.button(.type("submit"), text: t("Lưu"))
+            }
+            Node.h2(text: t("Thông báo đã nhận"))
+            NoticeTable.node(notices, showRecipient: false, id: "my-notices")
+        }
     }
 }
 
 /// Notices as a table: when, what, to whom, and where each stands in the outbox.
 enum NoticeTable {
-    static func html(_ notices: [Notice], showRecipient: Bool, id: String) -> String {
-        guard !notices.isEmpty else { return "<p id=\"\(id)\">\(t("Chưa có thông báo nào."))</p>" }
-        var b = "<div class=\"wide\"><table id=\"\(id)\"><thead><tr><th>\(t("Thời điểm"))</th><th>\(t("Loại"))</th>"
-        if showRecipient { b += "<th>\(t("Người nhận"))</th>" }
-        b += "<th>\(t("Nội dung"))</th><th>\(t("Trạng thái"))</th></tr></thead><tbody>"
-        for n in notices {
-            b += "<tr data-kind=\"\(n.kind.rawValue)\" data-status=\"\(n.status.rawValue)\"\(n.unitCode.map { " data-unit=\"\(escape($0))\"" } ?? "")>"
-            b += "<td>\(escape(timestamp(n.createdAt)))</td><td>\(escape(translated(n.kind.labelVI)))</td>"
-            if showRecipient {
-                b += "<td>\(escape(n.username))\(n.address.map { "<br><span class=\"muted\">\(escape($0))</span>" } ?? "")</td>"
+    static func node(_ notices: [Notice], showRecipient: Bool, id: String) -> Node {
+        guard !notices.isEmpty else { return .p(.id(id), text: t("Chưa có thông báo nào.")) }
+        let heads = [t("Thời điểm"), t("Loại")] + (showRecipient ? [t("Người nhận")] : []) + [t("Nội dung"), t("Trạng thái")]
+        return ViewParts.wide {
+            Node.table(.id(id)) {
+                ViewParts.head(heads)
+                Node.tbody { for n in notices { row(n, showRecipient: showRecipient) } }
             }
-            b += "<td><a href=\"\(escape(n.linkPath))\">\(escape(n.subject))</a><details><summary>\(t("Xem thư"))</summary><pre>\(escape(n.body))</pre></details></td>"
-            var status = escape(translated(n.status.labelVI))
-            if let sent = n.sentAt { status += "<br><span class=\"muted\">\(escape(timestamp(sent)))</span>" }
-            if n.status != .sent, n.attempts > 0 { status += "<br><span class=\"muted\">\(t("đã thử %@ lần", VNNumber.format(n.attempts)))</span>" }
-            if n.status != .sent, let e = n.lastError { status += "<br><span class=\"muted\">\(escape(e))</span>" }
-            b += "<td>\(status)</td></tr>"
         }
-        return b + "</tbody></table></div>"
+    }
+
+    static func row(_ n: Notice, showRecipient: Bool) -> Node {
+        .tr(.data("kind", n.kind.rawValue), .data("status", n.status.rawValue), n.unitCode.map { .data("unit", $0) }) {
+            Node.td(text: timestamp(n.createdAt))
+            Node.td(text: translated(n.kind.labelVI))
+            if showRecipient {
+                Node.td {
+                    n.username
+                    if let a = n.address { Node.br(); Node.span(.class("muted"), text: a) }
+                }
+            }
+            Node.td {
+                Node.a(.href(n.linkPath), text: n.subject)
+                Node.details { Node.summary(text: t("Xem thư")); Node.el("pre", text: n.body) }
+            }
+            Node.td { status(n) }
+        }
+    }
+
+    /// Where the notice stands: sent when, or how many tries and the last error.
+    static func status(_ n: Notice) -> Node {
+        var lines: [String] = []
+        if let sent = n.sentAt { lines.append(timestamp(sent)) }
+        if n.status != .sent, n.attempts > 0 { lines.append(t("đã thử %@ lần", VNNumber.format(n.attempts))) }
+        if n.status != .sent, let e = n.lastError { lines.append(e) }
+        return .group {
+            translated(n.status.labelVI)
+            for l in lines { Node.br(); Node.span(.class("muted"), text: l) }
+        }
     }
 }

@@ -23,222 +23,370 @@ enum ReportPage {
 
     static func render(_ m: Model) -> String {
         let r = m.report
-        let st = r.status
-        let period = r.round.period
-        let editable = m.editRefusal == nil
-        let dis = editable ? "" : " disabled"
-        var byPath: [String: [FieldIssue]] = [:]
-        for i in m.issues + (m.form == nil ? ReportForm.storedWarnings(r) : []) { byPath[i.path, default: []].append(i) }
-        func msgs(_ path: String) -> String {
-            (byPath[path] ?? []).map {
-                "<p class=\"\($0.severity == .error ? "err" : "warn")\" id=\"\(escape(domID(path)))-msg\">\(escape(translated($0.message)))</p>"
-            }.joined()
+        let fields = Fields(m)
+        return Layout.page(title: "\(r.status.unit.name) · \(r.round.title)") {
+            header(m)
+            notices(m)
+            entryForm(m, fields)
+            UploadPreviewPage.section(report: r, csrf: m.csrf, editable: fields.editable)
+            review(m, fields)
+            Node.p { Node.link(.audit(round: r.round.code, unit: r.status.unit.code, subject: nil), t("Nhật ký thay đổi của báo cáo này")) }
+            history(m)
         }
-        func val(_ name: String, _ stored: String) -> String { escape(m.form?[name] ?? stored) }
-        func invalid(_ name: String) -> String {
-            (byPath[name] ?? []).contains { $0.severity == .error } ? " aria-invalid=\"true\" aria-describedby=\"\(escape(domID(name)))-msg\"" : ""
+    }
+
+    /// What the form's fields need from the model: the values sent back, the messages by field,
+    /// and whether the report may be changed now.
+    struct Fields {
+        let form: FormData?
+        let byPath: [String: [FieldIssue]]
+        let editable: Bool
+
+        init(_ m: Model) {
+            var byPath: [String: [FieldIssue]] = [:]
+            for i in m.issues + (m.form == nil ? ReportForm.storedWarnings(m.report) : []) { byPath[i.path, default: []].append(i) }
+            self.form = m.form
+            self.byPath = byPath
+            self.editable = m.editRefusal == nil
         }
 
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">\(t("Đợt báo cáo"))</a> › <a href=\"\(SiteRoute.round(r.round.code).path)\">\(escape(r.round.title))</a></p>"
-        b += "<h1>\(escape(st.unit.name))</h1>"
-        b += "<p class=\"meta\">\(escape(period?.heading ?? r.round.periodID)) · \(t("Hạn nộp:")) \(VNDate.numeric(st.deadline))"
-        if let l = r.round.lockDate { b += " · \(t("Khóa sổ:")) \(VNDate.numeric(l))" }
-        b += "</p>"
-        b += "<p>\(t("Trạng thái:")) <span class=\"badge st-\(st.state.rawValue)\" id=\"report-state\">\(escape(translated(st.state.labelVI)))</span>"
-        if st.late { b += " <span class=\"badge s-not\">\(t("Nộp muộn"))</span>" }
-        if let s = st.submittedAt { b += " <span class=\"muted\">\(t("gửi lúc %@", escape(timestamp(s))))</span>" }
-        b += " <span class=\"muted\">· \(t("phiên bản %@", st.version))</span></p>"
-        if let f = m.flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
-        if st.state == .returned, let c = st.returnComment { b += "<div class=\"box warnbox\"><strong>\(t("Báo cáo bị trả lại:"))</strong> \(escape(c))</div>" }
-        if let c = m.conflict {
-            b += "<div class=\"box errbox\" role=\"alert\" id=\"conflict\"><strong>\(t("Xung đột dữ liệu:"))</strong> \(t("trong khi bạn sửa, báo cáo đã được thay đổi (phiên bản %@ → %@). Những thay đổi đó:", c.baseVersion, c.currentVersion))<ul>"
-            for e in c.changes { b += "<li>\(escape(AuditText.describe(e)))</li>" }
-            b += "</ul>\(t("Dữ liệu bạn vừa nhập vẫn còn trong biểu mẫu dưới đây. Kiểm tra lại rồi bấm")) <em>\(t("Lưu nháp"))</em> \(t("để ghi đè."))</div>"
+        /// The messages about a field, each linked to it by its id.
+        func msgs(_ path: String) -> Node {
+            .group {
+                for i in byPath[path] ?? [] {
+                    Node.p(.class(i.severity == .error ? "err" : "warn"), .id(ReportPage.domID(path) + "-msg"), text: translated(i.message))
+                }
+            }
         }
+
+        /// What the user sent, else what is stored.
+        func value(_ name: String, _ stored: String) -> String { form?[name] ?? stored }
+
+        /// `aria-invalid` and the message's id when the field has an error.
+        func invalid(_ name: String) -> [Attribute] {
+            guard (byPath[name] ?? []).contains(where: { $0.severity == .error }) else { return [] }
+            return [.aria("invalid", "true"), .aria("describedby", ReportPage.domID(name) + "-msg")]
+        }
+
+        var disabled: [Attribute] { editable ? [] : [.flag("disabled")] }
+
+        /// The name and id of a field.
+        func named(_ n: String) -> [Attribute] { [.name(n), .id(ReportPage.domID(n))] }
+
+        /// A number on the numeric keypad.
+        func number(_ label: String, _ n: String, stored: String) -> Node {
+            let input = Node.void("input", named(n) + [Attribute("inputmode", "decimal"), Attribute("autocomplete", "off"),
+                                                       .value(value(n, stored))] + invalid(n) + disabled)
+            return .group { ViewParts.field(label, input); msgs(n) }
+        }
+
+        /// A select of `choices` after "— Chọn —".
+        func select(_ label: String, _ n: String, stored: String, choices: [(value: String, label: String)]) -> Node {
+            let chosen = form?[n] ?? stored
+            let select = Node.element("select", named(n) + invalid(n) + disabled, [.group {
+                Node.option(.value(""), text: t("— Chọn —"))
+                for c in choices { Node.option(.value(c.value), .flag("selected", chosen == c.value), text: c.label) }
+            }])
+            return .group { ViewParts.field(label, select); msgs(n) }
+        }
+
+        /// A text of a few lines.
+        func area(_ label: String, _ n: String, stored: String, checked: Bool) -> Node {
+            let area = Node.element("textarea", named(n) + [Attribute("rows", "2")] + (checked ? invalid(n) : []) + disabled,
+                                    [.text(value(n, stored))])
+            return .group { ViewParts.field(label, area); msgs(n) }
+        }
+
+        /// A line of text; `extra` comes before the value (`list`).
+        func line(_ label: String, _ n: String, stored: String, extra: [Attribute] = []) -> Node {
+            let input = Node.void("input", named(n) + extra + [.value(value(n, stored))] + disabled)
+            return .group { ViewParts.field(label, input); msgs(n) }
+        }
+    }
+
+    static func header(_ m: Model) -> Node {
+        let r = m.report, st = r.status
+        return .group {
+            ViewParts.crumbs([(SiteRoute.rounds.path, t("Đợt báo cáo")), (SiteRoute.round(r.round.code).path, r.round.title)])
+            Node.h1(text: st.unit.name)
+            Node.p(.class("meta"), text: "\(r.round.period?.heading ?? r.round.periodID) · \(t("Hạn nộp:")) \(VNDate.numeric(st.deadline))"
+                + (r.round.lockDate.map { " · \(t("Khóa sổ:")) \(VNDate.numeric($0))" } ?? ""))
+            Node.p {
+                t("Trạng thái:") + " "
+                Node.span(.class("badge st-\(st.state.rawValue)"), .id("report-state"), text: translated(st.state.labelVI))
+                if st.late { " "; Node.span(.class("badge s-not"), text: t("Nộp muộn")) }
+                if let s = st.submittedAt { " "; Node.span(.class("muted"), text: t("gửi lúc %@", timestamp(s))) }
+                " "
+                Node.span(.class("muted"), text: "· " + t("phiên bản %@", st.version))
+            }
+        }
+    }
+
+    /// The flash, a return's reason, a conflict, the errors, and why the report cannot be changed.
+    static func notices(_ m: Model) -> Node {
+        let st = m.report.status
         let errors = m.issues.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            b += "<div class=\"box errbox\" role=\"alert\" id=\"errors\"><strong>\(t("Chưa lưu: có %@ lỗi cần sửa.", errors.count))</strong><ul>"
-            for e in errors { b += "<li><a href=\"#\(escape(domID(e.path)))\">\(escape(translated(e.message)))</a></li>" }
-            b += "</ul></div>"
+        return .group {
+            ViewParts.flash(m.flash)
+            if st.state == .returned, let c = st.returnComment {
+                Node.div(.class("box warnbox")) { Node.strong(text: t("Báo cáo bị trả lại:")); " " + c }
+            }
+            if let c = m.conflict { conflict(c) }
+            if !errors.isEmpty {
+                Node.div(.class("box errbox"), Attribute("role", "alert"), .id("errors")) {
+                    Node.strong(text: t("Chưa lưu: có %@ lỗi cần sửa.", errors.count))
+                    Node.ul { for e in errors { Node.li { Node.a(.href("#" + domID(e.path)), text: translated(e.message)) } } }
+                }
+            }
+            if let why = m.editRefusal { Node.p(.class("muted"), text: why) }
         }
-        if let why = m.editRefusal { b += "<p class=\"muted\">\(escape(why))</p>" }
+    }
 
-        b += "<form method=\"post\" action=\"\(SiteRoute.unitReport(round: r.round.code, unit: st.unit.code).path)\" class=\"report\">"
-        b += CSRFMiddleware.field(m.csrf)
-        b += "<input type=\"hidden\" name=\"version\" value=\"\(m.conflict?.currentVersion ?? st.version)\">"
+    static func conflict(_ c: ReportConflict) -> Node {
+        .div(.class("box errbox"), Attribute("role", "alert"), .id("conflict")) {
+            Node.strong(text: t("Xung đột dữ liệu:"))
+            " " + t("trong khi bạn sửa, báo cáo đã được thay đổi (phiên bản %@ → %@). Những thay đổi đó:", c.baseVersion, c.currentVersion)
+            Node.ul { for e in c.changes { Node.li(text: AuditText.describe(e)) } }
+            t("Dữ liệu bạn vừa nhập vẫn còn trong biểu mẫu dưới đây. Kiểm tra lại rồi bấm") + " "
+            Node.em(text: t("Lưu nháp"))
+            " " + t("để ghi đè.")
+        }
+    }
 
-        if !r.indicators.isEmpty { b += "<h2>\(t("Chỉ tiêu")) (\(VNNumber.padded(r.indicators.count)))</h2>" }
-        for item in r.indicators {
-            let i = item.indicator
-            let p = ReportForm.indicatorPrefix(item.key)
-            let e = item.entry
-            b += "<fieldset class=\"item\" id=\"\(escape(domID(p)))\"><legend>\(escape(i.code)). \(escape(i.name))</legend>"
-            var meta: [String] = []
-            if r.round.planCodes.count > 1 { meta.append(escape(item.plan.code)) }
-            if let period, let target = i.target(year: period.year, level: st.unit.kind.level) {
-                meta.append(t("Mục tiêu:") + " " + escape(target.shortLabelVI(unit: i.unitOfMeasure)))
+    static func entryForm(_ m: Model, _ f: Fields) -> Node {
+        let r = m.report, st = r.status
+        return .form(.method("post"), .action(.unitReport(round: r.round.code, unit: st.unit.code)), .class("report")) {
+            ViewParts.csrf(m.csrf)
+            Node.hidden("version", String(m.conflict?.currentVersion ?? st.version))
+            if !r.indicators.isEmpty { Node.h2(text: "\(t("Chỉ tiêu")) (\(VNNumber.padded(r.indicators.count)))") }
+            for item in r.indicators { indicator(item, m, f) }
+            if !r.tasks.isEmpty { Node.h2(text: "\(t("Nhiệm vụ")) (\(VNNumber.padded(r.tasks.count)))") }
+            for item in r.tasks { task(item, m, f) }
+            for part in r.forms { formSection(part, f) }
+            if !r.tasks.isEmpty, !m.documents.isEmpty {
+                Node.el("datalist", .id("documents")) { for d in m.documents { Node.option(.value(d), text: "") } }
             }
-            let prevLabel = r.previousPeriod.map { t("Kỳ trước (%@)", $0.label) } ?? t("Kỳ trước")
-            let prevText = item.previous.map { DataValue(planCode: "", indicatorCode: "", unitCode: "", periodID: "", numerator: $0.numerator, denominator: $0.denominator, value: $0.value, text: nil, judgement: $0.judgement).shortLabelVI(measure: i.measure, unit: i.unitOfMeasure) } ?? t("chưa có số liệu")
-            meta.append("\(escape(prevLabel)): \(escape(prevText.isEmpty ? t("chưa có số liệu") : prevText))")
-            b += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>"
-            func input(_ f: String, _ label: String, _ stored: Double?) -> String {
-                let n = "\(p).\(f)"
-                return "<label>\(escape(label)) <input name=\"\(escape(n))\" id=\"\(escape(domID(n)))\" inputmode=\"decimal\" autocomplete=\"off\" value=\"\(val(n, ReportForm.number(stored)))\"\(invalid(n))\(dis)></label>\(msgs(n))"
-            }
+            narrative(m, f)
+            if f.editable { actions(m) }
+        }
+    }
+
+    static func indicator(_ item: ReportIndicator, _ m: Model, _ f: Fields) -> Node {
+        let r = m.report, st = r.status, period = r.round.period
+        let i = item.indicator
+        let p = ReportForm.indicatorPrefix(item.key)
+        let e = item.entry
+        return .fieldset(.class("item"), .id(domID(p))) {
+            Node.legend(text: "\(i.code). \(i.name)")
+            Node.p(.class("meta"), text: indicatorFacts(item, r))
             switch i.measure {
             case .rate:
-                b += "<div class=\"row\">"
-                b += input("numerator", t("Tử số") + (i.numeratorDefinition.map { " (\($0))" } ?? ""), e?.numerator)
-                b += input("denominator", t("Mẫu số") + (i.denominatorDefinition.map { " (\($0))" } ?? ""), e?.denominator)
-                b += "</div>"
-                b += input("value", t("Hoặc tỷ lệ % (khi không có tử số, mẫu số)"), e?.numerator == nil ? e?.value : nil)
-            case .count, .amount, .rank:
-                let unit = i.unitOfMeasure.map { " (\($0))" } ?? ""
-                b += input("value", (i.measure == .rank ? t("Thứ hạng") : i.measure == .count ? t("Số lượng") : t("Giá trị")) + unit, e?.value)
-            case .qualitative:
-                let n = "\(p).judgement"
-                let chosen = m.form?[n] ?? e?.judgement?.rawValue ?? ""
-                b += "<label>\(t("Đánh giá")) <select name=\"\(escape(n))\" id=\"\(escape(domID(n)))\"\(invalid(n))\(dis)><option value=\"\">\(t("— Chọn —"))</option>"
-                for j in Judgement.allCases { b += "<option value=\"\(j.rawValue)\"\(chosen == j.rawValue ? " selected" : "")>\(escape(translated(j.labelVI)))</option>" }
-                b += "</select></label>\(msgs(n))"
-            }
-            let tn = "\(p).text", cn = "\(p).comment"
-            b += "<label>\(t("Kết quả (diễn giải)")) <textarea name=\"\(escape(tn))\" id=\"\(escape(domID(tn)))\" rows=\"2\"\(dis)>\(val(tn, e?.text ?? ""))</textarea></label>\(msgs(tn))"
-            b += "<label>\(t("Ghi chú")) <input name=\"\(escape(cn))\" id=\"\(escape(domID(cn)))\" value=\"\(val(cn, e?.comment ?? ""))\"\(dis)></label>\(msgs(cn))"
-            if m.form == nil, let e { b += evaluation(e, indicator: i, period: period, level: st.unit.kind.level) }
-            b += "<p class=\"hint\"><a href=\"\(SiteRoute.audit(round: r.round.code, unit: st.unit.code, subject: i.code).path)\">\(t("Lịch sử thay đổi chỉ tiêu này"))</a></p>"
-            b += "</fieldset>"
-        }
-
-        if !r.tasks.isEmpty { b += "<h2>\(t("Nhiệm vụ")) (\(VNNumber.padded(r.tasks.count)))</h2>" }
-        for item in r.tasks {
-            let task = item.task
-            let p = ReportForm.taskPrefix(item.key)
-            let e = item.entry
-            let role = task.leadUnitCode == st.unit.code ? t("Chủ trì") : t("Phối hợp")
-            b += "<fieldset class=\"item\" id=\"\(escape(domID(p)))\"><legend>\(escape(task.code)). \(escape(task.title))</legend>"
-            b += "<p class=\"meta\">\(escape(item.plan.code)) · \(role) · \(t("Thời hạn:")) \(escape(task.deadlineLabel.isEmpty ? "—" : task.deadlineLabel))</p>"
-            let sn = "\(p).status"
-            let chosen = m.form?[sn] ?? e?.status?.rawValue ?? ""
-            b += "<label>\(t("Tình trạng")) <select name=\"\(escape(sn))\" id=\"\(escape(domID(sn)))\"\(invalid(sn))\(dis)><option value=\"\">\(t("— Chọn —"))</option>"
-            for s in TaskStatus.allCases { b += "<option value=\"\(s.rawValue)\"\(chosen == s.rawValue ? " selected" : "")>\(escape(translated(s.labelVI)))</option>" }
-            b += "</select></label>\(msgs(sn))"
-            let pn = "\(p).percent", rn = "\(p).result", en = "\(p).evidence", nn = "\(p).note"
-            b += "<label>\(t("Tỷ lệ hoàn thành (%)")) <input name=\"\(escape(pn))\" id=\"\(escape(domID(pn)))\" inputmode=\"decimal\" value=\"\(val(pn, ReportForm.number(e?.percent)))\"\(invalid(pn))\(dis)></label>\(msgs(pn))"
-            b += "<label>\(t("Kết quả thực hiện")) <textarea name=\"\(escape(rn))\" id=\"\(escape(domID(rn)))\" rows=\"2\"\(invalid(rn))\(dis)>\(val(rn, e?.result ?? ""))</textarea></label>\(msgs(rn))"
-            b += "<label>\(t("Văn bản minh chứng (số ký hiệu)")) <input name=\"\(escape(en))\" id=\"\(escape(domID(en)))\" list=\"documents\" value=\"\(val(en, e?.evidence ?? ""))\"\(dis)></label>\(msgs(en))"
-            b += "<label>\(t("Ghi chú")) <input name=\"\(escape(nn))\" id=\"\(escape(domID(nn)))\" value=\"\(val(nn, e?.note ?? ""))\"\(dis)></label>\(msgs(nn))"
-            b += "</fieldset>"
-        }
-
-        for part in r.forms {
-            b += formSection(part, model: m, editable: editable, msgs: msgs, invalid: invalid)
-        }
-
-        if !r.tasks.isEmpty, !m.documents.isEmpty {
-            b += "<datalist id=\"documents\">" + m.documents.map { "<option value=\"\(escape($0))\">" }.joined() + "</datalist>"
-        }
-        if !r.round.narrativeSections.isEmpty { b += "<h2>\(t("Báo cáo thuyết minh"))</h2>" }
-        for s in r.round.narrativeSections {
-            let n = ReportForm.sectionName(s)
-            b += "<label class=\"block\" id=\"\(escape(domID(n)))\">\(escape(s)) <textarea name=\"\(escape(n))\" rows=\"5\"\(invalid(n))\(dis)>\(val(n, st.narrative[s] ?? ""))</textarea></label>\(msgs(n))"
-        }
-        if editable {
-            b += "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"save\" id=\"save\">\(t("Lưu nháp"))</button>"
-            if m.actions.contains(.submit) { b += " <button type=\"submit\" name=\"action\" value=\"submit\" id=\"submit\" class=\"primary\">\(t("Gửi báo cáo"))</button>" }
-            b += "</div>"
-        }
-        b += "</form>"
-
-        b += UploadPreviewPage.section(report: r, csrf: m.csrf, editable: editable)
-        let review = m.actions.filter { $0 != .submit || !editable }
-        if !review.isEmpty {
-            b += "<h2>\(t("Xử lý báo cáo"))</h2><div class=\"review\">"
-            for a in review {
-                b += "<form method=\"post\" action=\"\(SiteRoute.unitReportAction(round: r.round.code, unit: st.unit.code, action: a.rawValue).path)\" class=\"stack\">"
-                b += CSRFMiddleware.field(m.csrf) + "<input type=\"hidden\" name=\"version\" value=\"\(st.version)\">"
-                if a == .return {
-                    b += "<label>\(t("Lý do trả lại")) <textarea name=\"comment\" rows=\"2\" required></textarea></label>\(msgs("comment"))"
+                Node.div(.class("row")) {
+                    f.number(t("Tử số") + (i.numeratorDefinition.map { " (\($0))" } ?? ""), "\(p).numerator", stored: ReportForm.number(e?.numerator))
+                    f.number(t("Mẫu số") + (i.denominatorDefinition.map { " (\($0))" } ?? ""), "\(p).denominator", stored: ReportForm.number(e?.denominator))
                 }
-                b += "<button type=\"submit\" id=\"action-\(a.rawValue)\">\(escape(translated(a.labelVI)))</button></form>"
+                f.number(t("Hoặc tỷ lệ % (khi không có tử số, mẫu số)"), "\(p).value", stored: ReportForm.number(e?.numerator == nil ? e?.value : nil))
+            case .count, .amount, .rank:
+                let label = i.measure == .rank ? t("Thứ hạng") : i.measure == .count ? t("Số lượng") : t("Giá trị")
+                f.number(label + (i.unitOfMeasure.map { " (\($0))" } ?? ""), "\(p).value", stored: ReportForm.number(e?.value))
+            case .qualitative:
+                f.select(t("Đánh giá"), "\(p).judgement", stored: e?.judgement?.rawValue ?? "",
+                         choices: Judgement.allCases.map { ($0.rawValue, translated($0.labelVI)) })
             }
-            b += "</div>"
-        }
-        b += "<p><a href=\"\(SiteRoute.audit(round: r.round.code, unit: st.unit.code, subject: nil).path)\">\(t("Nhật ký thay đổi của báo cáo này"))</a></p>"
-        if m.history.count > 1 {
-            b += "<h2>\(t("Các đợt báo cáo của đơn vị"))</h2><table><thead><tr><th>\(t("Đợt"))</th><th>\(t("Kỳ"))</th><th>\(t("Trạng thái"))</th></tr></thead><tbody>"
-            for h in m.history {
-                b += "<tr><td><a href=\"\(SiteRoute.unitReport(round: h.round.code, unit: st.unit.code).path)\">\(escape(h.round.title))</a></td><td>\(escape(h.round.period?.heading ?? h.round.periodID))</td><td>\(escape(translated(h.status.state.labelVI)))\(h.status.late ? " (\(t("muộn")))" : "")</td></tr>"
+            f.area(t("Kết quả (diễn giải)"), "\(p).text", stored: e?.text ?? "", checked: false)
+            f.line(t("Ghi chú"), "\(p).comment", stored: e?.comment ?? "")
+            if m.form == nil, let e { evaluation(e, indicator: i, period: period, level: st.unit.kind.level) }
+            Node.p(.class("hint")) {
+                Node.link(.audit(round: r.round.code, unit: st.unit.code, subject: i.code), t("Lịch sử thay đổi chỉ tiêu này"))
             }
-            b += "</tbody></table>"
         }
-        return Layout.page(title: "\(st.unit.name) · \(r.round.title)", body: b)
+    }
+
+    /// The plan (when the round has several), the target and the previous period's figure.
+    static func indicatorFacts(_ item: ReportIndicator, _ r: UnitReport) -> String {
+        let i = item.indicator
+        var meta: [String] = []
+        if r.round.planCodes.count > 1 { meta.append(item.plan.code) }
+        if let period = r.round.period, let target = i.target(year: period.year, level: r.status.unit.kind.level) {
+            meta.append(t("Mục tiêu:") + " " + target.shortLabelVI(unit: i.unitOfMeasure))
+        }
+        let prevLabel = r.previousPeriod.map { t("Kỳ trước (%@)", $0.label) } ?? t("Kỳ trước")
+        let prevText = item.previous.map { DataValue(planCode: "", indicatorCode: "", unitCode: "", periodID: "", numerator: $0.numerator, denominator: $0.denominator, value: $0.value, text: nil, judgement: $0.judgement).shortLabelVI(measure: i.measure, unit: i.unitOfMeasure) } ?? t("chưa có số liệu")
+        meta.append("\(prevLabel): \(prevText.isEmpty ? t("chưa có số liệu") : prevText)")
+        return meta.joined(separator: " · ")
+    }
+
+    static func task(_ item: ReportTask, _ m: Model, _ f: Fields) -> Node {
+        let st = m.report.status
+        let task = item.task
+        let p = ReportForm.taskPrefix(item.key)
+        let e = item.entry
+        let role = task.leadUnitCode == st.unit.code ? t("Chủ trì") : t("Phối hợp")
+        return .fieldset(.class("item"), .id(domID(p))) {
+            Node.legend(text: "\(task.code). \(task.title)")
+            Node.p(.class("meta"), text: "\(item.plan.code) · \(role) · \(t("Thời hạn:")) \(task.deadlineLabel.isEmpty ? "—" : task.deadlineLabel)")
+            f.select(t("Tình trạng"), "\(p).status", stored: e?.status?.rawValue ?? "",
+                     choices: TaskStatus.allCases.map { ($0.rawValue, translated($0.labelVI)) })
+            percent(f, "\(p).percent", stored: ReportForm.number(e?.percent))
+            f.area(t("Kết quả thực hiện"), "\(p).result", stored: e?.result ?? "", checked: true)
+            f.line(t("Văn bản minh chứng (số ký hiệu)"), "\(p).evidence", stored: e?.evidence ?? "", extra: [Attribute("list", "documents")])
+            f.line(t("Ghi chú"), "\(p).note", stored: e?.note ?? "")
+        }
+    }
+
+    /// A task's completion, on the numeric keypad.
+    static func percent(_ f: Fields, _ n: String, stored: String) -> Node {
+        let input = Node.void("input", f.named(n) + [Attribute("inputmode", "decimal"), .value(f.value(n, stored))] + f.invalid(n) + f.disabled)
+        return .group { ViewParts.field(t("Tỷ lệ hoàn thành (%)"), input); f.msgs(n) }
+    }
+
+    static func narrative(_ m: Model, _ f: Fields) -> Node {
+        let r = m.report
+        return .group {
+            if !r.round.narrativeSections.isEmpty { Node.h2(text: t("Báo cáo thuyết minh")) }
+            for s in r.round.narrativeSections {
+                let n = ReportForm.sectionName(s)
+                Node.label(.class("block"), .id(domID(n))) {
+                    s + " "
+                    Node.element("textarea", [.name(n), Attribute("rows", "5")] + f.invalid(n) + f.disabled,
+                                 [.text(f.value(n, r.status.narrative[s] ?? ""))])
+                }
+                f.msgs(n)
+            }
+        }
+    }
+
+    /// The save bar, which stays at the bottom of the screen while the form scrolls.
+    static func actions(_ m: Model) -> Node {
+        .div(.class("actions")) {
+            Node.button(.type("submit"), .name("action"), .value("save"), .id("save"), text: t("Lưu nháp"))
+            if m.actions.contains(.submit) {
+                " "
+                Node.button(.type("submit"), .name("action"), .value("submit"), .id("submit"), .class("primary"), text: t("Gửi báo cáo"))
+            }
+        }
+    }
+
+    /// The workflow actions other than sending from the form: return, approve, reopen.
+    static func review(_ m: Model, _ f: Fields) -> Node {
+        let r = m.report, st = r.status
+        let review = m.actions.filter { $0 != .submit || !f.editable }
+        guard !review.isEmpty else { return .empty }
+        return .group {
+            Node.h2(text: t("Xử lý báo cáo"))
+            Node.div(.class("review")) {
+                for a in review {
+                    Node.form(.method("post"), .action(.unitReportAction(round: r.round.code, unit: st.unit.code, action: a.rawValue)), .class("stack")) {
+                        ViewParts.csrf(m.csrf)
+                        Node.hidden("version", String(st.version))
+                        if a == .return {
+                            ViewParts.field(t("Lý do trả lại"), ViewParts.textarea(.name("comment"), Attribute("rows", "2"), .flag("required"), text: ""))
+                            f.msgs("comment")
+                        }
+                        Node.button(.type("submit"), .id("action-\(a.rawValue)"), text: translated(a.labelVI))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The unit's reports in the rounds before and after this one.
+    static func history(_ m: Model) -> Node {
+        guard m.history.count > 1 else { return .empty }
+        let unit = m.report.status.unit.code
+        return .group {
+            Node.h2(text: t("Các đợt báo cáo của đơn vị"))
+            Node.table {
+                ViewParts.head([t("Đợt"), t("Kỳ"), t("Trạng thái")])
+                Node.tbody {
+                    for h in m.history {
+                        Node.tr {
+                            Node.td { Node.link(.unitReport(round: h.round.code, unit: unit), h.round.title) }
+                            Node.td(text: h.round.period?.heading ?? h.round.periodID)
+                            Node.td(text: translated(h.status.state.labelVI) + (h.status.late ? " (\(t("muộn")))" : ""))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A table form as the unit fills it: one fieldset per row, one input per entered column,
     /// so that a wide table still reads on a phone; computed columns show what the stored
     /// figures give.
-    static func formSection(_ part: ReportFormPart, model m: Model, editable: Bool,
-                            msgs: (String) -> String, invalid: (String) -> String) -> String {
+    static func formSection(_ part: ReportFormPart, _ f: Fields) -> Node {
         let form = part.form.form
-        let dis = editable ? "" : " disabled"
-        var b = "<h2>\(t("Biểu %@:", escape(form.code))) \(escape(form.title))</h2>"
-        for row in part.rows {
-            let key = part.key(row)
-            let prefix = ReportForm.formRowPrefix(key)
-            let stored = part.entries[row.key]?.values ?? [:]
-            b += "<fieldset class=\"item\" id=\"\(escape(domID(prefix)))\"><legend>\(escape(row.label))</legend>\(msgs(prefix))"
-            for c in form.columns {
-                let title = (c.group + [c.title]).joined(separator: " › ") + " " + FormExpression.column(c.key).description
-                    + (c.unitOfMeasure.map { " (\($0))" } ?? "")
-                if c.kind == .computed {
-                    let v = part.form.display(part.form.computeRow(stored)[c.key] ?? .empty, column: c.key)
-                    b += "<p class=\"computed\">\(escape(title)) = \(escape(c.formula ?? "")): <strong>\(escape(v.isEmpty ? "—" : v))</strong></p>"
-                    continue
-                }
-                let n = ReportForm.formCellName(key, column: c.key)
-                let storedText: String = switch stored[c.key] ?? .empty {
-                case .number(let x): ReportForm.number(x)
-                case .text(let s): s
-                case .empty, .divisionByZero: ""
-                }
-                let value = escape(m.form?[n] ?? storedText)
-                let req = c.required ? " <abbr title=\"\(t("bắt buộc"))\">*</abbr>" : ""
-                switch c.kind {
-                case .choice:
-                    let chosen = m.form?[n] ?? storedText
-                    b += "<label>\(escape(title))\(req) <select name=\"\(escape(n))\" id=\"\(escape(domID(n)))\"\(invalid(n))\(dis)><option value=\"\">\(t("— Chọn —"))</option>"
-                    for choice in c.choices { b += "<option\(chosen == choice ? " selected" : "")>\(escape(choice))</option>" }
-                    b += "</select></label>"
-                case .text:
-                    b += "<label>\(escape(title))\(req) <input name=\"\(escape(n))\" id=\"\(escape(domID(n)))\" value=\"\(value)\"\(invalid(n))\(dis)></label>"
-                default:
-                    b += "<label>\(escape(title))\(req) <input name=\"\(escape(n))\" id=\"\(escape(domID(n)))\" inputmode=\"decimal\" autocomplete=\"off\" value=\"\(value)\"\(invalid(n))\(dis)></label>"
-                }
-                b += msgs(n)
-            }
-            if !form.identities.isEmpty {
-                b += "<p class=\"hint\">\(t("Kiểm tra:")) " + form.identities.map { escape($0.message ?? $0.rule) }.joined(separator: "; ") + "</p>"
-            }
-            b += "</fieldset>"
+        return .group {
+            Node.h2(text: "\(t("Biểu %@:", form.code)) \(form.title)")
+            for row in part.rows { formRow(part, row, f) }
         }
-        return b
+    }
+
+    static func formRow(_ part: ReportFormPart, _ row: FormRowCategory, _ f: Fields) -> Node {
+        let form = part.form.form
+        let key = part.key(row)
+        let prefix = ReportForm.formRowPrefix(key)
+        let stored = part.entries[row.key]?.values ?? [:]
+        return .fieldset(.class("item"), .id(domID(prefix))) {
+            Node.legend(text: row.label)
+            f.msgs(prefix)
+            for c in form.columns { formCell(part, key, c, stored, f) }
+            if !form.identities.isEmpty {
+                Node.p(.class("hint"), text: t("Kiểm tra:") + " " + form.identities.map { $0.message ?? $0.rule }.joined(separator: "; "))
+            }
+        }
+    }
+
+    static func formCell(_ part: ReportFormPart, _ key: FormRowKey, _ c: FormColumn, _ stored: [String: FormCellValue], _ f: Fields) -> Node {
+        let title = (c.group + [c.title]).joined(separator: " › ") + " " + FormExpression.column(c.key).description
+            + (c.unitOfMeasure.map { " (\($0))" } ?? "")
+        if c.kind == .computed {
+            let v = part.form.display(part.form.computeRow(stored)[c.key] ?? .empty, column: c.key)
+            return .p(.class("computed")) { "\(title) = \(c.formula ?? ""): "; Node.strong(text: v.isEmpty ? "—" : v) }
+        }
+        let n = ReportForm.formCellName(key, column: c.key)
+        let storedText: String = switch stored[c.key] ?? .empty {
+        case .number(let x): ReportForm.number(x)
+        case .text(let s): s
+        case .empty, .divisionByZero: ""
+        }
+        let value = f.value(n, storedText)
+        let state = f.named(n)
+        let control: Node = switch c.kind {
+        case .choice:
+            .element("select", state + f.invalid(n) + f.disabled, [.group {
+                Node.option(.value(""), text: t("— Chọn —"))
+                for choice in c.choices { Node.option(.flag("selected", value == choice), text: choice) }
+            }])
+        case .text:
+            .void("input", state + [.value(value)] + f.invalid(n) + f.disabled)
+        default:
+            .void("input", state + [Attribute("inputmode", "decimal"), Attribute("autocomplete", "off"), .value(value)] + f.invalid(n) + f.disabled)
+        }
+        return .group {
+            Node.label {
+                title
+                if c.required { " "; Node.el("abbr", .title(t("bắt buộc")), text: "*") }
+                " "
+                control
+            }
+            f.msgs(n)
+        }
     }
 
     /// The computed rate and whether it meets the target, shown after a save.
-    static func evaluation(_ e: IndicatorEntry, indicator i: Indicator, period: Period?, level: AdminLevel) -> String {
-        var parts: [String] = []
+    static func evaluation(_ e: IndicatorEntry, indicator i: Indicator, period: Period?, level: AdminLevel) -> Node {
+        var parts: [Node] = []
         if i.measure == .rate, let n = e.numerator, let d = e.denominator, d > 0 || n == 0 {
             // 0/0 (a period without events, where the indicator allows it) has no rate: "—".
             let rate = d > 0 ? VNNumber.percent(n / d * 100) : ZeroDenominatorRule.noRate
-            parts.append("\(t("Tỷ lệ:")) <strong>\(escape(rate))</strong> (\(escape(VNNumber.fraction(n, d))))")
+            parts.append(.group { t("Tỷ lệ:") + " "; Node.strong(text: rate); " (\(VNNumber.fraction(n, d)))" })
         }
-        if let j = e.judgement { parts.append("\(t("Đánh giá:")) <strong>\(escape(translated(j.labelVI)))</strong>") }
+        if let j = e.judgement { parts.append(.group { t("Đánh giá:") + " "; Node.strong(text: translated(j.labelVI)) }) }
         if let period, let target = i.target(year: period.year, level: level), let v = e.effectiveValue, let met = target.isMet(by: v) {
-            parts.append(met ? "<span class=\"badge s-done\">\(t("Đạt mục tiêu"))</span>" : "<span class=\"badge s-not\">\(t("Chưa đạt mục tiêu"))</span>")
+            parts.append(met ? .span(.class("badge s-done"), text: t("Đạt mục tiêu")) : .span(.class("badge s-not"), text: t("Chưa đạt mục tiêu")))
         }
-        return parts.isEmpty ? "" : "<p class=\"computed\">\(parts.joined(separator: " · "))</p>"
+        return parts.isEmpty ? .empty : .p(.class("computed")) { ViewParts.joined(parts, separator: " · ") }
     }
 
     /// Element ids from field names: letters and digits kept, the rest as '-'.

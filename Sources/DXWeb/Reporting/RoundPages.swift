@@ -5,23 +5,34 @@ import Foundation
 /// The list of rounds, and one round's completeness and timeliness with its reminder list.
 enum RoundsPage {
     static func render(rounds: [(ReportingRound, CompletenessSummary)], canManage: Bool) -> String {
-        var b = "<h1>\(t("Đợt báo cáo định kỳ"))</h1>"
-        if canManage { b += "<p><a class=\"button\" href=\"\(SiteRoute.newRound.path)\">\(t("Mở đợt báo cáo mới"))</a></p>" }
-        if rounds.isEmpty {
-            b += emptyState(t("Chưa có đợt báo cáo nào."), next: canManage
-                ? t("Bấm “Mở đợt báo cáo mới” để giao báo cáo cho các đơn vị, với kỳ, kế hoạch và hạn nộp.")
-                : t("Người điều phối mở đợt khi đến kỳ báo cáo; khi đó đợt hiện ở đây."))
-        }
-        else {
-            b += "<table class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đợt báo cáo"))</th><th scope=\"col\">\(t("Kỳ"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Tình hình nộp"))</th></tr></thead><tbody>"
-            for (r, s) in rounds {
-                b += "<tr>" + cell(t("Đợt báo cáo"), "<a href=\"\(SiteRoute.round(r.code).path)\">\(escape(r.title))</a>\(r.closed ? " <span class=\"badge\">\(t("Đã đóng"))</span>" : "")<br><span class=\"muted\">\(escape(r.planCodes.joined(separator: ", ")))</span>", "title")
-                b += cell(t("Kỳ"), escape(r.period?.heading ?? r.periodID)) + cell(t("Hạn nộp"), VNDate.numeric(r.defaultDeadline))
-                b += cell(t("Tình hình nộp"), escape(t("%@ đơn vị đã gửi", VNNumber.fraction(s.submitted, s.expected, width: 2)))) + "</tr>"
+        Layout.page(title: t("Đợt báo cáo")) {
+            Node.h1(text: t("Đợt báo cáo định kỳ"))
+            if canManage { Node.p { Node.a(.class("button"), .href(.newRound), text: t("Mở đợt báo cáo mới")) } }
+            if rounds.isEmpty {
+                emptyStateNode(t("Chưa có đợt báo cáo nào."), next: canManage
+                    ? t("Bấm “Mở đợt báo cáo mới” để giao báo cáo cho các đơn vị, với kỳ, kế hoạch và hạn nộp.")
+                    : t("Người điều phối mở đợt khi đến kỳ báo cáo; khi đó đợt hiện ở đây."))
+            } else {
+                Node.table(.class("stacked")) {
+                    ViewParts.head([t("Đợt báo cáo"), t("Kỳ"), t("Hạn nộp"), t("Tình hình nộp")], scope: true)
+                    Node.tbody { for (r, s) in rounds { row(r, s) } }
+                }
             }
-            b += "</tbody></table>"
         }
-        return Layout.page(title: t("Đợt báo cáo"), body: b)
+    }
+
+    static func row(_ r: ReportingRound, _ s: CompletenessSummary) -> Node {
+        .tr {
+            cell(t("Đợt báo cáo"), "title") {
+                Node.link(.round(r.code), r.title)
+                if r.closed { " "; Node.span(.class("badge"), text: t("Đã đóng")) }
+                Node.br()
+                Node.span(.class("muted"), text: r.planCodes.joined(separator: ", "))
+            }
+            cell(t("Kỳ")) { r.period?.heading ?? r.periodID }
+            cell(t("Hạn nộp")) { VNDate.numeric(r.defaultDeadline) }
+            cell(t("Tình hình nộp")) { t("%@ đơn vị đã gửi", VNNumber.fraction(s.submitted, s.expected, width: 2)) }
+        }
     }
 }
 
@@ -39,69 +50,101 @@ enum RoundPage {
 
     static func render(_ m: Model) -> String {
         let r = m.round
-        let summary = CompletenessSummary(m.entries)
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">\(t("Đợt báo cáo"))</a></p>"
-        b += "<h1>\(escape(r.title))</h1>"
-        b += "<p class=\"meta\">\(t("Kỳ:")) \(escape(r.period?.heading ?? r.periodID))"
-        if let p = r.period { b += " (\(t("số liệu")) \(escape(p.cutOff.label)))" }
-        b += " · \(t("Kế hoạch:")) \(escape(r.planCodes.joined(separator: ", ")))</p>"
+        return Layout.page(title: r.title) {
+            ViewParts.crumbs([(SiteRoute.rounds.path, t("Đợt báo cáo"))])
+            Node.h1(text: r.title)
+            Node.p(.class("meta"), text: t("Kỳ:") + " " + (r.period?.heading ?? r.periodID)
+                + (r.period.map { " (\(t("số liệu")) \($0.cutOff.label))" } ?? "")
+                + " · " + t("Kế hoạch:") + " " + r.planCodes.joined(separator: ", "))
+            deadlines(r)
+            Node.p(.id("summary")) { Node.strong(text: sentence(CompletenessSummary(m.entries))) }
+            if !r.formCodes.isEmpty {
+                Node.p(.id("round-forms")) {
+                    t("Bảng tổng hợp biểu mẫu:") + " "
+                    ViewParts.joined(r.formCodes.map { Node.link(.tableFormTable(code: $0, format: nil, period: r.periodID), $0) }, separator: " · ")
+                }
+            }
+            Node.p {
+                Node.link(.roundCSV(r.code), t("Tải danh sách (CSV)"))
+                " · "
+                Node.link(.audit(round: r.code, unit: nil, subject: nil), t("Nhật ký thay đổi"))
+            }
+            if m.canManage {
+                Node.form(.method("post"), .action(.roundClose(r.code)), .class("inline")) {
+                    ViewParts.csrf(m.csrf)
+                    Node.hidden("closed", r.closed ? "false" : "true")
+                    Node.button(.type("submit"), text: r.closed ? t("Mở lại đợt") : t("Đóng đợt"))
+                }
+                UploadPreviewPage.roundSection(round: r, csrf: m.csrf)
+            }
+            Node.h2(text: t("Tình hình nộp báo cáo"))
+            Node.table(.id("completeness"), .class("stacked")) {
+                ViewParts.head([t("Đơn vị"), t("Hạn nộp"), t("Trạng thái"), t("Ngày gửi")], scope: true)
+                Node.tbody { for e in m.entries { row(e, m) } }
+            }
+            reminders(m)
+            if m.canManage {
+                Node.h2(text: t("Thông báo của đợt"))
+                if !r.reminderDays.isEmpty {
+                    Node.p(.class("meta"), text: t("Nhắc đơn vị chưa nộp trước hạn %@ ngày.", ReminderDays.text(r.reminderDays)))
+                }
+                NoticeTable.node(m.notices, showRecipient: true, id: "notices")
+            }
+        }
+    }
+
+    /// The deadlines by level, the lock date, and whether the round is closed.
+    static func deadlines(_ r: ReportingRound) -> Node {
         var dl = "\(t("Hạn nộp:")) \(VNDate.numeric(r.defaultDeadline))"
         for (level, d) in r.deadlines.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where d != r.defaultDeadline {
             dl += "; \(translated(level.labelVI).lowercased()): \(VNDate.numeric(d))"
         }
         if let l = r.lockDate { dl += " · " + t("Khóa sổ sau ngày %@", VNDate.numeric(l)) }
-        if r.closed { dl += " · <strong>\(t("Đợt đã đóng"))</strong>" }
-        b += "<p class=\"meta\">\(dl)</p>"
+        return .p(.class("meta")) {
+            dl
+            if r.closed { " · "; Node.strong(text: t("Đợt đã đóng")) }
+        }
+    }
+
+    static func sentence(_ summary: CompletenessSummary) -> String {
         // DXCore writes the sentence in Vietnamese; the English page says the same with the same figures.
-        let sentence = Language.current == .vi ? summary.sentenceVI
+        Language.current == .vi ? summary.sentenceVI
             : t("Đã gửi %@ đơn vị (%@), trong đó đúng hạn %@, muộn %@; đang soạn %@; chưa bắt đầu %@.",
                 VNNumber.fraction(summary.submitted, summary.expected, width: 2), VNNumber.percent(summary.submitted, of: summary.expected),
                 VNNumber.padded(summary.onTime), VNNumber.padded(summary.late), VNNumber.padded(summary.drafting), VNNumber.padded(summary.notStarted))
-        b += "<p id=\"summary\"><strong>\(escape(sentence))</strong></p>"
-        if !r.formCodes.isEmpty {
-            b += "<p id=\"round-forms\">\(t("Bảng tổng hợp biểu mẫu:")) " + r.formCodes.map {
-                "<a href=\"\(escape(SiteRoute.tableFormTable(code: $0, format: nil, period: r.periodID).path))\">\(escape($0))</a>"
-            }.joined(separator: " · ") + "</p>"
+    }
+
+    static func row(_ e: CompletenessEntry, _ m: Model) -> Node {
+        let cls: String
+        switch e.timeliness {
+        case .onTime: cls = "s-done"
+        case .late: cls = "s-progress"
+        case .drafting, .notStarted: cls = e.isOverdue(today: m.today) ? "s-not" : ""
         }
-        b += "<p><a href=\"\(SiteRoute.roundCSV(r.code).path)\">\(t("Tải danh sách (CSV)"))</a> · <a href=\"\(SiteRoute.audit(round: r.code, unit: nil, subject: nil).path)\">\(t("Nhật ký thay đổi"))</a></p>"
-        if m.canManage {
-            b += "<form method=\"post\" action=\"\(SiteRoute.roundClose(r.code).path)\" class=\"inline\">\(CSRFMiddleware.field(m.csrf))"
-            b += "<input type=\"hidden\" name=\"closed\" value=\"\(r.closed ? "false" : "true")\"><button type=\"submit\">\(r.closed ? t("Mở lại đợt") : t("Đóng đợt"))</button></form>"
-            b += UploadPreviewPage.roundSection(round: r, csrf: m.csrf)
+        var state = translated(e.state.labelVI)
+        if e.state.isSubmitted { state += e.late ? " (\(t("muộn")))" : " (\(t("đúng hạn")))" }
+        else if e.isOverdue(today: m.today) { state += " – " + t("quá hạn") }
+        return .tr(.data("unit", e.unitCode)) {
+            cell(t("Đơn vị"), "title") { Node.link(.unitReport(round: m.round.code, unit: e.unitCode), e.unitName) }
+            cell(t("Hạn nộp")) { VNDate.numeric(e.deadline) }
+            cell(t("Trạng thái")) { Node.span(.class("badge \(cls)"), text: state) }
+            cell(t("Ngày gửi")) { e.submittedAt.map(timestamp) ?? "—" }
         }
-        b += "<h2>\(t("Tình hình nộp báo cáo"))</h2><table id=\"completeness\" class=\"stacked\"><thead><tr><th scope=\"col\">\(t("Đơn vị"))</th><th scope=\"col\">\(t("Hạn nộp"))</th><th scope=\"col\">\(t("Trạng thái"))</th><th scope=\"col\">\(t("Ngày gửi"))</th></tr></thead><tbody>"
-        for e in m.entries {
-            let cls: String
-            switch e.timeliness {
-            case .onTime: cls = "s-done"
-            case .late: cls = "s-progress"
-            case .drafting, .notStarted: cls = e.isOverdue(today: m.today) ? "s-not" : ""
-            }
-            var state = translated(e.state.labelVI)
-            if e.state.isSubmitted { state += e.late ? " (\(t("muộn")))" : " (\(t("đúng hạn")))" }
-            else if e.isOverdue(today: m.today) { state += " – " + t("quá hạn") }
-            b += "<tr data-unit=\"\(escape(e.unitCode))\">" + cell(t("Đơn vị"), "<a href=\"\(SiteRoute.unitReport(round: r.code, unit: e.unitCode).path)\">\(escape(e.unitName))</a>", "title")
-            b += cell(t("Hạn nộp"), VNDate.numeric(e.deadline)) + cell(t("Trạng thái"), "<span class=\"badge \(cls)\">\(escape(state))</span>")
-            b += cell(t("Ngày gửi"), e.submittedAt.map { escape(timestamp($0)) } ?? "—") + "</tr>"
-        }
-        b += "</tbody></table>"
+    }
+
+    /// The units yet to send, with their reporters' accounts for those who chase them.
+    static func reminders(_ m: Model) -> Node {
         let pending = m.entries.filter { !$0.state.isSubmitted }
-        if !pending.isEmpty {
-            b += "<h2>\(t("Danh sách nhắc nộp (%@ đơn vị)", VNNumber.padded(pending.count)))</h2><ul id=\"reminders\">"
-            for e in pending {
-                let who = m.showContacts ? (e.contacts.isEmpty ? t("chưa có tài khoản báo cáo") : t("tài khoản:") + " " + e.contacts.joined(separator: ", ")) : ""
-                b += "<li>\(escape(e.unitName)) – \(escape(translated(e.state.labelVI)))\(who.isEmpty ? "" : " – " + escape(who))</li>"
+        guard !pending.isEmpty else { return .empty }
+        return .group {
+            Node.h2(text: t("Danh sách nhắc nộp (%@ đơn vị)", VNNumber.padded(pending.count)))
+            Node.ul(.id("reminders")) {
+                for e in pending {
+                    let who = m.showContacts ? (e.contacts.isEmpty ? t("chưa có tài khoản báo cáo") : t("tài khoản:") + " " + e.contacts.joined(separator: ", ")) : ""
+                    Node.li(text: "\(e.unitName) – \(translated(e.state.labelVI))" + (who.isEmpty ? "" : " – " + who))
+                }
             }
-            b += "</ul>"
         }
-        if m.canManage {
-            b += "<h2>\(t("Thông báo của đợt"))</h2>"
-            if !r.reminderDays.isEmpty {
-                b += "<p class=\"meta\">\(t("Nhắc đơn vị chưa nộp trước hạn %@ ngày.", escape(ReminderDays.text(r.reminderDays))))</p>"
-            }
-            b += NoticeTable.html(m.notices, showRecipient: true, id: "notices")
-        }
-        return Layout.page(title: r.title, body: b)
     }
 
     /// CSV for people: UTF-8 with BOM (Excel opens it as UTF-8), Vietnamese headers and dates.

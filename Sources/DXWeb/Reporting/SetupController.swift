@@ -313,7 +313,7 @@ struct SetupController: RouteCollection {
         return html(SetupPages.unit(u, isNew: false, units: units, form: nil, error: nil, flash: flash, csrf: req.csrf, heading: heading))
     }
 
-    func headingForm(_ req: Request, _ u: OrgUnit, values: [String: String], issues: [FieldIssue]) async throws -> String {
+    func headingForm(_ req: Request, _ u: OrgUnit, values: [String: String], issues: [FieldIssue]) async throws -> Node {
         let tree = try await req.store.unitTree()
         return UnitHeadingForm.render(unit: u, values: values, derived: .issued(by: u, in: tree, date: .today()), issues: issues, csrf: req.csrf)
     }

@@ -31,31 +31,35 @@ enum UnitHeadingForm {
 
     /// - Parameters:
     ///   - derived: the heading the unit's place in the tree gives, shown where a field is empty.
-    static func render(unit: OrgUnit, values: [String: String], derived: ReportSettings, issues: [FieldIssue], csrf: String) -> String {
+    static func render(unit: OrgUnit, values: [String: String], derived: ReportSettings, issues: [FieldIssue], csrf: String) -> Node {
         let placeholder: [String: String] = [
             "parentBody": derived.parentBody, "issuingBody": derived.issuingBody, "symbol": derived.symbol, "place": derived.place,
             "authority": derived.authority.joined(separator: "\n"), "signerName": "", "recipients": derived.recipients.joined(separator: "\n"),
             "archive": derived.archive,
         ]
-        var b = "<section id=\"heading\"><h2>\(t("Thể thức báo cáo của đơn vị"))</h2>"
-        b += "<p class=\"hint\">\(t("Báo cáo do đơn vị ban hành dùng các thông tin này; ô để trống dùng giá trị mặc định hiện mờ trong ô."))</p>"
         let errors = issues.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa lưu được thể thức báo cáo:"))</strong><ul>"
-                + errors.map { "<li>\(escape(translated($0.message)))</li>" }.joined() + "</ul></div>"
-        }
-        b += "<form method=\"post\" action=\"\(SiteRoute.setupUnitHeading(code: unit.code).path)\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
-        for field in fields {
-            let invalid = issues.contains { $0.path == field.name } ? " aria-invalid=\"true\"" : ""
-            let value = escape(values[field.name] ?? ""), hint = escape(placeholder[field.name] ?? "")
-            if field.lines {
-                let rows = max(2, (placeholder[field.name] ?? "").split(separator: "\n").count + 1)
-                b += "<label>\(t(field.label)) <textarea name=\"\(field.name)\" rows=\"\(rows)\" placeholder=\"\(hint)\"\(invalid)>\(value)</textarea></label>"
-            } else {
-                b += "<label>\(t(field.label)) <input name=\"\(field.name)\" value=\"\(value)\" placeholder=\"\(hint)\"\(invalid)></label>"
+        return .section(.id("heading")) {
+            Node.h2(text: t("Thể thức báo cáo của đơn vị"))
+            Node.p(.class("hint"), text: t("Báo cáo do đơn vị ban hành dùng các thông tin này; ô để trống dùng giá trị mặc định hiện mờ trong ô."))
+            if !errors.isEmpty { ViewParts.errorList(t("Chưa lưu được thể thức báo cáo:"), errors.map { translated($0.message) }) }
+            Node.form(.method("post"), .action(.setupUnitHeading(code: unit.code)), .class("stack")) {
+                ViewParts.csrf(csrf)
+                for field in fields {
+                    control(field, value: values[field.name] ?? "", placeholder: placeholder[field.name] ?? "",
+                            invalid: issues.contains { $0.path == field.name })
+                }
+                Node.button(.type("submit"), .class("primary"), text: t("Lưu thể thức báo cáo"))
             }
         }
-        b += "<button type=\"submit\" class=\"primary\">\(t("Lưu thể thức báo cáo"))</button></form></section>"
-        return b
+    }
+
+    static func control(_ field: (name: String, label: String, lines: Bool), value: String, placeholder: String, invalid: Bool) -> Node {
+        let state: Attribute? = invalid ? .aria("invalid", "true") : nil
+        if field.lines {
+            let rows = max(2, placeholder.split(separator: "\n").count + 1)
+            return ViewParts.field(t(field.label), ViewParts.textarea(.name(field.name), Attribute("rows", String(rows)),
+                                                                     Attribute("placeholder", placeholder), state, text: value))
+        }
+        return ViewParts.field(t(field.label), Node.input(.name(field.name), .value(value), Attribute("placeholder", placeholder), state))
     }
 }

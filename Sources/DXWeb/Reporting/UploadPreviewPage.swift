@@ -23,82 +23,131 @@ enum UploadPreviewPage {
     static func render(_ m: Model) -> String {
         let round = m.round, unit = m.report?.status.unit
         let back = unit.map { SiteRoute.unitReport(round: round.code, unit: $0.code).path } ?? SiteRoute.round(round.code).path
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.rounds.path)\">\(t("Đợt báo cáo"))</a> › <a href=\"\(SiteRoute.round(round.code).path)\">\(escape(round.title))</a>"
-        if let unit { b += " › <a href=\"\(back)\">\(escape(unit.name))</a>" }
-        b += "</p><h1>\(t("Nhập từ tệp Excel"))</h1>"
-        b += "<p class=\"meta\">\(escape(unit?.name ?? t("Tất cả đơn vị"))) · \(t("Tệp:")) <strong>\(escape(m.fileName))</strong>"
-        if let r = m.report { b += " · \(t("phiên bản %@", r.status.version))" }
-        b += "</p>"
-        if let why = m.refusal {
-            b += "<div class=\"box errbox\" role=\"alert\" id=\"refusal\"><strong>\(t("Tệp bị từ chối, không áp dụng được:"))</strong> \(escape(why))</div>"
-        }
-        if let c = m.conflict {
-            b += "<div class=\"box errbox\" role=\"alert\" id=\"conflict\"><strong>\(t("Xung đột dữ liệu:"))</strong> \(escape(translated(c.description)))<ul>"
-            for e in c.changes { b += "<li>\(escape(AuditText.describe(e)))</li>" }
-            b += "</ul>\(t("Chưa áp dụng gì. Tải mẫu mới, điền lại rồi tải lên."))</div>"
-        }
-        if let result = m.result {
-            let errors = result.errors, warnings = result.issues.filter { !$0.isError }
-            if !errors.isEmpty {
-                b += "<div class=\"box errbox\" role=\"alert\" id=\"errors\"><strong>\(t("Có %@ lỗi: chưa áp dụng được. Sửa tệp rồi tải lên lại.", errors.count))</strong></div>"
-                b += issueTable(errors, id: "error-list", units: m.report == nil)
+        var crumbs: [(href: String, text: String)] = [(SiteRoute.rounds.path, t("Đợt báo cáo")), (SiteRoute.round(round.code).path, round.title)]
+        if let unit { crumbs.append((back, unit.name)) }
+        return Layout.page(title: t("Nhập từ tệp Excel") + " · " + (unit?.name ?? round.title)) {
+            ViewParts.crumbs(crumbs)
+            Node.h1(text: t("Nhập từ tệp Excel"))
+            Node.p(.class("meta")) {
+                (unit?.name ?? t("Tất cả đơn vị")) + " · " + t("Tệp:") + " "
+                Node.strong(text: m.fileName)
+                if let r = m.report { " · " + t("phiên bản %@", r.status.version) }
             }
-            if !warnings.isEmpty {
-                b += "<div class=\"box warnbox\" id=\"warnings\"><strong>\(t("Lưu ý (không ngăn việc áp dụng):"))</strong></div>"
-                b += issueTable(warnings, id: "warning-list", units: m.report == nil)
-            }
-            let changes = result.changes
-            if changes.isEmpty {
-                b += "<p id=\"no-changes\">\(t("Tệp không có thay đổi nào so với báo cáo đang lưu."))</p>"
-            } else {
-                let units = m.report == nil
-                b += "<h2>\(t("Các thay đổi")) (\(changes.count))</h2><table id=\"changes\"><thead><tr>\(units ? "<th>\(t("Đơn vị"))</th>" : "")<th>\(t("Trang tính"))</th><th>\(t("Ô"))</th><th>\(t("Mục"))</th><th>\(t("Trường"))</th><th>\(t("Đang lưu"))</th><th>\(t("Trong tệp"))</th></tr></thead><tbody>"
-                for c in changes {
-                    b += "<tr>\(units ? "<td>\(escape(c.unit))</td>" : "")<td>\(escape(c.sheet))</td><td>\(escape(c.cell ?? ""))</td><td>\(escape(c.item))</td><td>\(escape(c.field))</td><td>\(escape(c.old))</td><td>\(escape(c.new))</td></tr>"
+            if let why = m.refusal {
+                Node.div(.class("box errbox"), Attribute("role", "alert"), .id("refusal")) {
+                    Node.strong(text: t("Tệp bị từ chối, không áp dụng được:"))
+                    " " + why
                 }
-                b += "</tbody></table>"
             }
-            if let id = m.uploadID, errors.isEmpty, !changes.isEmpty, m.conflict == nil {
-                let apply = unit.map { SiteRoute.unitReportUploadApply(round: round.code, unit: $0.code) } ?? SiteRoute.roundUploadApply(round.code)
-                b += "<form method=\"post\" action=\"\(apply.path)\">"
-                b += CSRFMiddleware.field(m.csrf) + "<input type=\"hidden\" name=\"upload\" value=\"\(escape(id))\">"
-                b += "<div class=\"actions\"><button type=\"submit\" id=\"apply\" class=\"primary\">\(t("Áp dụng"))</button></div></form>"
-            }
+            if let c = m.conflict { conflict(c) }
+            if let result = m.result { outcome(m, result) }
+            Node.p { Node.a(.href(back), text: t("Quay lại báo cáo")) }
         }
-        b += "<p><a href=\"\(back)\">\(t("Quay lại báo cáo"))</a></p>"
-        return Layout.page(title: t("Nhập từ tệp Excel") + " · " + (unit?.name ?? round.title), body: b)
     }
 
-    private static func issueTable(_ issues: [WorkbookIssue], id: String, units: Bool) -> String {
-        var b = "<table id=\"\(id)\"><thead><tr>\(units ? "<th>\(t("Đơn vị"))</th>" : "")<th>\(t("Trang tính"))</th><th>\(t("Ô"))</th><th>\(t("Nội dung"))</th></tr></thead><tbody>"
-        for i in issues {
-            b += "<tr>\(units ? "<td>\(escape(i.unit ?? ""))</td>" : "")<td>\(escape(i.sheet ?? ""))</td><td>\(escape(i.cell ?? ""))</td><td>\(escape(i.message))</td></tr>"
+    static func conflict(_ c: ReportConflict) -> Node {
+        .div(.class("box errbox"), Attribute("role", "alert"), .id("conflict")) {
+            Node.strong(text: t("Xung đột dữ liệu:"))
+            " " + translated(c.description)
+            Node.ul { for e in c.changes { Node.li(text: AuditText.describe(e)) } }
+            t("Chưa áp dụng gì. Tải mẫu mới, điền lại rồi tải lên.")
         }
-        return b + "</tbody></table>"
+    }
+
+    /// The errors, warnings and changes the file holds, and "Áp dụng" when it may be applied.
+    static func outcome(_ m: Model, _ result: RoundWorkbookUpload) -> Node {
+        let errors = result.errors, warnings = result.issues.filter { !$0.isError }
+        let units = m.report == nil
+        return .group {
+            if !errors.isEmpty {
+                Node.div(.class("box errbox"), Attribute("role", "alert"), .id("errors")) {
+                    Node.strong(text: t("Có %@ lỗi: chưa áp dụng được. Sửa tệp rồi tải lên lại.", errors.count))
+                }
+                issueTable(errors, id: "error-list", units: units)
+            }
+            if !warnings.isEmpty {
+                Node.div(.class("box warnbox"), .id("warnings")) { Node.strong(text: t("Lưu ý (không ngăn việc áp dụng):")) }
+                issueTable(warnings, id: "warning-list", units: units)
+            }
+            if result.changes.isEmpty {
+                Node.p(.id("no-changes"), text: t("Tệp không có thay đổi nào so với báo cáo đang lưu."))
+            } else {
+                changeTable(result.changes, units: units)
+            }
+            if let id = m.uploadID, errors.isEmpty, !result.changes.isEmpty, m.conflict == nil { applyForm(m, id) }
+        }
+    }
+
+    static func changeTable(_ changes: [WorkbookChange], units: Bool) -> Node {
+        let heads = (units ? [t("Đơn vị")] : []) + [t("Trang tính"), t("Ô"), t("Mục"), t("Trường"), t("Đang lưu"), t("Trong tệp")]
+        return .group {
+            Node.h2(text: "\(t("Các thay đổi")) (\(changes.count))")
+            Node.table(.id("changes")) {
+                ViewParts.head(heads)
+                Node.tbody {
+                    for c in changes {
+                        Node.tr {
+                            if units { Node.td(text: c.unit) }
+                            for v in [c.sheet, c.cell ?? "", c.item, c.field, c.old, c.new] { Node.td(text: v) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func applyForm(_ m: Model, _ id: String) -> Node {
+        let apply = m.report.map { SiteRoute.unitReportUploadApply(round: m.round.code, unit: $0.status.unit.code) } ?? SiteRoute.roundUploadApply(m.round.code)
+        return .form(.method("post"), .action(apply)) {
+            ViewParts.csrf(m.csrf)
+            Node.hidden("upload", id)
+            Node.div(.class("actions")) { Node.button(.type("submit"), .id("apply"), .class("primary"), text: t("Áp dụng")) }
+        }
+    }
+
+    private static func issueTable(_ issues: [WorkbookIssue], id: String, units: Bool) -> Node {
+        .table(.id(id)) {
+            ViewParts.head((units ? [t("Đơn vị")] : []) + [t("Trang tính"), t("Ô"), t("Nội dung")])
+            Node.tbody {
+                for i in issues {
+                    Node.tr {
+                        if units { Node.td(text: i.unit ?? "") }
+                        for v in [i.sheet ?? "", i.cell ?? "", i.message] { Node.td(text: v) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The upload form: a filled workbook, previewed before anything changes.
+    static func uploadForm(_ action: SiteRoute, csrf: String) -> Node {
+        .form(.method("post"), Attribute("enctype", "multipart/form-data"), .action(action), .class("stack")) {
+            ViewParts.csrf(csrf)
+            ViewParts.field(t("Tệp Excel đã điền (.xlsx, tối đa %@ MB)", UploadLimits.maxFileBytes / 1_048_576),
+                            Node.input(.type("file"), .name("file"), Attribute("accept", ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), .flag("required")))
+            Node.button(.type("submit"), .id("upload"), text: t("Tải lên và xem trước"))
+        }
     }
 
     /// The part of a round page that offers the workbook of every unit and its upload.
-    static func roundSection(round: ReportingRound, csrf: String) -> String {
-        var b = "<h2 id=\"excel\">\(t("Nhập từ tệp Excel"))</h2>"
-        b += "<p><a href=\"\(SiteRoute.roundWorkbook(round.code).path)\" id=\"download-round-template\">\(t("Tải mẫu Excel của tất cả đơn vị"))</a></p>"
-        b += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"\(SiteRoute.roundUpload(round.code).path)\" class=\"stack\">"
-        b += CSRFMiddleware.field(csrf)
-        b += "<label>\(t("Tệp Excel đã điền (.xlsx, tối đa %@ MB)", UploadLimits.maxFileBytes / 1_048_576)) <input type=\"file\" name=\"file\" accept=\".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required></label>"
-        b += "<button type=\"submit\" id=\"upload\">\(t("Tải lên và xem trước"))</button></form>"
-        return b
+    static func roundSection(round: ReportingRound, csrf: String) -> Node {
+        .group {
+            Node.h2(.id("excel"), text: t("Nhập từ tệp Excel"))
+            Node.p { Node.a(.href(.roundWorkbook(round.code)), .id("download-round-template"), text: t("Tải mẫu Excel của tất cả đơn vị")) }
+            uploadForm(.roundUpload(round.code), csrf: csrf)
+        }
     }
 
     /// The part of a report page that offers the template and, to those who may edit, the upload.
-    static func section(report r: UnitReport, csrf: String, editable: Bool) -> String {
+    static func section(report r: UnitReport, csrf: String, editable: Bool) -> Node {
         let unit = r.status.unit.code
-        var b = "<h2 id=\"excel\">\(t("Nhập từ tệp Excel"))</h2>"
-        b += "<p><a href=\"\(SiteRoute.unitReportWorkbook(round: r.round.code, unit: unit).path)\" id=\"download-template\">\(t("Tải mẫu Excel của báo cáo"))</a> · \(t("điền ngoại tuyến rồi tải lên để xem trước các thay đổi."))</p>"
-        if editable {
-            b += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"\(SiteRoute.unitReportUpload(round: r.round.code, unit: unit).path)\" class=\"stack\">"
-            b += CSRFMiddleware.field(csrf)
-            b += "<label>\(t("Tệp Excel đã điền (.xlsx, tối đa %@ MB)", UploadLimits.maxFileBytes / 1_048_576)) <input type=\"file\" name=\"file\" accept=\".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required></label>"
-            b += "<button type=\"submit\" id=\"upload\">\(t("Tải lên và xem trước"))</button></form>"
+        return .group {
+            Node.h2(.id("excel"), text: t("Nhập từ tệp Excel"))
+            Node.p {
+                Node.a(.href(.unitReportWorkbook(round: r.round.code, unit: unit)), .id("download-template"), text: t("Tải mẫu Excel của báo cáo"))
+                " · " + t("điền ngoại tuyến rồi tải lên để xem trước các thay đổi.")
+            }
+            if editable { uploadForm(.unitReportUpload(round: r.round.code, unit: unit), csrf: csrf) }
         }
-        return b
     }
 }

@@ -39,118 +39,209 @@ enum ReportTemplateForm {
         return v
     }
 
-    static func render(_ values: [String: String], choices: Choices, isNew: Bool, action: String, issues: [FieldIssue], csrf: String) -> String {
-        func v(_ n: String) -> String { escape(values[n] ?? "") }
-        func msg(_ p: String) -> String {
-            issues.filter { $0.path == p }.map { "<p class=\"err\" id=\"err-\(p)\">\(escape(translated($0.message)))</p>" }.joined()
-        }
-        func invalid(_ p: String) -> String { issues.contains { $0.path == p } ? " aria-invalid=\"true\" aria-describedby=\"err-\(p)\"" : "" }
-        /// `label` and `hint` come already translated.
-        func input(_ name: String, _ label: String, required: Bool = false, hint: String? = nil) -> String {
-            "<label>\(escape(label)) <input name=\"\(name)\" value=\"\(v(name))\"\(required ? " required" : "")\(invalid(name))></label>"
-                + (hint.map { "<p class=\"hint\">\(escape($0))</p>" } ?? "") + msg(name)
-        }
-        func area(_ name: String, _ label: String, rows: Int, hint: String? = nil) -> String {
-            "<label>\(escape(label)) <textarea name=\"\(name)\" rows=\"\(rows)\"\(invalid(name))>\(v(name))</textarea></label>"
-                + (hint.map { "<p class=\"hint\">\(escape($0))</p>" } ?? "") + msg(name)
-        }
-        func check(_ name: String, _ label: String) -> String {
-            "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(values[name] != nil ? " checked" : "")> \(escape(label))</label>"
-        }
-        func planOptions(_ selected: String?, blank: String?) -> String {
-            SetupPages.options(choices.plans, selected: selected, value: \.plan.code, label: { "\($0.plan.code) – \($0.plan.title)" }, blank: blank)
-        }
-        var b = ""
+    static func render(_ values: [String: String], choices: Choices, isNew: Bool, action: SiteRoute, issues: [FieldIssue], csrf: String) -> Node {
+        let f = Fields(values: values, issues: issues, choices: choices)
         let errors = issues.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            b += "<div class=\"box errbox\" role=\"alert\"><strong>\(t("Chưa lưu được mẫu báo cáo:"))</strong><ul>" + errors.map { "<li>\(escape(translated($0.message)))</li>" }.joined() + "</ul></div>"
+        return .group {
+            if !errors.isEmpty { ViewParts.errorList(t("Chưa lưu được mẫu báo cáo:"), errors.map { translated($0.message) }) }
+            Node.form(.method("post"), .action(action), .class("stack"), .id("template-form")) {
+                ViewParts.csrf(csrf)
+                if isNew {
+                    f.input("code", t("Mã mẫu (chữ thường không dấu, số, gạch ngang)"), required: true)
+                } else {
+                    Node.hidden("code", f.v("code"))
+                }
+                f.input("name", t("Tên mẫu báo cáo"), required: true)
+                figures(f)
+                appendices(f)
+                Node.fieldset {
+                    Node.legend(text: t("Mục II: kết quả theo lĩnh vực"))
+                    f.area("sectionII", t("Các phần của mục II"), rows: 14,
+                           hint: t("Mỗi phần bắt đầu bằng một dòng “# Tiêu đề”, sau đó là các đoạn. Số liệu chèn bằng tham chiếu [[…]] trong bảng dưới đây; để trống: mục II liệt kê các chỉ tiêu theo trụ cột."))
+                    picker(choices)
+                }
+                heading(f)
+                signature(f)
+                Node.button(.type("submit"), .class("primary"), text: isNew ? t("Tạo mẫu báo cáo") : t("Lưu mẫu báo cáo"))
+            }
         }
-        b += "<form method=\"post\" action=\"\(escape(action))\" class=\"stack\" id=\"template-form\">\(CSRFMiddleware.field(csrf))"
-        if isNew {
-            b += input("code", t("Mã mẫu (chữ thường không dấu, số, gạch ngang)"), required: true)
-        } else {
-            b += "<input type=\"hidden\" name=\"code\" value=\"\(v("code"))\">"
+    }
+
+    /// The values shown and the messages by field.
+    struct Fields {
+        let values: [String: String]
+        let issues: [FieldIssue]
+        let choices: Choices
+
+        func v(_ n: String) -> String { values[n] ?? "" }
+        func msg(_ p: String) -> Node {
+            .group { for i in issues where i.path == p { Node.p(.class("err"), .id("err-\(p)"), text: translated(i.message)) } }
         }
-        b += input("name", t("Tên mẫu báo cáo"), required: true)
-        b += "<fieldset><legend>\(t("Số liệu"))</legend>"
-        b += "<label>\(t("Kế hoạch có các chỉ tiêu được đánh giá")) <select name=\"plan\"\(invalid("plan"))>" + planOptions(values["plan"], blank: nil) + "</select></label>\(msg("plan"))"
-        b += "<p class=\"hint\">\(t("Kế hoạch nhiệm vụ theo thứ tự: mỗi kế hoạch một mục I.2, I.3, … và một phụ lục. Số nhiệm vụ kế hoạch đặt ra: chỉ nhập khi chưa nhập đủ nhiệm vụ của kế hoạch (ví dụ 49)."))</p>"
-        let chosen = values.keys.filter { $0.hasPrefix("tasksPlan.") }.compactMap { Int($0.dropFirst("tasksPlan.".count)) }.max() ?? 0
-        for i in 0...(chosen + spareTaskPlanRows) {
-            let name = i == 0 ? "tasksPlan" : "tasksPlan.\(i)", stated = i == 0 ? "tasksPlanStated" : "tasksPlanStated.\(i)"
-            b += "<div class=\"row\"><label>\(t("Kế hoạch nhiệm vụ")) \(i + 1) <select name=\"\(name)\"\(i == 0 ? invalid("tasksPlan") : "")>"
-                + planOptions(values[name], blank: t("— Không chọn —")) + "</select></label>"
-                + "<label>\(t("Số nhiệm vụ kế hoạch đặt ra")) <input name=\"\(stated)\" inputmode=\"numeric\" size=\"4\" value=\"\(v(stated))\"></label></div>"
+        func invalid(_ p: String) -> [Attribute] {
+            issues.contains { $0.path == p } ? [.aria("invalid", "true"), .aria("describedby", "err-\(p)")] : []
         }
-        b += msg("tasksPlan")
-        b += input("unit", t("Mã đơn vị báo cáo"), hint: t("Để trống: tỉnh của cơ quan ban hành kế hoạch."))
-        b += "</fieldset><fieldset><legend>\(t("Phụ lục"))</legend><p class=\"hint\">\(t("Phụ lục chỉ tiêu luôn có; số phụ lục đánh theo những phụ lục được chọn."))</p>"
-        b += check("includeTasks", t("Phụ lục nhiệm vụ"))
-        b += check("includeDocuments", t("Phụ lục văn bản đã ban hành trong kỳ"))
-        b += check("documentsOfSubunits", t("Kể cả văn bản của cấp huyện, xã trực thuộc"))
-        b += input("byUnitIndicator", t("Phụ lục một chỉ tiêu theo đơn vị: mã chỉ tiêu"), hint: t("Ví dụ 16; để trống nếu không có phụ lục này."))
-        if !choices.forms.isEmpty {
-            b += "<p class=\"hint\">\(t("Phụ lục bảng tổng hợp theo biểu mẫu (số liệu các đơn vị nhập trong kỳ):"))</p>"
-            for form in choices.forms { b += check("formAppendix.\(form.code)", "\(form.code) – \(form.title)") }
+        func hint(_ text: String?) -> Node { text.map { .p(.class("hint"), text: $0) } ?? .empty }
+
+        /// `label` and `hint` come already translated.
+        func input(_ name: String, _ label: String, required: Bool = false, hint text: String? = nil) -> Node {
+            .group {
+                ViewParts.field(label, .void("input", [.name(name), .value(v(name))] + (required ? [.flag("required")] : []) + invalid(name)))
+                hint(text)
+                msg(name)
+            }
         }
-        b += "</fieldset><fieldset><legend>\(t("Mục II: kết quả theo lĩnh vực"))</legend>"
-        b += area("sectionII", t("Các phần của mục II"), rows: 14,
-                  hint: t("Mỗi phần bắt đầu bằng một dòng “# Tiêu đề”, sau đó là các đoạn. Số liệu chèn bằng tham chiếu [[…]] trong bảng dưới đây; để trống: mục II liệt kê các chỉ tiêu theo trụ cột."))
-        b += picker(choices)
-        b += "</fieldset><fieldset><legend>\(t("Phần đầu văn bản"))</legend>"
-        b += input("parentBody", t("Cơ quan chủ quản"), hint: t("Ví dụ UBND tỉnh Thái Bình; để trống nếu không có."))
-        b += input("issuingBody", t("Cơ quan ban hành"), required: true)
-        b += input("symbol", t("Ký hiệu (sau số và dấu “/”)"), required: true, hint: t("Ví dụ BC-BCĐ; số báo cáo và ngày nhập khi phát hành."))
-        b += input("place", t("Địa danh"), required: true)
-        b += input("subject", t("Trích yếu"), hint: t("Để trống: “Kết quả chuyển đổi số <kỳ> <đơn vị>”."))
-        b += area("introduction", t("Đoạn mở đầu"), rows: 3, hint: t("Để trống: căn cứ các kế hoạch được đánh giá."))
-        b += "</fieldset><fieldset><legend>\(t("Ký và nơi nhận"))</legend>"
-        b += area("authority", t("Thẩm quyền ký (mỗi dòng một dòng)"), rows: 2, hint: t("Ví dụ: TM. Ban Chỉ đạo ↵ Trưởng ban."))
-        b += input("signerName", t("Họ và tên người ký"))
-        b += area("recipients", t("Nơi nhận (mỗi dòng một nơi)"), rows: 6)
-        b += input("archive", t("Lưu (nơi giữ bản lưu)"), required: true, hint: t("Ví dụ VT, CNTT."))
-        b += "</fieldset><button type=\"submit\" class=\"primary\">\(isNew ? t("Tạo mẫu báo cáo") : t("Lưu mẫu báo cáo"))</button></form>"
-        return b
+        func area(_ name: String, _ label: String, rows: Int, hint text: String? = nil) -> Node {
+            .group {
+                ViewParts.field(label, .element("textarea", [.name(name), Attribute("rows", String(rows))] + invalid(name), [.text(v(name))]))
+                hint(text)
+                msg(name)
+            }
+        }
+        func check(_ name: String, _ label: String) -> Node {
+            ViewParts.check(name, value: "1", checked: values[name] != nil, label: label)
+        }
+        func planSelect(_ name: String, blank: String?, invalid attributes: [Attribute]) -> Node {
+            .element("select", [.name(name)] + attributes, [
+                SetupPages.options(choices.plans, selected: values[name], value: \.plan.code, label: { "\($0.plan.code) – \($0.plan.title)" }, blank: blank),
+            ])
+        }
+    }
+
+    /// The plan evaluated, the task plans in order, and the unit reporting.
+    static func figures(_ f: Fields) -> Node {
+        let chosen = f.values.keys.filter { $0.hasPrefix("tasksPlan.") }.compactMap { Int($0.dropFirst("tasksPlan.".count)) }.max() ?? 0
+        return .fieldset {
+            Node.legend(text: t("Số liệu"))
+            ViewParts.field(t("Kế hoạch có các chỉ tiêu được đánh giá"), f.planSelect("plan", blank: nil, invalid: f.invalid("plan")))
+            f.msg("plan")
+            Node.p(.class("hint"), text: t("Kế hoạch nhiệm vụ theo thứ tự: mỗi kế hoạch một mục I.2, I.3, … và một phụ lục. Số nhiệm vụ kế hoạch đặt ra: chỉ nhập khi chưa nhập đủ nhiệm vụ của kế hoạch (ví dụ 49)."))
+            for i in 0...(chosen + spareTaskPlanRows) { taskPlanRow(i, f) }
+            f.msg("tasksPlan")
+            f.input("unit", t("Mã đơn vị báo cáo"), hint: t("Để trống: tỉnh của cơ quan ban hành kế hoạch."))
+        }
+    }
+
+    static func taskPlanRow(_ i: Int, _ f: Fields) -> Node {
+        let name = i == 0 ? "tasksPlan" : "tasksPlan.\(i)", stated = i == 0 ? "tasksPlanStated" : "tasksPlanStated.\(i)"
+        return .div(.class("row")) {
+            ViewParts.field("\(t("Kế hoạch nhiệm vụ")) \(i + 1)",
+                            f.planSelect(name, blank: t("— Không chọn —"), invalid: i == 0 ? f.invalid("tasksPlan") : []))
+            ViewParts.field(t("Số nhiệm vụ kế hoạch đặt ra"),
+                            Node.input(.name(stated), Attribute("inputmode", "numeric"), Attribute("size", "4"), .value(f.v(stated))))
+        }
+    }
+
+    static func appendices(_ f: Fields) -> Node {
+        .fieldset {
+            Node.legend(text: t("Phụ lục"))
+            Node.p(.class("hint"), text: t("Phụ lục chỉ tiêu luôn có; số phụ lục đánh theo những phụ lục được chọn."))
+            f.check("includeTasks", t("Phụ lục nhiệm vụ"))
+            f.check("includeDocuments", t("Phụ lục văn bản đã ban hành trong kỳ"))
+            f.check("documentsOfSubunits", t("Kể cả văn bản của cấp huyện, xã trực thuộc"))
+            f.input("byUnitIndicator", t("Phụ lục một chỉ tiêu theo đơn vị: mã chỉ tiêu"), hint: t("Ví dụ 16; để trống nếu không có phụ lục này."))
+            if !f.choices.forms.isEmpty {
+                Node.p(.class("hint"), text: t("Phụ lục bảng tổng hợp theo biểu mẫu (số liệu các đơn vị nhập trong kỳ):"))
+                for form in f.choices.forms { f.check("formAppendix.\(form.code)", "\(form.code) – \(form.title)") }
+            }
+        }
+    }
+
+    static func heading(_ f: Fields) -> Node {
+        .fieldset {
+            Node.legend(text: t("Phần đầu văn bản"))
+            f.input("parentBody", t("Cơ quan chủ quản"), hint: t("Ví dụ UBND tỉnh Thái Bình; để trống nếu không có."))
+            f.input("issuingBody", t("Cơ quan ban hành"), required: true)
+            f.input("symbol", t("Ký hiệu (sau số và dấu “/”)"), required: true, hint: t("Ví dụ BC-BCĐ; số báo cáo và ngày nhập khi phát hành."))
+            f.input("place", t("Địa danh"), required: true)
+            f.input("subject", t("Trích yếu"), hint: t("Để trống: “Kết quả chuyển đổi số <kỳ> <đơn vị>”."))
+            f.area("introduction", t("Đoạn mở đầu"), rows: 3, hint: t("Để trống: căn cứ các kế hoạch được đánh giá."))
+        }
+    }
+
+    static func signature(_ f: Fields) -> Node {
+        .fieldset {
+            Node.legend(text: t("Ký và nơi nhận"))
+            f.area("authority", t("Thẩm quyền ký (mỗi dòng một dòng)"), rows: 2, hint: t("Ví dụ: TM. Ban Chỉ đạo ↵ Trưởng ban."))
+            f.input("signerName", t("Họ và tên người ký"))
+            f.area("recipients", t("Nơi nhận (mỗi dòng một nơi)"), rows: 6)
+            f.input("archive", t("Lưu (nơi giữ bản lưu)"), required: true, hint: t("Ví dụ VT, CNTT."))
+        }
     }
 
     /// The references section II may use, to copy into the text: works without JavaScript.
-    static func picker(_ choices: Choices) -> String {
-        var b = "<details class=\"picker\"><summary>\(t("Chèn số liệu: danh sách tham chiếu"))</summary>"
-        // Shown by the script only: it assembles a reference and inserts it at the cursor.
+    static func picker(_ choices: Choices) -> Node {
         let items = choices.contents.flatMap { c in c.indicators.map { (c.plan.code, $0) } }
-        if !items.isEmpty {
-            b += "<div class=\"builder row\" hidden><label>\(t("Loại")) <select name=\"refKind\">"
-                + [("value", t("Giá trị")), ("parts", t("Tử số/mẫu số")), ("sum", t("Tổng các đơn vị trực thuộc"))]
-                .map { "<option value=\"\($0.0)\">\(escape($0.1))</option>" }.joined() + "</select></label>"
-            b += "<label>\(t("Chỉ tiêu")) <select name=\"refItem\">" + items.map { plan, i in
-                "<option value=\"\(escape(plan))|\(escape(i.code))\">\(escape(plan)) · \(escape(i.code)) – \(escape(String(i.name.prefix(80))))</option>"
-            }.joined() + "</select></label>"
-            b += "<label>\(t("Mã đơn vị")) <input name=\"refUnit\" size=\"8\" placeholder=\"\(t("của báo cáo"))\"></label>"
-            b += "<label>\(t("Kỳ")) <input name=\"refPeriod\" size=\"8\" placeholder=\"\(t("của báo cáo"))\"></label>"
-            b += "<output></output> <button type=\"button\">\(t("Chèn vào mục II"))</button></div>"
-        }
-        b += "<p class=\"hint\">\(t("Dạng [[value|KẾ HOẠCH|CHỈ TIÊU|ĐƠN VỊ|KỲ]]: đơn vị và kỳ bỏ trống là đơn vị và kỳ của báo cáo, ví dụ [[value|TK-CĐS|3.1|34|2024S1]]. parts: tử số/mẫu số; sum: tổng các đơn vị trực thuộc; tasks: số nhiệm vụ theo trạng thái. Số liệu chưa có hiện “(chưa có số liệu)”."))</p>"
-        for c in choices.contents where !c.indicators.isEmpty {
-            b += "<table class=\"data\"><caption>\(escape(c.plan.code)) – \(escape(c.plan.title))</caption><thead><tr><th>\(t("Mã"))</th><th>\(t("Chỉ tiêu"))</th><th>\(t("Tham chiếu"))</th></tr></thead><tbody>"
-            for i in c.indicators {
-                var refs = [FigureReference(kind: .value, plan: c.plan.code, item: i.code)]
-                if i.measure == .rate { refs.append(FigureReference(kind: .parts, plan: c.plan.code, item: i.code)) }
-                refs.append(FigureReference(kind: .sum, plan: c.plan.code, item: i.code))
-                b += "<tr><td>\(escape(i.code))</td><td>\(escape(i.name))</td><td>" + refs.map { "<code>\(escape($0.token))</code>" }.joined(separator: " ") + "</td></tr>"
+        return .group {
+            Node.details(.class("picker")) {
+                Node.summary(text: t("Chèn số liệu: danh sách tham chiếu"))
+                // Shown by the script only: it assembles a reference and inserts it at the cursor.
+                if !items.isEmpty { builder(items) }
+                Node.p(.class("hint"), text: t("Dạng [[value|KẾ HOẠCH|CHỈ TIÊU|ĐƠN VỊ|KỲ]]: đơn vị và kỳ bỏ trống là đơn vị và kỳ của báo cáo, ví dụ [[value|TK-CĐS|3.1|34|2024S1]]. parts: tử số/mẫu số; sum: tổng các đơn vị trực thuộc; tasks: số nhiệm vụ theo trạng thái. Số liệu chưa có hiện “(chưa có số liệu)”."))
+                for c in choices.contents where !c.indicators.isEmpty { indicatorReferences(c) }
+                taskReferences(choices.contents.filter { !$0.tasks.isEmpty })
             }
-            b += "</tbody></table>"
+            Node.el("script", Attribute("src", "/static/picker.js"), .flag("defer"))
         }
-        let taskPlans = choices.contents.filter { !$0.tasks.isEmpty }
-        if !taskPlans.isEmpty {
-            b += "<table class=\"data\"><caption>\(t("Số nhiệm vụ theo trạng thái"))</caption><thead><tr><th>\(t("Kế hoạch"))</th><th>\(t("Trạng thái"))</th><th>\(t("Tham chiếu"))</th></tr></thead><tbody>"
-            for c in taskPlans {
-                for s in FigureReference.taskStatuses {
-                    b += "<tr><td>\(escape(c.plan.code))</td><td>\(escape(s.labelVI))</td><td><code>\(escape(FigureReference(kind: .tasks, plan: c.plan.code, item: s.word).token))</code></td></tr>"
+    }
+
+    static func builder(_ items: [(String, Indicator)]) -> Node {
+        .div(.class("builder row"), .flag("hidden")) {
+            ViewParts.field(t("Loại"), Node.select(.name("refKind")) {
+                for (value, label) in [("value", t("Giá trị")), ("parts", t("Tử số/mẫu số")), ("sum", t("Tổng các đơn vị trực thuộc"))] {
+                    Node.option(.value(value), text: label)
+                }
+            })
+            ViewParts.field(t("Chỉ tiêu"), Node.select(.name("refItem")) {
+                for (plan, i) in items { Node.option(.value("\(plan)|\(i.code)"), text: "\(plan) · \(i.code) – \(String(i.name.prefix(80)))") }
+            })
+            ViewParts.field(t("Mã đơn vị"), Node.input(.name("refUnit"), Attribute("size", "8"), Attribute("placeholder", t("của báo cáo"))))
+            ViewParts.field(t("Kỳ"), Node.input(.name("refPeriod"), Attribute("size", "8"), Attribute("placeholder", t("của báo cáo"))))
+            Node.el("output")
+            " "
+            Node.button(.type("button"), text: t("Chèn vào mục II"))
+        }
+    }
+
+    static func indicatorReferences(_ c: PlanContents) -> Node {
+        .table(.class("data")) {
+            Node.caption(text: "\(c.plan.code) – \(c.plan.title)")
+            ViewParts.head([t("Mã"), t("Chỉ tiêu"), t("Tham chiếu")])
+            Node.tbody {
+                for i in c.indicators {
+                    Node.tr {
+                        Node.td(text: i.code)
+                        Node.td(text: i.name)
+                        Node.td { ViewParts.joined(references(c.plan.code, i).map { Node.code(text: $0.token) }, separator: " ") }
+                    }
                 }
             }
-            b += "</tbody></table>"
         }
-        return b + "</details><script src=\"/static/picker.js\" defer></script>"
+    }
+
+    static func references(_ plan: String, _ i: Indicator) -> [FigureReference] {
+        var refs = [FigureReference(kind: .value, plan: plan, item: i.code)]
+        if i.measure == .rate { refs.append(FigureReference(kind: .parts, plan: plan, item: i.code)) }
+        refs.append(FigureReference(kind: .sum, plan: plan, item: i.code))
+        return refs
+    }
+
+    static func taskReferences(_ taskPlans: [PlanContents]) -> Node {
+        guard !taskPlans.isEmpty else { return .empty }
+        return .table(.class("data")) {
+            Node.caption(text: t("Số nhiệm vụ theo trạng thái"))
+            ViewParts.head([t("Kế hoạch"), t("Trạng thái"), t("Tham chiếu")])
+            Node.tbody {
+                for c in taskPlans {
+                    for s in FigureReference.taskStatuses {
+                        Node.tr {
+                            Node.td(text: c.plan.code)
+                            Node.td(text: s.labelVI)
+                            Node.td { Node.code(text: FigureReference(kind: .tasks, plan: c.plan.code, item: s.word).token) }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The template a posted form describes, with the form's own problems (the store checks

@@ -6,24 +6,31 @@ import Foundation
 /// preview it, download it in every format, edit the units' narratives, change the template.
 enum ReportTemplatesPage {
     static func render(_ templates: [ReportTemplate], canEdit: Bool) -> String {
-        var b = "<h1>\(t("Báo cáo theo Nghị định 30/2020"))</h1>"
-        b += "<p class=\"hint\">\(t("Mỗi mẫu ghi kế hoạch được đánh giá, phụ lục, phần đầu văn bản, người ký và nơi nhận; kỳ, số và ngày báo cáo chọn khi phát hành."))</p>"
-        if canEdit { b += "<p><a class=\"button\" href=\"\(SiteRoute.newReportTemplate(plan: nil).path)\">\(t("Tạo mẫu báo cáo"))</a></p>" }
-        if templates.isEmpty {
-            b += emptyState(t("Chưa có mẫu báo cáo nào."), next: canEdit
-                ? t("Bấm “Tạo mẫu báo cáo” để chọn kế hoạch, phụ lục, người ký và nơi nhận.")
-                : t("Người điều phối tạo mẫu báo cáo; khi đó mẫu hiện ở đây."))
-        }
-        else {
-            b += "<div class=\"wide\"><table id=\"templates\"><thead><tr><th>\(t("Mẫu báo cáo"))</th><th>\(t("Kế hoạch"))</th><th>\(t("Cơ quan ban hành"))</th></tr></thead><tbody>"
-            for template in templates {
-                b += "<tr><td><a href=\"\(escape(SiteRoute.reportTemplate(code: template.code, issue: nil).path))\">\(escape(template.name))</a></td>"
-                b += "<td>\(escape(([template.planCode] + template.taskPlans.map(\.code)).joined(separator: ", ")))</td>"
-                b += "<td>\(escape(template.settings.issuingBody))</td></tr>"
+        Layout.page(title: t("Mẫu báo cáo")) {
+            Node.h1(text: t("Báo cáo theo Nghị định 30/2020"))
+            Node.p(.class("hint"), text: t("Mỗi mẫu ghi kế hoạch được đánh giá, phụ lục, phần đầu văn bản, người ký và nơi nhận; kỳ, số và ngày báo cáo chọn khi phát hành."))
+            if canEdit { Node.p { Node.a(.class("button"), .href(.newReportTemplate(plan: nil)), text: t("Tạo mẫu báo cáo")) } }
+            if templates.isEmpty {
+                emptyStateNode(t("Chưa có mẫu báo cáo nào."), next: canEdit
+                    ? t("Bấm “Tạo mẫu báo cáo” để chọn kế hoạch, phụ lục, người ký và nơi nhận.")
+                    : t("Người điều phối tạo mẫu báo cáo; khi đó mẫu hiện ở đây."))
+            } else {
+                ViewParts.wide {
+                    Node.table(.id("templates")) {
+                        ViewParts.head([t("Mẫu báo cáo"), t("Kế hoạch"), t("Cơ quan ban hành")])
+                        Node.tbody {
+                            for template in templates {
+                                Node.tr {
+                                    Node.td { Node.link(.reportTemplate(code: template.code, issue: nil), template.name) }
+                                    Node.td(text: ([template.planCode] + template.taskPlans.map(\.code)).joined(separator: ", "))
+                                    Node.td(text: template.settings.issuingBody)
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            b += "</tbody></table></div>"
         }
-        return Layout.page(title: t("Mẫu báo cáo"), body: b)
     }
 }
 
@@ -50,64 +57,93 @@ enum ReportTemplatePage {
 
     static func render(_ m: Model) -> String {
         let template = m.template
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.reportTemplates.path)\">\(t("Mẫu báo cáo"))</a></p><h1>\(escape(template.name))</h1>"
-        if let f = m.flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
-        b += "<p class=\"meta\">\(t("Kế hoạch")) \(escape(template.planCode))" + (template.taskPlans.isEmpty ? "" : " · \(t("nhiệm vụ theo")) \(escape(template.taskPlans.map(\.code).joined(separator: ", ")))")
-            + " · \(escape(template.settings.issuingBody)) · \(t("Số:")) \(escape(template.settings.numberText))</p>"
-
-        b += "<h2>\(t("Phát hành"))</h2><form method=\"get\" action=\"\(escape(SiteRoute.reportTemplate(code: template.code, issue: nil).path))\" class=\"stack\" id=\"issue-form\">"
-        b += "<label>\(t("Kỳ báo cáo")) <select name=\"period\">"
-        let chosen = m.issue?.period ?? m.query["period"]
-        for p in m.periods {
-            b += "<option value=\"\(escape(p.identifier))\"\(p.identifier == chosen ? " selected" : "")>\(escape(p.heading))</option>"
-        }
-        if let c = chosen, !m.periods.contains(where: { $0.identifier == c }) {
-            b += "<option value=\"\(escape(c))\" selected>\(escape(Period(identifier: c)?.heading ?? c))</option>"
-        }
-        b += "</select></label>" + messages(m.issueProblems, "period")
-        b += "<div class=\"row\"><label>\(t("Số báo cáo")) <input name=\"number\" inputmode=\"numeric\" value=\"\(escape(m.query["number"] ?? ""))\"></label>"
-        b += "<label>\(t("Ngày báo cáo")) <input name=\"date\" placeholder=\"\(VNDate.numeric(CalendarDate.today()))\" value=\"\(escape(m.query["date"] ?? ""))\"></label></div>"
-        b += messages(m.issueProblems, "number") + messages(m.issueProblems, "date")
-        b += "<p class=\"hint\">\(t("Để trống số: văn thư điền khi cấp số. Để trống ngày: ngày hôm nay."))</p>"
-        b += "<button type=\"submit\">\(t("Xem trước"))</button></form>"
-
-        if let issue = m.issue {
-            b += "<p class=\"downloads\" id=\"downloads\">\(t("Tải về (văn bản tiếng Việt):")) " + ReportDownload.Format.allCases.map { f in
-                "<a href=\"\(escape(SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path))\">\(escape(f.label))</a>"
-            }.joined(separator: " · ") + "</p>"
+        let s = template.settings
+        return Layout.page(title: template.name) {
+            ViewParts.crumbs([(SiteRoute.reportTemplates.path, t("Mẫu báo cáo"))])
+            Node.h1(text: template.name)
+            ViewParts.flash(m.flash)
+            Node.p(.class("meta"), text: "\(t("Kế hoạch")) \(template.planCode)"
+                + (template.taskPlans.isEmpty ? "" : " · \(t("nhiệm vụ theo")) \(template.taskPlans.map(\.code).joined(separator: ", "))")
+                + " · \(s.issuingBody) · \(t("Số:")) \(s.numberText)")
+            Node.h2(text: t("Phát hành"))
+            issueForm(m)
+            if let issue = m.issue { issued(m, issue) }
             if m.canEdit {
-                b += "<p class=\"hint\" id=\"preview-downloads\">\(t("Xem trước kể cả số liệu chưa gửi")): " + ReportDownload.Format.allCases.map { f in
-                    "<a href=\"\(escape(DataPreview.previewing(SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path)))\">\(escape(f.label))</a>"
-                }.joined(separator: " · ") + "</p>"
+                Node.details(.id("edit"), .flag("open", !m.formIssues.isEmpty)) {
+                    Node.summary(text: t("Sửa mẫu báo cáo"))
+                    ReportTemplateForm.render(m.formValues, choices: m.choices, isNew: false,
+                                              action: .reportTemplate(code: template.code, issue: nil), issues: m.formIssues, csrf: m.csrf)
+                }
             }
-            let edited = m.narratives.filter(\.edited).count
-            b += "<p>\(t("Thuyết minh của các đơn vị trong kỳ: %@ đoạn", VNNumber.padded(m.narratives.count)))"
-            if edited > 0 { b += t(", %@ đoạn đã biên tập", VNNumber.padded(edited)) }
-            b += m.canEdit && !m.narratives.isEmpty
-                ? ". <a href=\"\(escape(SiteRoute.reportNarratives(code: template.code, period: issue.period).path))\">\(t("Biên tập thuyết minh trước khi phát hành"))</a></p>"
-                : ".</p>"
-            b += "<iframe class=\"preview\" title=\"\(t("Xem trước báo cáo"))\" sandbox src=\"\(escape(SiteRoute.reportTemplateFile(code: template.code, format: "html", issue: issue).path))\"></iframe>"
         }
-
-        if m.canEdit {
-            b += "<details id=\"edit\"\(m.formIssues.isEmpty ? "" : " open")><summary>\(t("Sửa mẫu báo cáo"))</summary>"
-            b += ReportTemplateForm.render(m.formValues, choices: m.choices, isNew: false,
-                                           action: SiteRoute.reportTemplate(code: template.code, issue: nil).path, issues: m.formIssues, csrf: m.csrf)
-            b += "</details>"
-        }
-        return Layout.page(title: template.name, body: b)
     }
 
-    static func messages(_ issues: [FieldIssue], _ path: String) -> String {
-        issues.filter { $0.path == path }.map { "<p class=\"err\" role=\"alert\">\(escape(translated($0.message)))</p>" }.joined()
+    /// The period, number and date of an issue, shown back as typed.
+    static func issueForm(_ m: Model) -> Node {
+        let chosen = m.issue?.period ?? m.query["period"]
+        return .form(.method("get"), .action(.reportTemplate(code: m.template.code, issue: nil)), .class("stack"), .id("issue-form")) {
+            ViewParts.field(t("Kỳ báo cáo"), Node.select(.name("period")) {
+                for p in m.periods { Node.option(.value(p.identifier), .flag("selected", p.identifier == chosen), text: p.heading) }
+                if let c = chosen, !m.periods.contains(where: { $0.identifier == c }) {
+                    Node.option(.value(c), .flag("selected"), text: Period(identifier: c)?.heading ?? c)
+                }
+            })
+            messages(m.issueProblems, "period")
+            Node.div(.class("row")) {
+                ViewParts.field(t("Số báo cáo"), Node.input(.name("number"), Attribute("inputmode", "numeric"), .value(m.query["number"] ?? "")))
+                ViewParts.field(t("Ngày báo cáo"), Node.input(.name("date"), Attribute("placeholder", VNDate.numeric(CalendarDate.today())),
+                                                              .value(m.query["date"] ?? "")))
+            }
+            messages(m.issueProblems, "number")
+            messages(m.issueProblems, "date")
+            Node.p(.class("hint"), text: t("Để trống số: văn thư điền khi cấp số. Để trống ngày: ngày hôm nay."))
+            Node.button(.type("submit"), text: t("Xem trước"))
+        }
+    }
+
+    /// The downloads of an issue, its units' narratives, and its preview.
+    static func issued(_ m: Model, _ issue: ReportIssue) -> Node {
+        let template = m.template
+        let edited = m.narratives.filter(\.edited).count
+        func files(_ link: (String) -> String) -> Node {
+            ViewParts.joined(ReportDownload.Format.allCases.map { f in
+                Node.a(.href(link(SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path)), text: f.label)
+            }, separator: " · ")
+        }
+        return .group {
+            Node.p(.class("downloads"), .id("downloads")) { t("Tải về (văn bản tiếng Việt):") + " "; files { $0 } }
+            if m.canEdit {
+                Node.p(.class("hint"), .id("preview-downloads")) { t("Xem trước kể cả số liệu chưa gửi") + ": "; files(DataPreview.previewing) }
+            }
+            Node.p {
+                t("Thuyết minh của các đơn vị trong kỳ: %@ đoạn", VNNumber.padded(m.narratives.count))
+                if edited > 0 { t(", %@ đoạn đã biên tập", VNNumber.padded(edited)) }
+                if m.canEdit && !m.narratives.isEmpty {
+                    ". "
+                    Node.link(.reportNarratives(code: template.code, period: issue.period), t("Biên tập thuyết minh trước khi phát hành"))
+                } else {
+                    "."
+                }
+            }
+            Node.el("iframe", .class("preview"), .title(t("Xem trước báo cáo")), .flag("sandbox"),
+                    Attribute("src", SiteRoute.reportTemplateFile(code: template.code, format: "html", issue: issue).path))
+        }
+    }
+
+    static func messages(_ issues: [FieldIssue], _ path: String) -> Node {
+        .group {
+            for i in issues where i.path == path { Node.p(.class("err"), Attribute("role", "alert"), text: translated(i.message)) }
+        }
     }
 }
 
 enum NewReportTemplatePage {
     static func render(values: [String: String], choices: ReportTemplateForm.Choices, issues: [FieldIssue], csrf: String) -> String {
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.reportTemplates.path)\">\(t("Mẫu báo cáo"))</a></p><h1>\(t("Tạo mẫu báo cáo"))</h1>"
-        b += ReportTemplateForm.render(values, choices: choices, isNew: true, action: SiteRoute.newReportTemplate(plan: nil).path, issues: issues, csrf: csrf)
-        return Layout.page(title: t("Tạo mẫu báo cáo"), body: b)
+        Layout.page(title: t("Tạo mẫu báo cáo")) {
+            ViewParts.crumbs([(SiteRoute.reportTemplates.path, t("Mẫu báo cáo"))])
+            Node.h1(text: t("Tạo mẫu báo cáo"))
+            ReportTemplateForm.render(values, choices: choices, isNew: true, action: .newReportTemplate(plan: nil), issues: issues, csrf: csrf)
+        }
     }
 }
 
@@ -115,26 +151,34 @@ enum NewReportTemplatePage {
 enum NarrativeEditPage {
     static func render(template: ReportTemplate, period: Period, narratives: [ReportNarrative], error: String?, flash: String?, csrf: String) -> String {
         let back = SiteRoute.reportTemplate(code: template.code, issue: ReportIssue(period: period.identifier)).path
-        var b = "<p class=\"crumbs\"><a href=\"\(SiteRoute.reportTemplates.path)\">\(t("Mẫu báo cáo"))</a> › <a href=\"\(escape(back))\">\(escape(template.name))</a></p>"
-        b += "<h1>\(t("Thuyết minh của các đơn vị")) – \(escape(period.heading))</h1>"
-        b += "<p class=\"hint\">\(t("Các đoạn này vào mục II–IV của báo cáo, ghi rõ tên đơn vị. Sửa để biên tập; xóa hết nội dung để không đưa đoạn đó vào báo cáo. Báo cáo đơn vị đã gửi không bị thay đổi và mọi lần sửa được ghi nhật ký."))</p>"
-        if let f = flash { b += "<p class=\"ok\" role=\"status\">\(escape(f))</p>" }
-        if let e = error { b += "<div class=\"box errbox\" role=\"alert\">\(escape(translated(e)))</div>" }
-        if narratives.isEmpty {
-            b += "<p>\(t("Chưa có đơn vị nào gửi thuyết minh cho kỳ này."))</p>"
-            return Layout.page(title: t("Thuyết minh của các đơn vị"), body: b)
-        }
-        b += "<form method=\"post\" action=\"\(escape(SiteRoute.reportNarratives(code: template.code, period: period.identifier).path))\" class=\"stack\">\(CSRFMiddleware.field(csrf))"
-        for (i, n) in narratives.enumerated() {
-            b += "<fieldset class=\"item\"><legend>\(escape(n.unitName)) – \(escape(n.section))</legend>"
-            b += "<input type=\"hidden\" name=\"u.\(i)\" value=\"\(escape(n.unitCode))\"><input type=\"hidden\" name=\"s.\(i)\" value=\"\(escape(n.section))\">"
-            b += "<label>\(t("Nội dung đưa vào báo cáo")) <textarea name=\"t.\(i)\" rows=\"4\">\(escape(n.text))</textarea></label>"
-            if let original = n.submitted {
-                b += "<p class=\"hint\">\(n.text.isEmpty ? t("Đã biên tập (không đưa vào báo cáo).") : t("Đã biên tập.")) \(t("Đơn vị đã gửi:")) “\(escape(original))”</p>"
+        return Layout.page(title: t("Thuyết minh của các đơn vị")) {
+            ViewParts.crumbs([(SiteRoute.reportTemplates.path, t("Mẫu báo cáo")), (back, template.name)])
+            Node.h1(text: "\(t("Thuyết minh của các đơn vị")) – \(period.heading)")
+            Node.p(.class("hint"), text: t("Các đoạn này vào mục II–IV của báo cáo, ghi rõ tên đơn vị. Sửa để biên tập; xóa hết nội dung để không đưa đoạn đó vào báo cáo. Báo cáo đơn vị đã gửi không bị thay đổi và mọi lần sửa được ghi nhật ký."))
+            ViewParts.flash(flash)
+            ViewParts.errorBox(error.map(translated))
+            if narratives.isEmpty {
+                Node.p(text: t("Chưa có đơn vị nào gửi thuyết minh cho kỳ này."))
+            } else {
+                Node.form(.method("post"), .action(.reportNarratives(code: template.code, period: period.identifier)), .class("stack")) {
+                    ViewParts.csrf(csrf)
+                    for (i, n) in narratives.enumerated() { paragraph(i, n) }
+                    Node.div(.class("actions")) { Node.button(.type("submit"), .class("primary"), text: t("Lưu thuyết minh")) }
+                }
             }
-            b += "</fieldset>"
         }
-        b += "<div class=\"actions\"><button type=\"submit\" class=\"primary\">\(t("Lưu thuyết minh"))</button></div></form>"
-        return Layout.page(title: t("Thuyết minh của các đơn vị"), body: b)
+    }
+
+    static func paragraph(_ i: Int, _ n: ReportNarrative) -> Node {
+        .fieldset(.class("item")) {
+            Node.legend(text: "\(n.unitName) – \(n.section)")
+            Node.hidden("u.\(i)", n.unitCode)
+            Node.hidden("s.\(i)", n.section)
+            ViewParts.field(t("Nội dung đưa vào báo cáo"), ViewParts.textarea(.name("t.\(i)"), Attribute("rows", "4"), text: n.text))
+            if let original = n.submitted {
+                Node.p(.class("hint"), text: (n.text.isEmpty ? t("Đã biên tập (không đưa vào báo cáo).") : t("Đã biên tập."))
+                    + " " + t("Đơn vị đã gửi:") + " “" + original + "”")
+            }
+        }
     }
 }
