@@ -160,7 +160,11 @@ struct ErrorPage: AsyncMiddleware {
         }
         // Fixed sentences of DXCore (refusals) and of the CSRF check have English entries.
         let title = t("Lỗi %@", status.code)
-        let html = Layout.page(title: title, body: "<h1>\(escape(title))</h1><p>\(escape(translated(message)))</p><p><a href=\"\(SiteRoute.home.path)\">\(t("Về trang chủ"))</a></p>")
+        let html = Layout.page(title: title) {
+            Node.h1(text: title)
+            Node.p(text: translated(message))
+            Node.p { Node.link(.home, t("Về trang chủ")) }
+        }
         return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
     }
 }

@@ -22,9 +22,6 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     static func newToken() -> String { Credentials.newToken().replacingOccurrences(of: "dxt_", with: "") }
-
-    /// The hidden field, as markup for pages still written as strings (see `csrfField`).
-    static func field(_ token: String?) -> String { csrfField(token).html }
 }
 
 /// The hidden field every form includes.

@@ -20,7 +20,7 @@ enum TableFormsPage {
             Node.p(.class("hint"), text: t("Bảng số liệu các đơn vị điền trong đợt báo cáo: cột nhập, cột tính theo công thức, dòng tổng và quy tắc kiểm tra."))
             if m.canEdit { Node.p { Node.link(.newTableForm, t("Tạo biểu mẫu"), .class("button")) } }
             if m.forms.isEmpty {
-                emptyStateNode(t("Chưa có biểu mẫu nào."), next: m.canEdit
+                emptyState(t("Chưa có biểu mẫu nào."), next: m.canEdit
                     ? t("Bấm “Tạo biểu mẫu” để khai báo cột nhập, cột tính và dòng tổng.")
                     : t("Người điều phối tạo biểu mẫu; khi đó biểu mẫu hiện ở đây."))
             } else {

@@ -9,9 +9,9 @@ enum AccountsPage {
             Node.h1(text: t("Tài khoản"))
             ViewParts.flash(flash)
             ViewParts.alert(error)
-            ViewParts.wide {
+            wideTable {
                 Node.table(.id("accounts")) {
-                    ViewParts.head([t("Tên đăng nhập"), t("Họ tên"), t("Vai trò"), t("Đơn vị"), t("Trạng thái"), t("Thao tác")])
+                    Node.columnHeads([t("Tên đăng nhập"), t("Họ tên"), t("Vai trò"), t("Đơn vị"), t("Trạng thái"), t("Thao tác")], scoped: false)
                     Node.tbody { for a in accounts { row(a, unitName: names[a.unitCode] ?? a.unitCode, csrf: csrf) } }
                 }
             }
@@ -30,12 +30,12 @@ enum AccountsPage {
             Node.td { if a.disabled { Node.span(.class("badge s-not"), text: t("Đã khóa")) } else { t("Đang dùng") } }
             Node.td {
                 Node.form(.method("post"), .class("inline"), .action(.accountAction(username: a.username, action: toggle.0))) {
-                    ViewParts.csrf(csrf)
+                    csrfField(csrf)
                     Node.button(.type("submit"), text: toggle.1)
                 }
                 " "
                 Node.form(.method("post"), .class("inline"), .action(.accountAction(username: a.username, action: "reset"))) {
-                    ViewParts.csrf(csrf)
+                    csrfField(csrf)
                     Node.input(.name("password"), .type("password"), Attribute("placeholder", t("Mật khẩu mới")),
                                Attribute("autocomplete", "new-password"), .flag("required"))
                     " "
@@ -47,7 +47,7 @@ enum AccountsPage {
 
     static func newAccount(units: [OrgUnit], form: FormData?, csrf: String) -> Node {
         .form(.method("post"), .action(.accounts), .class("stack narrow")) {
-            ViewParts.csrf(csrf)
+            csrfField(csrf)
             ViewParts.field(t("Tên đăng nhập"), Node.input(.name("username"), .flag("required"), Attribute("autocapitalize", "none"), .value(form?["username"] ?? "")))
             ViewParts.field(t("Họ tên"), Node.input(.name("displayName"), .value(form?["displayName"] ?? "")))
             ViewParts.field(t("Vai trò"), Node.select(.name("role")) {

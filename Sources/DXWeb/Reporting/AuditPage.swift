@@ -19,9 +19,9 @@ enum AuditPage {
                 ViewParts.field(t("Mã chỉ tiêu/nhiệm vụ"), Node.input(.name("subject"), .value(subject ?? "")))
                 Node.button(.type("submit"), text: t("Lọc"))
             }
-            ViewParts.wide {
+            wideTable {
                 Node.table(.id("audit")) {
-                    ViewParts.head(heads)
+                    Node.columnHeads(heads, scoped: false)
                     Node.tbody { for e in entries { row(e, showIP: showIP) } }
                 }
             }

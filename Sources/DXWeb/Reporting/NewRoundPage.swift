@@ -11,7 +11,7 @@ enum NewRoundPage {
             Node.h1(text: t("Mở đợt báo cáo mới"))
             if !issues.isEmpty { ViewParts.errorList(t("Chưa mở được đợt báo cáo:"), issues.map { translated($0.message) }) }
             Node.form(.method("post"), .action(.newRound), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 identity(f)
                 choices(plans: plans, forms: forms, f)
                 unitsToReport(f)

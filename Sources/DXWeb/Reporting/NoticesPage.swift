@@ -42,7 +42,7 @@ enum NoticesPage {
             ViewParts.flash(saved ? t("Đã lưu địa chỉ nhận thông báo.") : nil)
             ViewParts.alert(error)
             Node.form(.method("post"), .action(.accountNotices), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 ViewParts.field(t("Địa chỉ thư điện tử nhận thông báo (để trống: chỉ xem trong ứng dụng)"),
                                 Node.input(.type("email"), .name("address"), Attribute("maxlength", "254"), .value(typed ?? address ?? "")))
                 Node.button(.type("submit"), text: t("Lưu"))
@@ -58,9 +58,9 @@ enum NoticeTable {
     static func node(_ notices: [Notice], showRecipient: Bool, id: String) -> Node {
         guard !notices.isEmpty else { return .p(.id(id), text: t("Chưa có thông báo nào.")) }
         let heads = [t("Thời điểm"), t("Loại")] + (showRecipient ? [t("Người nhận")] : []) + [t("Nội dung"), t("Trạng thái")]
-        return ViewParts.wide {
+        return wideTable {
             Node.table(.id(id)) {
-                ViewParts.head(heads)
+                Node.columnHeads(heads, scoped: false)
                 Node.tbody { for n in notices { row(n, showRecipient: showRecipient) } }
             }
         }

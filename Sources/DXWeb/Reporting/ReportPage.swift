@@ -156,7 +156,7 @@ enum ReportPage {
     static func entryForm(_ m: Model, _ f: Fields) -> Node {
         let r = m.report, st = r.status
         return .form(.method("post"), .action(.unitReport(round: r.round.code, unit: st.unit.code)), .class("report")) {
-            ViewParts.csrf(m.csrf)
+            csrfField(m.csrf)
             Node.hidden("version", String(m.conflict?.currentVersion ?? st.version))
             if !r.indicators.isEmpty { Node.h2(text: "\(t("Chỉ tiêu")) (\(VNNumber.padded(r.indicators.count)))") }
             for item in r.indicators { indicator(item, m, f) }
@@ -277,7 +277,7 @@ enum ReportPage {
             Node.div(.class("review")) {
                 for a in review {
                     Node.form(.method("post"), .action(.unitReportAction(round: r.round.code, unit: st.unit.code, action: a.rawValue)), .class("stack")) {
-                        ViewParts.csrf(m.csrf)
+                        csrfField(m.csrf)
                         Node.hidden("version", String(st.version))
                         if a == .return {
                             ViewParts.field(t("Lý do trả lại"), ViewParts.textarea(.name("comment"), Attribute("rows", "2"), .flag("required"), text: ""))
@@ -297,7 +297,7 @@ enum ReportPage {
         return .group {
             Node.h2(text: t("Các đợt báo cáo của đơn vị"))
             Node.table {
-                ViewParts.head([t("Đợt"), t("Kỳ"), t("Trạng thái")])
+                Node.columnHeads([t("Đợt"), t("Kỳ"), t("Trạng thái")], scoped: false)
                 Node.tbody {
                     for h in m.history {
                         Node.tr {
@@ -386,7 +386,7 @@ enum ReportPage {
         if let period, let target = i.target(year: period.year, level: level), let v = e.effectiveValue, let met = target.isMet(by: v) {
             parts.append(met ? .span(.class("badge s-done"), text: t("Đạt mục tiêu")) : .span(.class("badge s-not"), text: t("Chưa đạt mục tiêu")))
         }
-        return parts.isEmpty ? .empty : .p(.class("computed")) { ViewParts.joined(parts, separator: " · ") }
+        return parts.isEmpty ? .empty : .p(.class("computed")) { Node.joined(parts, separator: " · ") }
     }
 
     /// Element ids from field names: letters and digits kept, the rest as '-'.

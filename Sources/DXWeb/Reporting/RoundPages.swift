@@ -9,12 +9,12 @@ enum RoundsPage {
             Node.h1(text: t("Đợt báo cáo định kỳ"))
             if canManage { Node.p { Node.a(.class("button"), .href(.newRound), text: t("Mở đợt báo cáo mới")) } }
             if rounds.isEmpty {
-                emptyStateNode(t("Chưa có đợt báo cáo nào."), next: canManage
+                emptyState(t("Chưa có đợt báo cáo nào."), next: canManage
                     ? t("Bấm “Mở đợt báo cáo mới” để giao báo cáo cho các đơn vị, với kỳ, kế hoạch và hạn nộp.")
                     : t("Người điều phối mở đợt khi đến kỳ báo cáo; khi đó đợt hiện ở đây."))
             } else {
                 Node.table(.class("stacked")) {
-                    ViewParts.head([t("Đợt báo cáo"), t("Kỳ"), t("Hạn nộp"), t("Tình hình nộp")], scope: true)
+                    Node.columnHeads([t("Đợt báo cáo"), t("Kỳ"), t("Hạn nộp"), t("Tình hình nộp")])
                     Node.tbody { for (r, s) in rounds { row(r, s) } }
                 }
             }
@@ -61,7 +61,7 @@ enum RoundPage {
             if !r.formCodes.isEmpty {
                 Node.p(.id("round-forms")) {
                     t("Bảng tổng hợp biểu mẫu:") + " "
-                    ViewParts.joined(r.formCodes.map { Node.link(.tableFormTable(code: $0, format: nil, period: r.periodID), $0) }, separator: " · ")
+                    Node.joined(r.formCodes.map { Node.link(.tableFormTable(code: $0, format: nil, period: r.periodID), $0) }, separator: " · ")
                 }
             }
             Node.p {
@@ -71,7 +71,7 @@ enum RoundPage {
             }
             if m.canManage {
                 Node.form(.method("post"), .action(.roundClose(r.code)), .class("inline")) {
-                    ViewParts.csrf(m.csrf)
+                    csrfField(m.csrf)
                     Node.hidden("closed", r.closed ? "false" : "true")
                     Node.button(.type("submit"), text: r.closed ? t("Mở lại đợt") : t("Đóng đợt"))
                 }
@@ -79,7 +79,7 @@ enum RoundPage {
             }
             Node.h2(text: t("Tình hình nộp báo cáo"))
             Node.table(.id("completeness"), .class("stacked")) {
-                ViewParts.head([t("Đơn vị"), t("Hạn nộp"), t("Trạng thái"), t("Ngày gửi")], scope: true)
+                Node.columnHeads([t("Đơn vị"), t("Hạn nộp"), t("Trạng thái"), t("Ngày gửi")])
                 Node.tbody { for e in m.entries { row(e, m) } }
             }
             reminders(m)

@@ -56,7 +56,7 @@ enum SetupPages {
             ViewParts.flash(flash)
             ViewParts.alert(error)
             Node.form(.method("post"), .action(.setupPlan(slug: p.slug)), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 area(t("Tên kế hoạch"), "title", rows: 2, p.title)
                 Node.div(.class("row")) {
                     text(t("Từ năm"), "from", String(p.horizonFrom))
@@ -81,7 +81,7 @@ enum SetupPages {
         guard !links.isEmpty else { return .empty }
         return .p(.class("muted")) {
             t("Đã lưu trữ:") + " "
-            ViewParts.joined(links.map { Node.link($0.0, $0.1) }, separator: ", ")
+            Node.joined(links.map { Node.link($0.0, $0.1) }, separator: ", ")
         }
     }
 
@@ -111,7 +111,7 @@ enum SetupPages {
             Node.h1(text: t("Thêm kế hoạch"))
             ViewParts.errorBox(error)
             Node.form(.method("post"), .action(.setupNewPlan), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 text(t("Số ký hiệu (ví dụ 83/KH-BCĐ)"), "code", v("code"), required: true)
                 select(t("Loại"), "kind", options(PlanKind.allCases, selected: form?["kind"] ?? "plan", value: \.rawValue, label: \.label))
                 area(t("Tên"), "title", rows: 2, v("title"), required: true)
@@ -129,7 +129,7 @@ enum SetupPages {
 
     static func archiveForm(_ action: SiteRoute, archived: Bool, csrf: String) -> Node {
         .form(.method("post"), .action(action), .class("inline")) {
-            ViewParts.csrf(csrf)
+            csrfField(csrf)
             Node.hidden("archived", archived ? "false" : "true")
             Node.button(.type("submit"), text: archived ? t("Khôi phục") : t("Lưu trữ (không xóa)"))
         }
@@ -153,7 +153,7 @@ enum SetupPages {
             itemHeading(isNew: isNew, new: t("Thêm chỉ tiêu"), kind: t("Chỉ tiêu"), code: i?.code, archived: archived)
             ViewParts.errorBox(error)
             Node.form(.method("post"), .action(route), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 codeField(isNew: isNew, t("Mã (ví dụ 1.3)"), name: "code", typed: v("code", ""), stored: i?.code ?? "")
                 area(t("Tên chỉ tiêu"), "name", rows: 3, v("name", i?.name ?? ""), required: true)
                 select(t("Trụ cột"), "pillar", options(plan.pillars, selected: form?["pillar"] ?? i?.pillarCode, value: \.code,
@@ -195,9 +195,9 @@ enum SetupPages {
 
     /// The targets by year and level, with two empty lines to add more.
     static func targets(_ targets: [Target], form: FormData?) -> Node {
-        ViewParts.wide {
+        wideTable {
             Node.table {
-                ViewParts.head([t("Năm"), t("Cấp"), t("So sánh"), t("Giá trị"), t("Cận trên"), t("Diễn giải")])
+                Node.columnHeads([t("Năm"), t("Cấp"), t("So sánh"), t("Giá trị"), t("Cận trên"), t("Diễn giải")], scoped: false)
                 Node.tbody { for n in 0..<(targets.count + 2) { targetRow(n, n < targets.count ? targets[n] : nil, form: form) } }
             }
         }
@@ -232,7 +232,7 @@ enum SetupPages {
             itemHeading(isNew: isNew, new: t("Thêm nhiệm vụ"), kind: t("Nhiệm vụ"), code: task?.code, archived: archived)
             ViewParts.errorBox(error)
             Node.form(.method("post"), .action(route), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 codeField(isNew: isNew, t("Mã (STT, ví dụ 2.7)"), name: "code", typed: v("code", ""), stored: task?.code ?? "")
                 area(t("Tên nhiệm vụ"), "title", rows: 3, v("title", task?.title ?? ""), required: true)
                 area(t("Các nội dung con (mỗi dòng một nội dung)"), "subItems", rows: 3, v("subItems", task?.subItems.joined(separator: "\n") ?? ""))
@@ -267,7 +267,7 @@ enum SetupPages {
             ViewParts.flash(flash)
             ViewParts.errorBox(error)
             Node.form(.method("post"), .action(.setupDocument(number: nil)), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 codeField(isNew: d == nil, t("Số ký hiệu (ví dụ 805/QĐ-UBND)"), name: "number", typed: v("number", ""), stored: d?.number ?? "")
                 area(t("Trích yếu"), "summary", rows: 3, v("summary", d?.summary ?? ""), required: true)
                 text(t("Ngày ban hành"), "issued", v("issued", d?.issued.map { VNDate.numeric($0) } ?? ""))
@@ -290,7 +290,7 @@ enum SetupPages {
             ViewParts.flash(flash)
             ViewParts.errorBox(error)
             Node.form(.method("post"), .action(.setupUnit(code: isNew ? nil : u?.code ?? "")), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 codeField(isNew: isNew, t("Mã đơn vị"), name: "code", typed: v("code", ""), stored: u?.code ?? "")
                 text(t("Tên"), "name", v("name", u?.name ?? ""), required: true)
                 select(t("Loại"), "kind", options(UnitKind.allCases, selected: form?["kind"] ?? u?.kind.rawValue, value: \.rawValue, label: { translated($0.labelVI) }))

@@ -43,7 +43,7 @@ enum UnitHeadingForm {
             Node.p(.class("hint"), text: t("Báo cáo do đơn vị ban hành dùng các thông tin này; ô để trống dùng giá trị mặc định hiện mờ trong ô."))
             if !errors.isEmpty { ViewParts.errorList(t("Chưa lưu được thể thức báo cáo:"), errors.map { translated($0.message) }) }
             Node.form(.method("post"), .action(.setupUnitHeading(code: unit.code)), .class("stack")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 for field in fields {
                     control(field, value: values[field.name] ?? "", placeholder: placeholder[field.name] ?? "",
                             invalid: issues.contains { $0.path == field.name })

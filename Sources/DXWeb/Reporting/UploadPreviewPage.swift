@@ -83,7 +83,7 @@ enum UploadPreviewPage {
         return .group {
             Node.h2(text: "\(t("Các thay đổi")) (\(changes.count))")
             Node.table(.id("changes")) {
-                ViewParts.head(heads)
+                Node.columnHeads(heads, scoped: false)
                 Node.tbody {
                     for c in changes {
                         Node.tr {
@@ -99,7 +99,7 @@ enum UploadPreviewPage {
     static func applyForm(_ m: Model, _ id: String) -> Node {
         let apply = m.report.map { SiteRoute.unitReportUploadApply(round: m.round.code, unit: $0.status.unit.code) } ?? SiteRoute.roundUploadApply(m.round.code)
         return .form(.method("post"), .action(apply)) {
-            ViewParts.csrf(m.csrf)
+            csrfField(m.csrf)
             Node.hidden("upload", id)
             Node.div(.class("actions")) { Node.button(.type("submit"), .id("apply"), .class("primary"), text: t("Áp dụng")) }
         }
@@ -107,7 +107,7 @@ enum UploadPreviewPage {
 
     private static func issueTable(_ issues: [WorkbookIssue], id: String, units: Bool) -> Node {
         .table(.id(id)) {
-            ViewParts.head((units ? [t("Đơn vị")] : []) + [t("Trang tính"), t("Ô"), t("Nội dung")])
+            Node.columnHeads((units ? [t("Đơn vị")] : []) + [t("Trang tính"), t("Ô"), t("Nội dung")], scoped: false)
             Node.tbody {
                 for i in issues {
                     Node.tr {
@@ -122,7 +122,7 @@ enum UploadPreviewPage {
     /// The upload form: a filled workbook, previewed before anything changes.
     static func uploadForm(_ action: SiteRoute, csrf: String) -> Node {
         .form(.method("post"), Attribute("enctype", "multipart/form-data"), .action(action), .class("stack")) {
-            ViewParts.csrf(csrf)
+            csrfField(csrf)
             ViewParts.field(t("Tệp Excel đã điền (.xlsx, tối đa %@ MB)", UploadLimits.maxFileBytes / 1_048_576),
                             Node.input(.type("file"), .name("file"), Attribute("accept", ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), .flag("required")))
             Node.button(.type("submit"), .id("upload"), text: t("Tải lên và xem trước"))

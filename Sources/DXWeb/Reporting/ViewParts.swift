@@ -3,11 +3,6 @@ import DXCore
 /// Typed parts the reporting, set-up and report-template pages share. Names stay inside this
 /// namespace so that element helpers added to `Node` elsewhere cannot collide with them.
 enum ViewParts {
-    /// The CSRF hidden field every form carries (the same markup as `CSRFMiddleware.field`).
-    static func csrf(_ token: String?) -> Node {
-        .hidden(CSRFMiddleware.fieldName, token ?? "")
-    }
-
     /// The message after a successful change.
     static func flash(_ text: String?) -> Node {
         guard let text else { return .empty }
@@ -66,28 +61,6 @@ enum ViewParts {
         .group {
             if let blank { Node.option(.value(""), text: blank) }
             for x in all { Node.option(.value(value(x)), .flag("selected", value(x) == selected), text: label(x)) }
-        }
-    }
-
-    /// The column headings of a table.
-    static func head(_ titles: [String], scope: Bool = false) -> Node {
-        .thead { Node.tr { for h in titles { Node.th(scope ? Attribute("scope", "col") : nil, text: h) } } }
-    }
-
-    /// A table in a `.wide` wrapper, which the layout turns into a region that scrolls sideways.
-    static func wide(@HTMLBuilder _ content: () -> Node) -> Node {
-        .div(.class("wide")) { content() }
-    }
-}
-
-extension ViewParts {
-    /// Parts with a separator between them (" · ", ", ").
-    static func joined(_ parts: [Node], separator: String) -> Node {
-        .group {
-            for (n, part) in parts.enumerated() {
-                if n > 0 { separator }
-                part
-            }
         }
     }
 }

@@ -45,7 +45,7 @@ enum ReportTemplateForm {
         return .group {
             if !errors.isEmpty { ViewParts.errorList(t("Chưa lưu được mẫu báo cáo:"), errors.map { translated($0.message) }) }
             Node.form(.method("post"), .action(action), .class("stack"), .id("template-form")) {
-                ViewParts.csrf(csrf)
+                csrfField(csrf)
                 if isNew {
                     f.input("code", t("Mã mẫu (chữ thường không dấu, số, gạch ngang)"), required: true)
                 } else {
@@ -205,13 +205,13 @@ enum ReportTemplateForm {
     static func indicatorReferences(_ c: PlanContents) -> Node {
         .table(.class("data")) {
             Node.caption(text: "\(c.plan.code) – \(c.plan.title)")
-            ViewParts.head([t("Mã"), t("Chỉ tiêu"), t("Tham chiếu")])
+            Node.columnHeads([t("Mã"), t("Chỉ tiêu"), t("Tham chiếu")], scoped: false)
             Node.tbody {
                 for i in c.indicators {
                     Node.tr {
                         Node.td(text: i.code)
                         Node.td(text: i.name)
-                        Node.td { ViewParts.joined(references(c.plan.code, i).map { Node.code(text: $0.token) }, separator: " ") }
+                        Node.td { Node.joined(references(c.plan.code, i).map { Node.code(text: $0.token) }, separator: " ") }
                     }
                 }
             }
@@ -229,7 +229,7 @@ enum ReportTemplateForm {
         guard !taskPlans.isEmpty else { return .empty }
         return .table(.class("data")) {
             Node.caption(text: t("Số nhiệm vụ theo trạng thái"))
-            ViewParts.head([t("Kế hoạch"), t("Trạng thái"), t("Tham chiếu")])
+            Node.columnHeads([t("Kế hoạch"), t("Trạng thái"), t("Tham chiếu")], scoped: false)
             Node.tbody {
                 for c in taskPlans {
                     for s in FigureReference.taskStatuses {

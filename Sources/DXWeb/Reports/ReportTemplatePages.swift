@@ -11,13 +11,13 @@ enum ReportTemplatesPage {
             Node.p(.class("hint"), text: t("Mỗi mẫu ghi kế hoạch được đánh giá, phụ lục, phần đầu văn bản, người ký và nơi nhận; kỳ, số và ngày báo cáo chọn khi phát hành."))
             if canEdit { Node.p { Node.a(.class("button"), .href(.newReportTemplate(plan: nil)), text: t("Tạo mẫu báo cáo")) } }
             if templates.isEmpty {
-                emptyStateNode(t("Chưa có mẫu báo cáo nào."), next: canEdit
+                emptyState(t("Chưa có mẫu báo cáo nào."), next: canEdit
                     ? t("Bấm “Tạo mẫu báo cáo” để chọn kế hoạch, phụ lục, người ký và nơi nhận.")
                     : t("Người điều phối tạo mẫu báo cáo; khi đó mẫu hiện ở đây."))
             } else {
-                ViewParts.wide {
+                wideTable {
                     Node.table(.id("templates")) {
-                        ViewParts.head([t("Mẫu báo cáo"), t("Kế hoạch"), t("Cơ quan ban hành")])
+                        Node.columnHeads([t("Mẫu báo cáo"), t("Kế hoạch"), t("Cơ quan ban hành")], scoped: false)
                         Node.tbody {
                             for template in templates {
                                 Node.tr {
@@ -106,7 +106,7 @@ enum ReportTemplatePage {
         let template = m.template
         let edited = m.narratives.filter(\.edited).count
         func files(_ link: (String) -> String) -> Node {
-            ViewParts.joined(ReportDownload.Format.allCases.map { f in
+            Node.joined(ReportDownload.Format.allCases.map { f in
                 Node.a(.href(link(SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path)), text: f.label)
             }, separator: " · ")
         }
@@ -161,7 +161,7 @@ enum NarrativeEditPage {
                 Node.p(text: t("Chưa có đơn vị nào gửi thuyết minh cho kỳ này."))
             } else {
                 Node.form(.method("post"), .action(.reportNarratives(code: template.code, period: period.identifier)), .class("stack")) {
-                    ViewParts.csrf(csrf)
+                    csrfField(csrf)
                     for (i, n) in narratives.enumerated() { paragraph(i, n) }
                     Node.div(.class("actions")) { Node.button(.type("submit"), .class("primary"), text: t("Lưu thuyết minh")) }
                 }

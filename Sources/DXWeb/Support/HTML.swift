@@ -33,11 +33,6 @@ enum Layout {
         document(title: title, main: body()).html
     }
 
-    /// A page whose body is still a string of markup (pages not yet built with `Node`).
-    static func page(title: String, body: String) -> String {
-        document(title: title, main: .trusted(scrollRegions(body))).html
-    }
-
     static func document(title: String, main: Node) -> Node {
         .group {
             Node.trusted("<!doctype html>\n")
@@ -83,16 +78,6 @@ enum Layout {
 
     /// What the wide wrappers say: they scroll sideways on their own.
     static var wideLabel: String { t("Bảng rộng, kéo ngang để xem hết") }
-
-    /// Every `.wide` wrapper of a page still written as a string becomes what `wideTable`
-    /// builds. Only the literal markup written by the views matches: data reaches the body
-    /// escaped, so no value can contain `<div`.
-    static func scrollRegions(_ body: String) -> String {
-        guard body.contains("<div class=\"wide\">") else { return body }
-        let label = wideLabel
-        return body.replacingOccurrences(of: "<div class=\"wide\">",
-            with: "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(label))\" data-hint=\"\(escape(label)) →\">")
-    }
 }
 
 /// A table too wide for a phone, in a region that scrolls sideways on its own: named, reachable
@@ -106,24 +91,13 @@ func wideTable(@HTMLBuilder _ content: () -> Node) -> Node {
 /// shows its column's name from `data-label` beside its value. The value is one element (a
 /// grid item), so a figure and the bar or note beside it stay together; a row's title cell
 /// spans the card and needs no wrapper.
-func cell(_ label: String, _ html: String, _ cls: String? = nil) -> String {
-    let open = "<td data-label=\"\(escape(label))\"" + (cls.map { " class=\"\($0)\"" } ?? "") + ">"
-    return cls == "title" ? open + html + "</td>" : open + "<span class=\"v\">" + html + "</span></td>"
-}
-
-/// A cell of a `table.stacked` (see `cell(_:_:_:)`), typed.
 func cell(_ label: String, _ cls: String? = nil, @HTMLBuilder _ content: () -> Node) -> Node {
     let inner = content()
     if cls == "title" { return .td(.data("label", label), .class("title")) { inner } }
     return .td(.data("label", label), cls.map { .class($0) }) { Node.span(.class("v")) { inner } }
 }
 
-/// An empty list says so and what to do next (typed).
-func emptyStateNode(_ what: String, next: String) -> Node {
-    .div(.class("empty")) { Node.strong(text: what); Node.p(text: next) }
-}
-
 /// An empty list says so and what to do next: who fills it, and where.
-func emptyState(_ what: String, next: String) -> String {
-    "<div class=\"empty\"><strong>\(escape(what))</strong><p>\(escape(next))</p></div>"
+func emptyState(_ what: String, next: String) -> Node {
+    .div(.class("empty")) { Node.strong(text: what); Node.p(text: next) }
 }
