@@ -105,14 +105,7 @@ extension Store {
         var created: [UnitModel] = []
         var updated: [ObjectIdentifier: UnitModel] = [:]
         let today = CalendarDate.today()
-        func span(_ from: CalendarDate?, _ to: CalendarDate?) -> String {
-            switch (from, to) {
-            case (nil, nil): "không thời hạn"
-            case (let f?, nil): "từ \(f.vn)"
-            case (nil, let t?): "đến \(t.vn)"
-            case (let f?, let t?): "từ \(f.vn) đến \(t.vn)"
-            }
-        }
+        let span = UnitVersion.span
         for u in units {
             if let p = u.lengthProblems.first {
                 w.errors.append("Đơn vị \(FieldLimit.excerpt(u.code)): \(p)")
@@ -133,6 +126,13 @@ extension Store {
             }
             let versions = byCode[u.code] ?? []
             var row = versions.first { $0.validFrom == u.validFrom?.iso }
+            // A stored version given another end must not then share a day with the next one.
+            if let r = row, let clash = versions.first(where: { $0 !== r && $0.version.overlaps(from: u.validFrom, to: u.validTo) }) {
+                let old = clash.version
+                w.errors.append("Đơn vị \(u.code): mã này đang là \(old.name) (\(span(old.validFrom, old.validTo))); "
+                    + "tệp cho \(u.name) hiệu lực \(span(u.validFrom, u.validTo)), trùng thời gian.")
+                continue
+            }
             if row == nil, let clash = versions.first(where: { $0.version.overlaps(from: u.validFrom, to: u.validTo) }) {
                 let old = clash.version
                 if let f = u.validFrom, old.validTo == nil, old.validFrom.map({ $0 < f }) ?? true {
