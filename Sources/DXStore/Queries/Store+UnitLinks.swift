@@ -37,7 +37,7 @@ extension Store {
             }
             out.append(c)
         }
-        return out.sorted { ($0.date, $0.fromCodes, $0.kind.rawValue) < ($1.date, $1.fromCodes, $1.kind.rawValue) }
+        return out.sorted { ($0.date.iso, $0.fromCodes.joined(separator: ";"), $0.kind.rawValue) < ($1.date.iso, $1.fromCodes.joined(separator: ";"), $1.kind.rawValue) }
     }
 
     /// Links between versions that exist already (`import units` of a file with validity
