@@ -20,6 +20,11 @@ final class UnitHistoryTransferTests: XCTestCase {
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 
+    /// A file as written, its byte order mark kept (as the command prints it).
+    func read(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self)
+    }
+
     func write(_ name: String, _ text: String) throws -> String {
         try text.write(toFile: path(name), atomically: true, encoding: .utf8)
         return path(name)
@@ -52,14 +57,14 @@ final class UnitHistoryTransferTests: XCTestCase {
         for (kind, format) in [("units", "csv"), ("unit-links", "csv"), ("plans", "json"), ("values", "csv"), ("units", "json")] {
             try ok(["export", kind, "--format", format, "--out", path("\(kind).\(format)"), "--db", src])
         }
-        let units = try String(contentsOfFile: path("units.csv"), encoding: .utf8)
+        let units = try read("units.csv")
         XCTAssertTrue(units.hasPrefix("\u{FEFF}code,name,kind,parent_code,valid_from,valid_to,successor_code"), units)
         // Both versions of a reused code, each with its validity.
         XCTAssertTrue(units.contains("\r\n33,Tỉnh Hưng Yên,province,,,2025-06-30,33\r\n"), units)
         XCTAssertTrue(units.contains("\r\n33,Tỉnh Hưng Yên,province,,2025-07-01,,\r\n"), units)
         XCTAssertTrue(units.contains("12595,Xã Cộng Hòa,commune,339,,2025-06-30,"), units)
         XCTAssertTrue(units.contains("12595,Xã Ngự Thiên,commune,33,2025-07-01,,"), units)
-        let links = try String(contentsOfFile: path("unit-links.csv"), encoding: .utf8)
+        let links = try read("unit-links.csv")
         XCTAssertTrue(links.hasPrefix("\u{FEFF}date,change,from_codes,to_codes,share,name\r\n"), links)
         XCTAssertTrue(links.contains("2025-07-01,merge,34,33,,\r\n"), links)
         XCTAssertTrue(links.contains("2025-07-01,merge,33,33,,\r\n"), links)
@@ -100,7 +105,7 @@ final class UnitHistoryTransferTests: XCTestCase {
             let r = try ok(["import", "units", path("units.csv"), "--db", db])
             XCTAssertFalse(r.out.contains(" 0 cập nhật"), r.out)
             try ok(["import", "unit-links", path("links.csv"), "--db", db])
-            XCTAssertEqual(try ok(["export", "units", "--db", db]).out, try String(contentsOfFile: path("units.csv"), encoding: .utf8))
+            XCTAssertEqual(try ok(["export", "units", "--db", db]).out, try read("units.csv"))
             XCTAssertEqual(try evaluate(evaluations[0], db), expected)
         }
     }
