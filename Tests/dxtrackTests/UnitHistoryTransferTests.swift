@@ -118,6 +118,8 @@ final class UnitHistoryTransferTests: XCTestCase {
             ("hai-lan.csv", "code,name,kind\n50,Tỉnh A,province\n50,Tỉnh B,province\n", "Dòng 3, cột 'code': mã 50 trùng với dòng 2"),
             ("nguoc.csv", head + "50,Tỉnh A,province,,2025-07-01,2025-06-30\n", "Dòng 2, cột 'valid_to': ngày hết hiệu lực trước ngày bắt đầu hiệu lực"),
             ("ngay.csv", head + "50,Tỉnh A,province,,2025-13-01,\n", "Dòng 2, cột 'valid_from': \"2025-13-01\" không phải là ngày"),
+            ("cap-tren.csv", head + "60,Xã Mới,commune,34,2025-07-01,\n",
+             "Đơn vị 60 (từ 1/7/2025): đơn vị cấp trên 34 không có hiệu lực trong thời gian này"),
             ("json.json", "[{\"code\": \"50\", \"name\": \"A\", \"kind\": \"province\", \"validTo\": \"2025-06-30\"}, {\"code\": \"50\", \"name\": \"B\", \"kind\": \"province\"}]",
              "Mục 2: mã 50 (không thời hạn) trùng thời gian hiệu lực với mục 1 (đến 30/6/2025)"),
         ]

@@ -118,8 +118,18 @@ extension Store {
             let day = u.validFrom ?? u.validTo ?? today
             var parentID: UUID?
             if let p = u.parentCode {
-                guard let parent = UnitVersionPicker.pick(byCode[p] ?? [], on: day, from: \.from, to: \.to) else {
+                let candidates = byCode[p] ?? []
+                // The parent version whose validity covers the child's, else the one valid on its
+                // first day; a dated child needs a parent version that shares a day with it.
+                let covering = candidates.first { c in
+                    (c.from == nil || u.validFrom.map { c.from! <= $0 } == true) && (c.to == nil || u.validTo.map { $0 <= c.to! } == true)
+                }
+                guard let parent = covering ?? UnitVersionPicker.pick(candidates, on: day, from: \.from, to: \.to) else {
                     w.errors.append("Đơn vị \(u.code): đơn vị cấp trên \(p) không tồn tại")
+                    continue
+                }
+                if u.validFrom != nil || u.validTo != nil, !parent.version.overlaps(from: u.validFrom, to: u.validTo) {
+                    w.errors.append("Đơn vị \(u.code) (\(span(u.validFrom, u.validTo))): đơn vị cấp trên \(p) không có hiệu lực trong thời gian này")
                     continue
                 }
                 parentID = parent.id
