@@ -8,11 +8,13 @@ import Foundation
 enum TransferKind: String, ExpressibleByArgument, CaseIterable {
     case units, plans, indicators, tasks, values
     case unitChanges = "unit-changes"
+    case unitLinks = "unit-links"
 
     var labelVI: String {
         switch self {
         case .units: "Đơn vị"
         case .unitChanges: "Thay đổi đơn vị"
+        case .unitLinks: "Liên kết đơn vị"
         case .plans: "Kế hoạch"
         case .indicators: "Chỉ tiêu"
         case .tasks: "Nhiệm vụ"
@@ -79,7 +81,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Nhập đơn vị, kế hoạch hoặc số liệu từ tệp CSV/JSON. / Import units, plans or figures from a CSV or JSON file.",
         discussion: """
-        units: CSV (code, name, kind, parent_code, valid_from, valid_to, successor_code), danh mục chính thức 2025 hoặc 2024 / the official 2025 or 2024 lists, hoặc JSON; `--official 2024|2025`: danh mục kèm theo dxtrack / the lists shipped with dxtrack.
+        units: CSV (code, name, kind, parent_code, valid_from, valid_to, successor_code; mỗi dòng một phiên bản, một mã có thể nhiều dòng nếu thời gian hiệu lực không trùng / one version a row, a code on several rows whose validity does not overlap), danh mục chính thức 2025 hoặc 2024 / the official 2025 or 2024 lists, hoặc JSON; `--official 2024|2025`: danh mục kèm theo dxtrack / the lists shipped with dxtrack.
+        unit-links: liên kết giữa các phiên bản đơn vị đã có / links between existing unit versions (date, change, from_codes, to_codes, share, name — như / as `dxtrack export unit-links`); nhập sau units / import after units.
         unit-changes: bảng ánh xạ chính thức 2024→2025 / the official mapping (`--official`: bản kèm theo dxtrack / the shipped copy), hoặc / or CSV (date, change, from_codes, to_codes, share, name); change = merge | divide | rename | move | abolish, mã cách nhau bởi / codes separated by ";". Đơn vị cũ kết thúc hiệu lực ngày trước `date` / predecessors end the day before `date`.
         plans: CSV (code, slug, kind, title, issuer_code, issued, horizon_from, horizon_to, pillars) chỉ phần đầu kế hoạch / plan headings only; JSON: cả chỉ tiêu và nhiệm vụ / with indicators and tasks.
         indicators: CSV mỗi dòng một mục tiêu / one row per target (plan_code, code, name, pillar, measure, ..., target_year, target_level, target_comparator, target_value, target_upper, target_text).
@@ -88,7 +91,7 @@ struct ImportCommand: AsyncParsableCommand {
         Tất cả trong một giao dịch: có một dòng lỗi thì không ghi gì. / One transaction: one bad row and nothing is written.
         """)
 
-    @Argument(help: "units | plans | indicators | tasks | values | unit-changes")
+    @Argument(help: "units | plans | indicators | tasks | values | unit-changes | unit-links")
     var kind: TransferKind
 
     @Argument(help: "Tệp CSV hoặc JSON; với --official: năm của danh mục (2024, 2025) / A CSV or JSON file; with --official: the list's year")
@@ -163,6 +166,7 @@ struct ImportCommand: AsyncParsableCommand {
         if kind == .values, !rowByRow, !lower.hasSuffix(".xlsx") { return try await importValuesCSV() }
         let data = try readSource()
         if kind == .unitChanges { return try await importUnitChanges(data) }
+        if kind == .unitLinks { return try await importUnitLinks(data) }
         if kind == .values, file.lowercased().hasSuffix(".xlsx") { return try await importWorkbook(data) }
         let isJSON = file.lowercased().hasSuffix(".json")
         // A JSON file gets the CSV reader's limits: its size, its number of rows, and (below)
@@ -177,7 +181,7 @@ struct ImportCommand: AsyncParsableCommand {
         var indicators: [(planCode: String, indicator: Indicator)] = [], tasks: [(planCode: String, task: PlanTask)] = []
         do {
             switch (kind, isJSON) {
-            case (.units, true): units = try decode([OrgUnit].self, data)
+            case (.units, true): (units, parseErrors) = UnitCSV.versions(try decode([OrgUnit].self, data))
             case (.plans, true): plans = try decode([PlanContents].self, data)
             case (.values, true): values = try decode([DataValue].self, data).enumerated().map { ($0.offset + 1, $0.element) }
             case (.indicators, true): indicators = try decode([PlanIndicator].self, data).map { ($0.plan, $0.indicator) }
@@ -191,7 +195,7 @@ struct ImportCommand: AsyncParsableCommand {
             case (.tasks, false):
                 let r = SetupCSV.tasks(try CSVReader.read(data))
                 (tasks, warnings, parseErrors) = (r.items, r.warnings, r.errors.map(\.description))
-            case (.unitChanges, _): break
+            case (.unitChanges, _), (.unitLinks, _): break
             case (.units, false):
                 let table = try CSVReader.read(data)
                 if UnitCSV.matches(table.header) {
@@ -243,7 +247,7 @@ struct ImportCommand: AsyncParsableCommand {
                 : try await runtime.store.importPlanHeaders(headers, dryRun: dryRun)
             case .indicators: outcome = try await runtime.store.importIndicators(indicators, dryRun: dryRun)
             case .tasks: outcome = try await runtime.store.importTasks(tasks, dryRun: dryRun)
-            case .unitChanges: return
+            case .unitChanges, .unitLinks: return
             case .values: outcome = rowByRow ? try await runtime.store.importValuesRowByRow(values, dryRun: dryRun)
                 : try await runtime.store.importValues(values, dryRun: dryRun)
             }
@@ -284,7 +288,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Xuất đơn vị, kế hoạch hoặc số liệu ra CSV/JSON mà dxtrack import đọc lại được. / Export units, plans or figures as CSV or JSON that dxtrack import reads back.")
 
-    @Argument(help: "units | plans | indicators | tasks | values")
+    @Argument(help: "units | unit-links | plans | indicators | tasks | values")
     var kind: TransferKind
 
     @Option(help: "csv | json | dhis2-json | adx (dhis2-json, adx: chỉ số liệu / values only)")
@@ -319,7 +323,9 @@ struct ExportCommand: AsyncParsableCommand {
             switch (kind, format) {
             case (.units, .csv): data = Data(UnitCSV.write(try await store.allUnitVersions()).utf8)
             case (.units, .json): data = try JSONEncoder.transfer.encode(try await store.allUnitVersions())
-            case (.unitChanges, _): throw CLIError("Không xuất thay đổi đơn vị; hãy xuất units (có ngày hiệu lực). / unit-changes cannot be exported; export units (with their validity).")
+            case (.unitChanges, _): throw CLIError("Không xuất thay đổi đơn vị; hãy xuất units (có ngày hiệu lực) và unit-links. / unit-changes cannot be exported; export units (with their validity) and unit-links.")
+            case (.unitLinks, .csv): data = Data(UnitChangeFile.write(try await store.unitLinkChanges()).utf8)
+            case (.unitLinks, _): throw CLIError("Liên kết đơn vị chỉ xuất ra CSV. / unit-links are exported as CSV only.")
             case (.plans, .json): data = try JSONEncoder.transfer.encode(try await store.allPlanContents())
             case (.plans, .csv): data = Data(SetupCSV.write(try await store.allPlanContents().map(\.plan)).utf8)
             case (.indicators, _), (.tasks, _):

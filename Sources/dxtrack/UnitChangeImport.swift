@@ -21,6 +21,26 @@ extension ImportCommand {
     }
 }
 
+extension ImportCommand {
+    /// `dxtrack import unit-links`: links between versions already stored (what `export
+    /// unit-links` writes), in the generic change shape; nothing closed or opened.
+    func importUnitLinks(_ data: Data) async throws {
+        let parsed: UnitChangeFile.Parsed
+        do { parsed = try UnitChangeFile.parse(data) } catch { throw CLIError("Tệp \(file): \(error.message)") }
+        guard !parsed.isOfficialMapping else {
+            throw CLIError("Tệp \(file) là bảng ánh xạ chính thức: hãy dùng dxtrack import unit-changes. / The official mapping is read by import unit-changes.")
+        }
+        guard parsed.isValid else { throw refusal(parsed.errors.map(\.description)) }
+        try await withStore(database) { store in
+            let o = try await store.importUnitLinks(parsed.changes, dryRun: dryRun)
+            guard o.errors.isEmpty else { throw refusal(o.errors) }
+            let n = { (x: Int) in VNNumber.format(Double(x)) }
+            Swift.print("\(kind.labelVI): \(n(o.created)) thêm mới, \(n(o.updated)) cập nhật, \(n(o.unchanged)) không đổi.")
+            if dryRun { Swift.print("Chạy thử: chưa ghi gì vào cơ sở dữ liệu.") }
+        }
+    }
+}
+
 enum UnitChangeReport {
     static func print(_ o: UnitChangeOutcome, officialMapping: Bool) {
         let n = { (x: Int) in VNNumber.format(x) }

@@ -54,6 +54,38 @@ final class UnitCSVTests: XCTestCase {
         XCTAssertEqual(back.errors, [])
         XCTAssertEqual(back.units, units)
     }
+
+    /// A unit with history: one code on several rows whose validity shares no day; each row's
+    /// parent code waits for every version of that code, wherever the file puts them.
+    func testVersionsOfOneCodeAreReadWithTheirParentsFirst() throws {
+        let r = try read("""
+        code,name,kind,parent_code,valid_from,valid_to
+        12595,Xã Ngự Thiên,commune,33,2025-07-01,
+        12595,Xã Cộng Hòa,commune,339,,2025-06-30
+        339,Huyện Hưng Hà,district,34,,2025-06-30
+        33,Tỉnh Hưng Yên,province,,2025-07-01,
+        34,Tỉnh Thái Bình,province,,,2025-06-30
+        33,Tỉnh Hưng Yên,province,,,30/06/2025
+        """)
+        XCTAssertEqual(r.errors, [])
+        XCTAssertEqual(r.units.map(\.code), ["33", "34", "33", "12595", "339", "12595"])
+        let placed = r.units.map { "\($0.code)@\($0.validFrom?.iso ?? "")" }
+        XCTAssertLessThan(placed.firstIndex(of: "33@")!, placed.firstIndex(of: "12595@2025-07-01")!)
+        XCTAssertLessThan(placed.firstIndex(of: "33@2025-07-01")!, placed.firstIndex(of: "12595@2025-07-01")!)
+        XCTAssertLessThan(placed.firstIndex(of: "339@")!, placed.firstIndex(of: "12595@")!)
+
+        let overlap = try read("""
+        code,name,kind,valid_from,valid_to
+        33,Tỉnh Hưng Yên,province,,2025-06-30
+        33,Tỉnh Hưng Yên mới,province,2025-07-01,
+        33,Tỉnh khác,province,2026-01-01,2026-12-31
+        """)
+        XCTAssertEqual(overlap.errors.map(\.description),
+                       ["Dòng 4, cột 'valid_from': mã 33 (từ 1/1/2026 đến 31/12/2026) trùng thời gian hiệu lực với dòng 3 (từ 1/7/2025)"])
+        let json = UnitCSV.versions([OrgUnit(code: "33", name: "A", kind: .province, validTo: CalendarDate(2025, 6, 30)),
+                                     OrgUnit(code: "33", name: "B", kind: .province, validFrom: CalendarDate(2025, 6, 30))])
+        XCTAssertEqual(json.errors, ["Mục 2: mã 33 (từ 30/6/2025) trùng thời gian hiệu lực với mục 1 (đến 30/6/2025)"])
+    }
 }
 
 final class SetupCSVTests: XCTestCase {

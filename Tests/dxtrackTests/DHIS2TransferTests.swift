@@ -34,8 +34,8 @@ final class DHIS2TransferTests: XCTestCase {
     }
 
     /// A plan's stored values keyed by indicator, unit and period, without the time of writing.
-    func stored(_ db: String) throws -> [String: DataValue] {
-        let r = try ok(["export", "values", "--format", "json", "--plan", plan, "--db", db])
+    func stored(_ db: String, plan: String? = nil) throws -> [String: DataValue] {
+        let r = try ok(["export", "values", "--format", "json", "--plan", plan ?? self.plan, "--db", db])
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return Dictionary(try decoder.decode([DataValue].self, from: Data(r.out.utf8)).map { v in
@@ -49,28 +49,18 @@ final class DHIS2TransferTests: XCTestCase {
     /// plans but no figures as the target.
     func source() throws -> String {
         let db = "sqlite:" + path("source.sqlite")
-        // 2024 only: the units file is read back into an empty database, one version a code.
-        _ = try ok(["demo", "--before-reform", "--db", db])
+        // The demo after the reform: the units file holds every version (33 twice, 12595 twice),
+        // parents first, and the links between them travel beside it.
+        _ = try ok(["demo", "--db", db])
         _ = try ok(["export", "units", "--format", "json", "--out", path("units.json"), "--db", db])
-        // The units import wants a parent before its children; the export lists them by code.
-        let units = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("units.json")))) as? [[String: Any]])
-        var placed = Set<String>(), ordered: [[String: Any]] = []
-        while ordered.count < units.count {
-            let before = ordered.count
-            for u in units where !placed.contains(u["code"] as? String ?? "") {
-                if let parent = u["parentCode"] as? String, !placed.contains(parent) { continue }
-                ordered.append(u)
-                placed.insert(u["code"] as? String ?? "")
-            }
-            guard ordered.count > before else { XCTFail("units without a parent in the file"); break }
-        }
-        try JSONSerialization.data(withJSONObject: ordered).write(to: URL(fileURLWithPath: path("units.json")))
+        _ = try ok(["export", "unit-links", "--out", path("links.csv"), "--db", db])
         _ = try ok(["export", "plans", "--format", "json", "--out", path("plans.json"), "--db", db])
         return db
     }
 
     func emptyTarget(_ db: String) throws {
         _ = try ok(["import", "units", path("units.json"), "--db", db])
+        _ = try ok(["import", "unit-links", path("links.csv"), "--db", db])
         _ = try ok(["import", "plans", path("plans.json"), "--db", db])
         XCTAssertEqual(try stored(db).count, 0)
     }
@@ -115,6 +105,51 @@ final class DHIS2TransferTests: XCTestCase {
         try emptyTarget(fresh)
         _ = try ok(["import", "values", path("dvs.adx"), "--db", fresh])
         XCTAssertEqual(try stored(fresh), expected)
+    }
+
+    /// A code reused across the reform names two units, so two DHIS2 organisation units: the
+    /// mapping gives each its openingDate/closedDate, a value goes to the one open at its
+    /// period's end, and the round trip keeps the old Cộng Hòa's 2024 figures apart from the new
+    /// Ngự Thiên's 2025 ones (both 12595).
+    func testAReusedCodeIsTwoOrganisationUnitsWithTheirDates() async throws {
+        let src = try source()
+        let nq = "02-NQ/TU"
+        let expected = try stored(src, plan: nq)
+        XCTAssertNotNil(expected["1.2/12595/2024S2"])
+        XCTAssertNotNil(expected["1.2/12595/2025S2"])
+        let mapping = try write("reform.csv", """
+        type,code,dhis2,opening_date,closed_date
+        unit,12595,CongHoaOld1,,2025-06-30T00:00:00.000
+        unit,12595,NguThienNw1,2025-07-01,
+        """)
+        _ = try ok(["export", "values", "--format", "dhis2-json", "--plan", nq, "--include-unsubmitted", "--mapping", mapping,
+                    "--out", path("reform.json"), "--db", src])
+        _ = try ok(["export", "values", "--format", "dhis2-json", "--plan", nq, "--include-unsubmitted", "--out", path("codes.json"), "--db", src])
+        let set = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("reform.json")))) as? [String: Any])
+        let dvs = try XCTUnwrap(set["dataValues"] as? [[String: Any]])
+        let periods = { (ou: String) in Set(dvs.filter { $0["orgUnit"] as? String == ou }.compactMap { $0["period"] as? String }) }
+        XCTAssertEqual(periods("CongHoaOld1"), ["2024S2"])
+        XCTAssertTrue(periods("NguThienNw1").contains("2025S2") && !periods("NguThienNw1").contains("2024S2"), "\(periods("NguThienNw1"))")
+        XCTAssertTrue(periods("12595").isEmpty)
+        for db in try await CLI.databases() {
+            try emptyTarget(db)
+            _ = try ok(["import", "values", path("reform.json"), "--mapping", mapping, "--db", db])
+            XCTAssertEqual(try stored(db, plan: nq), expected, db)
+            // Without a mapping the code travels, and each period's value finds the unit valid then.
+            let again = try ok(["import", "values", path("codes.json"), "--db", db])
+            XCTAssertTrue(again.out.hasSuffix(" 0 thêm mới, 0 cập nhật, \(VNNumber.format(Double(expected.count))) không đổi.\n"), again.out)
+            // A 2025 value sent to the organisation unit closed on 30/6/2025: refused, nothing written.
+            let late = try write("late.json", "{\"dataSet\": \"\(nq)\", \"dataValues\": [{\"dataElement\": \"1.2_NUM\", \"period\": \"2025S2\", \"orgUnit\": \"CongHoaOld1\", \"value\": \"1\"}, {\"dataElement\": \"1.2_DEN\", \"period\": \"2025S2\", \"orgUnit\": \"CongHoaOld1\", \"value\": \"2\"}]}")
+            let r = try CLI.run(["import", "values", late, "--mapping", mapping, "--db", db])
+            XCTAssertEqual(r.status, 1)
+            XCTAssertTrue(r.err.contains("orgUnit CongHoaOld1 là đơn vị 12595 đến 30/6/2025 theo tệp ánh xạ, không có hiệu lực ngày 31/12/2025 (cuối kỳ)"), r.err)
+            XCTAssertEqual(try stored(db, plan: nq), expected, db)
+        }
+        let overlapping = try write("overlap.csv", "type,code,dhis2,opening_date,closed_date\nunit,12595,A,,2025-06-30\nunit,12595,B,2025-06-01,\nunit,33,C,1/7/2025,hôm qua\n")
+        let bad = try CLI.run(["import", "values", path("reform.json"), "--mapping", overlapping, "--db", "sqlite:" + path("x.sqlite")])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("Dòng 3 của tệp ánh xạ: đơn vị 12595 (từ 1/6/2025) trùng thời gian với dòng 2 (đến 30/6/2025)"), bad.err)
+        XCTAssertTrue(bad.err.contains("Dòng 4 của tệp ánh xạ: closed_date \"hôm qua\" không phải là ngày"), bad.err)
     }
 
     func testAMappingTranslatesEveryIdentifierBothWays() async throws {

@@ -31,9 +31,25 @@ public struct UnitVersion: Sendable, Hashable, Identifiable {
 
     /// Whether two validity intervals share a day (nil ends are open).
     public func overlaps(from: CalendarDate?, to: CalendarDate?) -> Bool {
-        if let a = validFrom, let b = to, b < a { return false }
-        if let a = from, let b = validTo, b < a { return false }
+        Self.overlap(validFrom, validTo, from, to)
+    }
+
+    /// Whether two validity intervals share a day (nil ends are open).
+    public static func overlap(_ from1: CalendarDate?, _ to1: CalendarDate?, _ from2: CalendarDate?, _ to2: CalendarDate?) -> Bool {
+        if let a = from1, let b = to2, b < a { return false }
+        if let a = from2, let b = to1, b < a { return false }
         return true
+    }
+
+    /// A validity in words: "từ 1/7/2025", "đến 30/6/2025", "không thời hạn".
+    public static func span(_ from: CalendarDate?, _ to: CalendarDate?) -> String {
+        func d(_ x: CalendarDate) -> String { "\(x.day)/\(x.month)/\(x.year)" }
+        switch (from, to) {
+        case (nil, nil): return "không thời hạn"
+        case (let f?, nil): return "từ \(d(f))"
+        case (nil, let t?): return "đến \(d(t))"
+        case (let f?, let t?): return "từ \(d(f)) đến \(d(t))"
+        }
     }
 }
 

@@ -76,6 +76,12 @@ public struct DHIS2Source: Hashable, Sendable {
 /// | `dhis2` | the DHIS2 dataElement, orgUnit or dataSet: its UID or its code |
 /// | `category_option_combo` | indicator rows, optional: the categoryOptionCombo (UID or code) |
 /// | `adx_categories` | indicator rows, optional: ADX disaggregation, `CATEGORY=OPTION;…` |
+/// | `opening_date`, `closed_date` | unit rows, optional: the DHIS2 organisation unit's `openingDate` and `closedDate` (`2025-07-01`) |
+///
+/// A code reused across a reform (33 is the old Hưng Yên until 30/6/2025 and the new one from
+/// 1/7/2025) names two units, so two DHIS2 organisation units: give each unit row the dates of
+/// its version, and a value goes to the organisation unit open at its period's end; a DHIS2
+/// value for an organisation unit closed (or not yet opened) then is refused.
 ///
 /// Anything the mapping does not name is exchanged under dxtrack's own codes, as without a
 /// mapping (DHIS2's idScheme `CODE`): indicator `1.1` is data element `1.1`, its numerator
@@ -84,7 +90,9 @@ public struct DHIS2Mapping: Sendable {
     private var outward: [String: DHIS2Target] = [:]
     private var inwardJSON: [String: DHIS2Source] = [:]
     private var inwardADX: [String: DHIS2Source] = [:]
-    private var unitOut: [String: String] = [:]
+    /// Per unit code, its organisation units with the days each is open (nil ends are open).
+    private var unitOut: [String: [(from: CalendarDate?, to: CalendarDate?, orgUnit: String)]] = [:]
+    private var unitDays: [String: (from: CalendarDate?, to: CalendarDate?)] = [:]
     private var unitIn: [String: String] = [:]
     private var planOut: [String: String] = [:]
     private var planIn: [String: String] = [:]
@@ -117,13 +125,26 @@ public struct DHIS2Mapping: Sendable {
             ?? DHIS2Target(dataElement: indicator + part.defaultSuffix)
     }
 
-    public func orgUnit(_ unitCode: String) -> String { unitOut[unitCode] ?? unitCode }
+    /// The organisation unit of a unit code on `day` (a value's period end): the mapped one open
+    /// that day, else the code itself.
+    public func orgUnit(_ unitCode: String, on day: CalendarDate? = nil) -> String {
+        guard let rows = unitOut[unitCode] else { return unitCode }
+        guard let day else { return rows.first { $0.to == nil }?.orgUnit ?? rows[0].orgUnit }
+        return rows.first { UnitVersion.overlap($0.from, $0.to, day, day) }?.orgUnit ?? unitCode
+    }
 
     public func dataSet(_ planCode: String) -> String { planOut[planCode] ?? planCode }
 
     // MARK: DHIS2 → dxtrack
 
     public func unitCode(_ orgUnit: String) -> String { unitIn[orgUnit] ?? orgUnit }
+
+    /// Why a mapped organisation unit cannot hold a value of a period ending on `day` (closed
+    /// before or opened after it), or nil.
+    public func unitProblem(_ orgUnit: String, on day: CalendarDate) -> String? {
+        guard let d = unitDays[orgUnit], let code = unitIn[orgUnit], !UnitVersion.overlap(d.from, d.to, day, day) else { return nil }
+        return "orgUnit \(orgUnit) là đơn vị \(code) \(UnitVersion.span(d.from, d.to)) theo tệp ánh xạ, không có hiệu lực ngày \(day.day)/\(day.month)/\(day.year) (cuối kỳ)"
+    }
 
     public func planCode(dataSet: String) -> String { planIn[dataSet] ?? dataSet }
 
@@ -155,6 +176,7 @@ public struct DHIS2Mapping: Sendable {
 
     public enum Column: String, CaseIterable {
         case type, plan = "plan_code", code, part, dhis2, combo = "category_option_combo", adx = "adx_categories"
+        case opening = "opening_date", closed = "closed_date"
 
         var aliases: [String] {
             switch self {
@@ -165,6 +187,8 @@ public struct DHIS2Mapping: Sendable {
             case .dhis2: ["dhis2", "dhis2id", "dhis2code", "uid"]
             case .combo: ["categoryoptioncombo", "coc", "catoptcombo"]
             case .adx: ["adxcategories", "adx"]
+            case .opening: ["openingdate", "validfrom", "ngaymo"]
+            case .closed: ["closeddate", "validto", "ngaydong"]
             }
         }
     }
@@ -231,9 +255,31 @@ public struct DHIS2Mapping: Sendable {
                 m.inwardADX[adxKey(dhis2, target.adxAttributes)] = source
             case "unit", "donvi", "đơn vị", "orgunit":
                 guard let code = field(.code) else { errors.append("\(place): thiếu mã đơn vị (cột code)"); continue }
-                guard claim(key("u", code), "đơn vị \(code)", r.line), claim(key("o", dhis2), "orgUnit \(dhis2)", r.line) else { continue }
-                m.unitOut[code] = dhis2
+                func day(_ c: Column) -> (ok: Bool, day: CalendarDate?) {
+                    guard let t = field(c) else { return (true, nil) }
+                    // DHIS2 writes its dates with a time: 2025-07-01T00:00:00.000.
+                    if let d = CalendarDate(iso: String(t.prefix(10))) ?? VNDate.parse(t) { return (true, d) }
+                    errors.append("\(place): \(c.rawValue) \"\(t)\" không phải là ngày (2025-07-01 hoặc 01/07/2025)")
+                    return (false, nil)
+                }
+                let from = day(.opening), to = day(.closed)
+                guard from.ok, to.ok else { continue }
+                if let f = from.day, let t = to.day, t < f {
+                    errors.append("\(place): closed_date trước opening_date")
+                    continue
+                }
+                if let clash = m.unitOut[code]?.first(where: { UnitVersion.overlap($0.from, $0.to, from.day, to.day) }) {
+                    let line = firstLine[key("u", code, clash.orgUnit)] ?? 0
+                    errors.append(from.day == nil && to.day == nil && clash.from == nil && clash.to == nil
+                        ? "\(place): đơn vị \(code) đã có ở dòng \(line)"
+                        : "\(place): đơn vị \(code) (\(UnitVersion.span(from.day, to.day))) trùng thời gian với dòng \(line) (\(UnitVersion.span(clash.from, clash.to)))")
+                    continue
+                }
+                guard claim(key("o", dhis2), "orgUnit \(dhis2)", r.line) else { continue }
+                firstLine[key("u", code, dhis2)] = r.line
+                m.unitOut[code, default: []].append((from.day, to.day, dhis2))
                 m.unitIn[dhis2] = code
+                m.unitDays[dhis2] = (from.day, to.day)
             case "plan", "kehoach", "kế hoạch", "dataset":
                 guard let plan else { errors.append("\(place): thiếu mã kế hoạch (cột plan_code)"); continue }
                 guard claim(key("p", plan), "kế hoạch \(plan)", r.line), claim(key("d", dhis2), "dataSet \(dhis2)", r.line) else { continue }

@@ -70,6 +70,7 @@ public struct DHIS2Read: Sendable {
             let plan = source.planCode ?? defaultPlan ?? r.dataSet.map(mapping.planCode(dataSet:))
             if plan == nil { fail("không rõ kế hoạch của số liệu: ghi dataSet trong tệp hoặc chọn kế hoạch (--plan, ?plan=)") }
             let unit = mapping.unitCode(r.orgUnit)
+            if let period, let problem = mapping.unitProblem(r.orgUnit, on: period.end) { fail(problem) }
             var v = DataValue(planCode: plan ?? "", indicatorCode: source.indicatorCode, unitCode: unit, periodID: period?.identifier ?? "")
             let text = r.value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             if let text {

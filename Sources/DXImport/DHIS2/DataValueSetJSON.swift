@@ -145,7 +145,7 @@ public enum DHIS2Writer {
                 refused[v.periodID] = Period.notInDHIS2(period).message
                 continue
             }
-            let unit = mapping.orgUnit(v.unitCode)
+            let unit = mapping.orgUnit(v.unitCode, on: period.end)
             var parts: [(DHIS2Part, String)] = []
             if let x = v.value { parts.append((.value, number(x))) }
             if let x = v.numerator { parts.append((.numerator, number(x))) }

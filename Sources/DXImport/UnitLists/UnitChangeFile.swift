@@ -120,6 +120,21 @@ public enum UnitChangeFile {
         return p
     }
 
+    /// Changes in the generic shape, as `parse` reads them back: codes joined by `;`, shares
+    /// with a decimal comma (`0,6;0,4`), exactly as stored.
+    public static func write(_ changes: [UnitChange]) -> String {
+        func share(_ x: Double?) -> String {
+            guard let x else { return "" }
+            return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)".replacingOccurrences(of: ".", with: ",")
+        }
+        let header = ["date", "change", "from_codes", "to_codes", "share", "name"]
+        let rows = changes.map { c in
+            [c.date.iso, c.kind.rawValue, c.fromCodes.joined(separator: ";"), c.toCodes.joined(separator: ";"),
+             c.shares.isEmpty ? "" : c.shares.map(share).joined(separator: ";"), c.name ?? ""]
+        }
+        return "\u{FEFF}" + CSVReader.write([header] + rows)
+    }
+
     private static func codes(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { VNText.clean(String($0)) }.filter { !$0.isEmpty }
     }

@@ -161,7 +161,7 @@ extension Store {
         let outcome: ImportOutcome
     }
 
-    private func transfer(dryRun: Bool, _ body: @escaping @Sendable (Store) async throws -> ImportOutcome) async throws -> ImportOutcome {
+    func transfer(dryRun: Bool, _ body: @escaping @Sendable (Store) async throws -> ImportOutcome) async throws -> ImportOutcome {
         do {
             return try await db.transaction { tx in
                 var o = try await body(Store(tx))

@@ -105,14 +105,7 @@ extension Store {
         var created: [UnitModel] = []
         var updated: [ObjectIdentifier: UnitModel] = [:]
         let today = CalendarDate.today()
-        func span(_ from: CalendarDate?, _ to: CalendarDate?) -> String {
-            switch (from, to) {
-            case (nil, nil): "không thời hạn"
-            case (let f?, nil): "từ \(f.vn)"
-            case (nil, let t?): "đến \(t.vn)"
-            case (let f?, let t?): "từ \(f.vn) đến \(t.vn)"
-            }
-        }
+        let span = UnitVersion.span
         for u in units {
             if let p = u.lengthProblems.first {
                 w.errors.append("Đơn vị \(FieldLimit.excerpt(u.code)): \(p)")
@@ -125,14 +118,31 @@ extension Store {
             let day = u.validFrom ?? u.validTo ?? today
             var parentID: UUID?
             if let p = u.parentCode {
-                guard let parent = UnitVersionPicker.pick(byCode[p] ?? [], on: day, from: \.from, to: \.to) else {
+                let candidates = byCode[p] ?? []
+                // The parent version whose validity covers the child's, else the one valid on its
+                // first day; a dated child needs a parent version that shares a day with it.
+                let covering = candidates.first { c in
+                    (c.from == nil || u.validFrom.map { c.from! <= $0 } == true) && (c.to == nil || u.validTo.map { $0 <= c.to! } == true)
+                }
+                guard let parent = covering ?? UnitVersionPicker.pick(candidates, on: day, from: \.from, to: \.to) else {
                     w.errors.append("Đơn vị \(u.code): đơn vị cấp trên \(p) không tồn tại")
+                    continue
+                }
+                if u.validFrom != nil || u.validTo != nil, !parent.version.overlaps(from: u.validFrom, to: u.validTo) {
+                    w.errors.append("Đơn vị \(u.code) (\(span(u.validFrom, u.validTo))): đơn vị cấp trên \(p) không có hiệu lực trong thời gian này")
                     continue
                 }
                 parentID = parent.id
             }
             let versions = byCode[u.code] ?? []
             var row = versions.first { $0.validFrom == u.validFrom?.iso }
+            // A stored version given another end must not then share a day with the next one.
+            if let r = row, let clash = versions.first(where: { $0 !== r && $0.version.overlaps(from: u.validFrom, to: u.validTo) }) {
+                let old = clash.version
+                w.errors.append("Đơn vị \(u.code): mã này đang là \(old.name) (\(span(old.validFrom, old.validTo))); "
+                    + "tệp cho \(u.name) hiệu lực \(span(u.validFrom, u.validTo)), trùng thời gian.")
+                continue
+            }
             if row == nil, let clash = versions.first(where: { $0.version.overlaps(from: u.validFrom, to: u.validTo) }) {
                 let old = clash.version
                 if let f = u.validFrom, old.validTo == nil, old.validFrom.map({ $0 < f }) ?? true {
