@@ -51,9 +51,10 @@ with open(f"{sys.argv[2]}/root.csv", "w", encoding="utf-8", newline="") as f:
     w.writerow(["VN", "Cả nước", "other", ""])
 with open(f"{sys.argv[2]}/provinces.csv", "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f)
-    w.writerow(["code", "name", "kind", "parent_code"])
+    # The official list's provinces are valid from 1/7/2025: the same version, now under VN.
+    w.writerow(["code", "name", "kind", "parent_code", "valid_from"])
     for code, name in provinces.items():
-        w.writerow([code, name, "province", "VN"])
+        w.writerow([code, name, "province", "VN", "2025-07-01"])
 PY
 values=$(($(wc -l <"$dir/values.csv") - 1))
 

@@ -48,7 +48,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let evaluation: PlanEvaluation
         do {
             evaluation = try await runtime.store.evaluate(plan: plan, period: period, unit: unit, unitsAsOf: day,
-                                                          includeUnsubmitted: includeUnsubmitted)
+                                                          includeUnsubmitted: includeUnsubmitted, summed: true)
         } catch {
             await runtime.shutdown()
             throw CLIError(String(describing: error))

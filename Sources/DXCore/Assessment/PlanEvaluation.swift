@@ -19,9 +19,10 @@ public struct PlanEvaluation: Sendable {
     ///     by code). Task statuses are the evaluated unit's own reports.
     ///   - expected: who is expected to report, for coverage; by default the unit's direct
     ///     children (the units that report to it), or the unit itself when it has none.
+    ///   - below: subtrees summed elsewhere (`BelowSum`), for the unit's children or the unit.
     public init(plan: Plan, indicators: [Indicator], tasks: [PlanTask], tree: UnitTree, unit: OrgUnit,
                 period: Period, values: [DataValue], taskReports: [TaskReport],
-                expected: ExpectedReporters? = nil, asOf: CalendarDate? = nil) {
+                expected: ExpectedReporters? = nil, asOf: CalendarDate? = nil, below: BelowSums = [:]) {
         let children = tree.children(of: unit.code).map(\.code)
         let expected = expected ?? .units(Set(children.isEmpty ? [unit.code] : children))
         // Grouped once: each indicator's aggregator then reads its own values only, instead of
@@ -32,7 +33,8 @@ public struct PlanEvaluation: Sendable {
         self.period = period
         self.indicators = indicators.map { indicator in
             let mine = byIndicator[indicator.code] ?? []
-            let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: mine, expected: expected)
+            let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: mine, expected: expected,
+                                                 below: below[indicator.code] ?? [:])
             let aggregate = aggregator.value(of: unit.code, in: period)
             let own = mine.last { $0.unitCode == unit.code && $0.periodID == period.identifier }
             return IndicatorResult(

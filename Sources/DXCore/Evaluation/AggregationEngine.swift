@@ -30,11 +30,16 @@ public struct IndicatorAggregator: Sendable {
     /// (the coverage rule, `ReportedContent`), but the note is no figure, so it stays out of the
     /// series where it would hide an earlier stock or a missing quarter of a flow.
     private let notes: [String: [Period]]
+    /// Units whose subtree comes summed (`BelowSum`), by unit code and period.
+    private let sums: [String: [Period: BelowSum]]
 
     /// `values` may hold other indicators' values; only `indicator.code`'s are used. Entries
     /// without anything reported are ignored; a note alone counts for coverage only. Where one
     /// unit has two values for one period, the later `updatedAt` wins, else the later in the array.
-    public init(indicator: Indicator, tree: UnitTree, values: [DataValue], expected: ExpectedReporters = .leaves) {
+    /// `below`: units whose subtree was summed elsewhere (`BelowSum`, under its conditions); their
+    /// own values still come in `values`.
+    public init(indicator: Indicator, tree: UnitTree, values: [DataValue], expected: ExpectedReporters = .leaves,
+                below: [String: [Period: BelowSum]] = [:]) {
         var series: [String: UnitSeries] = [:]
         var notes: [String: [Period]] = [:]
         var unreadable: [DataValue] = []
@@ -57,6 +62,7 @@ public struct IndicatorAggregator: Sendable {
         self.unreadable = unreadable
         self.series = series
         self.notes = notes
+        self.sums = below
     }
 
     /// The value of `unitCode` for `period`, with coverage and drill-down. An unknown unit
@@ -77,7 +83,9 @@ public struct IndicatorAggregator: Sendable {
             return AggregatedValue(unitCode: code, period: period, source: .missing)
         }
         let own = series[code]?.figure(for: period, measure: indicator.measure, temporal: indicator.temporal)
-        let children = tree.children(of: code).map { compute($0.code, period) }
+        // A collapsed subtree: its sum stands for the children's values (`BelowSum`).
+        let summed = sums[code].map { $0[period] ?? BelowSum() }
+        let children = summed == nil ? tree.children(of: code).map { compute($0.code, period) } : []
 
         var result = AggregatedValue(unitCode: code, period: period, source: .missing)
         var notCombinable: [String] = []
@@ -104,7 +112,9 @@ public struct IndicatorAggregator: Sendable {
             // The own figure stands when it has a number. A unit that sent only words (or
             // percentages of sub-periods that cannot be added) still gets its units' sum.
             let ownNumber = own.map { $0.value != nil || $0.numerator != nil } ?? false
-            if !ownNumber {
+            if !ownNumber, let summed {
+                combine(summed, into: &result)
+            } else if !ownNumber {
                 combine(children, into: &result, notCombinable: &notCombinable)
             } else {
                 // What the children could not add is still worth showing.
@@ -115,6 +125,16 @@ public struct IndicatorAggregator: Sendable {
 
         var below = Coverage()
         for c in children { below.append(c.coverage) }
+        if let summed {
+            // Each child's coverage as `compute` gives it: the child itself when expected (a
+            // stock's closed unit has none), nothing deeper (never expected, by `BelowSum`'s
+            // conditions); it reported when its subtree has a figure, and no figure there is partial.
+            for child in tree.children(of: code) where expected.includes(child, in: tree, period: period) {
+                if indicator.temporal == .stock, let closed = child.validTo, closed < period.end { continue }
+                below.expected.append(child.code)
+                if summed.reportingChildren.contains(child.code) { below.reporting.append(child.code) }
+            }
+        }
         var coverage = Coverage()
         if let unit = tree[code], expected.includes(unit, in: tree, period: period) {
             coverage.expected.append(code)
@@ -136,6 +156,27 @@ public struct IndicatorAggregator: Sendable {
         coverage.append(below)
         result.coverage = coverage
         return result
+    }
+
+    /// A collapsed subtree's sum into a node that has no figure of its own: what `combine` gives
+    /// from the children's values, under `BelowSum`'s conditions.
+    private func combine(_ summed: BelowSum, into result: inout AggregatedValue) {
+        switch indicator.measure {
+        case .rate:
+            if let n = summed.numerator, let d = summed.denominator {
+                result.numerator = n
+                result.denominator = d
+                result.value = d == 0 ? nil : n * 100 / d
+                result.source = .aggregated
+            }
+        case .count, .amount:
+            if let v = summed.value {
+                result.value = v
+                result.source = .aggregated
+            }
+        case .qualitative, .rank:
+            break
+        }
     }
 
     /// Adds up the children's values into a node that has no figure of its own.

@@ -9,8 +9,9 @@ extension Store {
     /// Errors name what was not found, in Vietnamese.
     public func evaluate(plan key: String, period periodID: String, unit unitCode: String? = nil,
                          unitsAsOf: CalendarDate? = nil, asOf: CalendarDate? = nil, includeUnsubmitted: Bool = false,
-                         readAt: Date = Date()) async throws -> PlanEvaluation {
-        try await evaluationFacts(plan: key, period: periodID, unit: unitCode, unitsAsOf: unitsAsOf, includeUnsubmitted: includeUnsubmitted)
+                         summed: Bool = false, readAt: Date = Date()) async throws -> PlanEvaluation {
+        try await evaluationFacts(plan: key, period: periodID, unit: unitCode, unitsAsOf: unitsAsOf, includeUnsubmitted: includeUnsubmitted,
+                                  summed: summed)
             .evaluation(asOf: asOf, readAt: readAt)
     }
 
@@ -23,9 +24,15 @@ extension Store {
     /// Units are those valid at the end of the period, or on `unitsAsOf`: a 2024 evaluation of
     /// 33 is the old Hưng Yên's, and with `unitsAsOf` 1/7/2025 the new one's, computed from its
     /// predecessors (`UnitLineage`) for the periods before it existed.
+    ///
+    /// `summed`: below the unit's children, subtrees are summed by the database wherever that is
+    /// exact (`Store.subtreeSums`, `BelowSum`) instead of read as rows, so a national page costs
+    /// one row per province, indicator and period. The figures of the unit and of its children
+    /// are the same; only the drill-down below the children (`AggregatedValue.parts` of a child)
+    /// is left out. Not for an indicator's trend (`allPeriods`) nor a unit with predecessors.
     public func evaluationFacts(plan key: String, period periodID: String, unit unitCode: String? = nil,
                                 unitsAsOf: CalendarDate? = nil, indicators codes: [String]? = nil, allPeriods: Bool = false,
-                                includeUnsubmitted: Bool = false) async throws -> EvaluationFacts {
+                                includeUnsubmitted: Bool = false, summed: Bool = false) async throws -> EvaluationFacts {
         let period: Period
         do {
             period = try Period.parse(periodID)
@@ -52,8 +59,28 @@ extension Store {
             items.isEmpty ? [] : try await self.values(planCode: planCode, slice: FactSlice(items: items, periodIDs: periodIDs, subtreeOf: root),
                                                   includeUnsubmitted: includeUnsubmitted)
         }
-        var values = try await read(unitID)
         let lineage = try await lineage(of: unitID, rows: rows)
+        var below: BelowSums = [:]
+        var values: [DataValue] = []
+        let collapsible = summed && !allPeriods && lineage == nil && !items.isEmpty
+            ? Self.collapsibleChildren(of: code, tree: tree, rows: rows, ids: picked.ids) : []
+        if let periodIDs, !collapsible.isEmpty {
+            let found = try await subtreeSums(planCode: planCode, indicators: contents.indicators,
+                                              periods: [period, period.previous, period.samePeriodLastYear], periodIDs: periodIDs,
+                                              units: collapsible, includeUnsubmitted: includeUnsubmitted)
+            below = found.sums
+            // The unit's and its children's own rows, and the subtrees that are not summed.
+            values = try await self.values(planCode: planCode, slice: FactSlice(items: items, periodIDs: periodIDs, subtreeOf: unitID,
+                                                                                notBelow: collapsible.map(\.id)),
+                                           includeUnsubmitted: includeUnsubmitted)
+            for u in collapsible {
+                guard let codes = found.rows[u.code], !codes.isEmpty else { continue }
+                values += try await self.values(planCode: planCode, slice: FactSlice(items: codes, periodIDs: periodIDs, subtreeOf: u.id),
+                                                includeUnsubmitted: includeUnsubmitted).filter { $0.unitCode != u.code }
+            }
+        } else {
+            values = try await read(unitID)
+        }
         if let lineage, lineage.lineage.incomparable.isEmpty {
             var subtrees: [String: (units: [OrgUnit], values: [DataValue])] = [:]
             for (p, id) in zip(lineage.lineage.predecessors, lineage.ids) {
@@ -66,7 +93,7 @@ extension Store {
         let reports = contents.tasks.isEmpty ? [] : try await taskReports(
             planCode: planCode, slice: FactSlice(periodIDs: [period.identifier], unit: unitID), includeUnsubmitted: includeUnsubmitted)
         return EvaluationFacts(contents: contents, tree: tree, unit: unit, period: period, values: values,
-                               taskReports: reports, includesUnsubmitted: includeUnsubmitted, lineage: lineage?.lineage)
+                               taskReports: reports, includesUnsubmitted: includeUnsubmitted, lineage: lineage?.lineage, below: below)
     }
 
     /// The versions a unit version took over, with their row ids in the same order; nil when it
@@ -137,14 +164,24 @@ public struct EvaluationFacts: Sendable {
     /// The units the evaluated unit took over, joined into `tree` and `values` for the periods
     /// before it existed.
     public var lineage: UnitLineage?
+    /// Subtrees below the unit's children summed by the database (`evaluationFacts(summed:)`):
+    /// their rows are not in `values`.
+    public var below: BelowSums = [:]
 
     /// The unit's evaluation, as `Store.evaluate` returns it.
     public func evaluation(asOf: CalendarDate? = nil, readAt: Date = Date()) -> PlanEvaluation {
         var e = PlanEvaluation(plan: contents.plan, indicators: contents.indicators, tasks: contents.tasks, tree: tree,
-                               unit: unit, period: period, values: values, taskReports: taskReports, asOf: asOf)
+                               unit: unit, period: period, values: values, taskReports: taskReports, asOf: asOf, below: below)
         e.reading = DataReading(readAt: readAt, includesUnsubmitted: includesUnsubmitted)
         if let lineage { e.lineage = LineageReading(lineage, evaluation: e, values: values, tree: tree) }
         return e
+    }
+
+    /// The unit's evaluation for another period from the same facts (the dashboard's previous
+    /// period, which the facts hold as a comparison): without reading time or lineage.
+    public func evaluation(in other: Period) -> PlanEvaluation {
+        PlanEvaluation(plan: contents.plan, indicators: contents.indicators, tasks: contents.tasks, tree: tree,
+                       unit: unit, period: other, values: values, taskReports: taskReports, below: below)
     }
 
     /// The units directly below, each evaluated from its own subtree's values (without tasks):
@@ -165,7 +202,7 @@ public struct EvaluationFacts: Sendable {
         }
         return children.enumerated().map { i, child in
             PlanEvaluation(plan: contents.plan, indicators: indicators ?? contents.indicators, tasks: [], tree: tree,
-                           unit: child, period: period, values: byBranch[i], taskReports: [])
+                           unit: child, period: period, values: byBranch[i], taskReports: [], below: below)
         }
     }
 }

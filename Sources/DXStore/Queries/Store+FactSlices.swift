@@ -19,12 +19,17 @@ extension Store {
         public var subtreeOf: UUID?
         /// Only this unit version's own rows (task reports of the evaluated unit).
         public var unit: UUID?
+        /// Unit versions of `subtreeOf` whose own rows are read but not those below them (their
+        /// subtrees are summed in the database: `Store.subtreeSums`).
+        public var notBelow: [UUID]
 
-        public init(items: [String]? = nil, periodIDs: [String]? = nil, subtreeOf: UUID? = nil, unit: UUID? = nil) {
+        public init(items: [String]? = nil, periodIDs: [String]? = nil, subtreeOf: UUID? = nil, unit: UUID? = nil,
+                    notBelow: [UUID] = []) {
             self.items = items
             self.periodIDs = periodIDs
             self.subtreeOf = subtreeOf
             self.unit = unit
+            self.notBelow = notBelow
         }
 
         /// The whole plan.
@@ -110,7 +115,13 @@ extension Store {
             // UNION (not UNION ALL) stops on a cycle; the tree refuses those anyway.
             query.appendInterpolation(unsafeRaw: "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ")
             query.appendInterpolation(bind: root)
-            query.appendInterpolation(unsafeRaw: " UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) ")
+            query.appendInterpolation(unsafeRaw: " UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id")
+            if !slice.notBelow.isEmpty {
+                query.appendInterpolation(unsafeRaw: " WHERE sub.id NOT IN (")
+                query.appendInterpolation(binds: slice.notBelow)
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+            query.appendInterpolation(unsafeRaw: ") ")
         }
         query.appendInterpolation(unsafeRaw: """
             SELECT i.code AS item, u.code AS unit, f.period AS period, \(fields) \
@@ -137,33 +148,37 @@ extension Store {
         }
         if !includeUnsubmitted {
             let rounds = try await coveringRounds(planCode: planCode, periodIDs: slice.periodIDs)
-            if !rounds.isEmpty {
-                // `DataStatus`: a row counts when no round of its plan and period lists its unit,
-                // or when one that does holds a submitted or approved report of it.
-                let counted = [ReportState.submitted, .approved].map(\.rawValue)
-                for (i, negate) in [(0, true), (1, false)] {
-                    query.appendInterpolation(unsafeRaw: i == 0 ? " AND (" : " OR ")
-                    query.appendInterpolation(unsafeRaw: negate ? "NOT EXISTS" : "EXISTS")
-                    query.appendInterpolation(unsafeRaw: " (SELECT 1 FROM round_units ru JOIN rounds r ON r.id = ru.round_id WHERE ru.unit_id = f.unit_id AND r.period = f.period AND r.code IN (")
-                    query.appendInterpolation(binds: rounds)
-                    query.appendInterpolation(unsafeRaw: ")")
-                    if !negate {
-                        query.appendInterpolation(unsafeRaw: " AND ru.state IN (")
-                        query.appendInterpolation(binds: counted)
-                        query.appendInterpolation(unsafeRaw: ")")
-                    }
-                    query.appendInterpolation(unsafeRaw: ")")
-                }
-                query.appendInterpolation(unsafeRaw: ")")
-            }
+            Self.appendCounted(to: &query, alias: "f", rounds: rounds)
         }
         return try await sql.raw(query).all()
+    }
+
+    /// `DataStatus` in SQL: a row of `alias` counts when no round of its plan and period lists
+    /// its unit, or when one that does holds a submitted or approved report of it. Appends
+    /// nothing when no round asks for the plan.
+    static func appendCounted(to query: inout SQLQueryString, alias: String, rounds: [String]) {
+        guard !rounds.isEmpty else { return }
+        let counted = [ReportState.submitted, .approved].map(\.rawValue)
+        for (i, negate) in [(0, true), (1, false)] {
+            query.appendInterpolation(unsafeRaw: i == 0 ? " AND (" : " OR ")
+            query.appendInterpolation(unsafeRaw: negate ? "NOT EXISTS" : "EXISTS")
+            query.appendInterpolation(unsafeRaw: " (SELECT 1 FROM round_units ru JOIN rounds r ON r.id = ru.round_id WHERE ru.unit_id = \(alias).unit_id AND r.period = \(alias).period AND r.code IN (")
+            query.appendInterpolation(binds: rounds)
+            query.appendInterpolation(unsafeRaw: ")")
+            if !negate {
+                query.appendInterpolation(unsafeRaw: " AND ru.state IN (")
+                query.appendInterpolation(binds: counted)
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+            query.appendInterpolation(unsafeRaw: ")")
+        }
+        query.appendInterpolation(unsafeRaw: ")")
     }
 
     /// Codes of the rounds that ask for `planCode` (in the given periods): the rounds that
     /// decide which of its figures count. Few rows; the plan list is JSON, read in Swift as
     /// `dataStatus` reads it.
-    private func coveringRounds(planCode: String, periodIDs: [String]?) async throws -> [String] {
+    func coveringRounds(planCode: String, periodIDs: [String]?) async throws -> [String] {
         var q = RoundModel.query(on: db)
         if let periodIDs { q = q.filter(\.$period ~~ periodIDs) }
         return try await q.all().filter { JSONList.decode($0.planCodes).contains(planCode) }.map(\.code)

@@ -15,7 +15,8 @@ extension Store {
     public func officialReport(plan key: String, period periodID: String, unit unitCode: String? = nil,
                                tasksPlan: String? = nil, taskPlans: [ReportTaskPlan] = [], settings: ReportSettings,
                                includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
-        let facts = try await evaluationFacts(plan: key, period: periodID, unit: unitCode, includeUnsubmitted: includeUnsubmitted)
+        let facts = try await evaluationFacts(plan: key, period: periodID, unit: unitCode, includeUnsubmitted: includeUnsubmitted,
+                                             summed: true)
         let indicators = facts.evaluation(readAt: readAt)
         var tasks: [(evaluation: PlanEvaluation, statedTotal: Int?)] = []
         for entry in (tasksPlan.map { [ReportTaskPlan(code: $0)] } ?? []) + taskPlans {

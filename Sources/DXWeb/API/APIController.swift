@@ -50,7 +50,7 @@ struct APIController: RouteCollection {
             throw Abort(.forbidden, reason: "Chỉ cơ quan thường trực hoặc quản trị mới được xem số liệu chưa gửi, chưa được duyệt.")
         }
         return try jsonResponse(try await req.store.evaluate(plan: plan.code, period: period, unit: unit, unitsAsOf: day,
-                                                             includeUnsubmitted: unsubmitted).document)
+                                                             includeUnsubmitted: unsubmitted, summed: true).document)
     }
 
     struct RankingDTO: Codable {

@@ -65,7 +65,7 @@ enum DashboardPage {
         // One read of the facts the page shows: the unit's subtree for the period and its
         // comparisons; the units below are evaluated from the same rows.
         let facts = try await store.evaluationFacts(plan: contents.plan.code, period: periodID, unit: unit,
-                                                    includeUnsubmitted: includeUnsubmitted)
+                                                    includeUnsubmitted: includeUnsubmitted, summed: true)
         let evaluation = facts.evaluation()
         let tree = facts.tree
         let children = facts.childEvaluations().map { e in
@@ -78,9 +78,7 @@ enum DashboardPage {
         // The previous period is evaluated from the same rows: the facts of a period include
         // those of the period before it, which its comparisons need anyway.
         let before = evaluation.period.previous
-        let previous = periods.contains(before) ? PlanEvaluation(
-            plan: facts.contents.plan, indicators: facts.contents.indicators, tasks: facts.contents.tasks, tree: tree,
-            unit: evaluation.unit, period: before, values: facts.values, taskReports: facts.taskReports, asOf: nil) : nil
+        let previous = periods.contains(before) ? facts.evaluation(in: before) : nil
         let round = try await store.rounds().first {
             $0.periodID == evaluation.period.identifier && $0.planCodes.contains(contents.plan.code)
         }
