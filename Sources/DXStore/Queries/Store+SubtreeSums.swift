@@ -22,12 +22,12 @@ extension Store {
     /// The children of `unit` in `tree` whose subtree is worth summing (they have units below)
     /// and can be read by row: every version under them has a code of its own version alone,
     /// and those codes are the tree's units below the child.
-    static func collapsibleChildren(of unit: String, tree: UnitTree, rows: [UnitModel], ids: [String: UUID]) -> [CollapsibleUnit] {
+    static func collapsibleChildren(of unit: String, tree: UnitTree, rows: [UnitRow], ids: [String: UUID]) -> [CollapsibleUnit] {
         var versions: [String: Int] = [:]
-        var childrenOf: [UUID: [UnitModel]] = [:]
+        var childrenOf: [UUID: [UnitRow]] = [:]
         for r in rows {
             versions[r.code, default: 0] += 1
-            if let p = r.$parent.id { childrenOf[p, default: []].append(r) }
+            if let p = r.parentID { childrenOf[p, default: []].append(r) }
         }
         return tree.children(of: unit).compactMap { child in
             let below = tree.descendants(of: child.code)
@@ -35,9 +35,9 @@ extension Store {
             var codes: Set<String> = [], queue = [id]
             while let next = queue.popLast() {
                 for r in childrenOf[next] ?? [] {
-                    guard versions[r.code] == 1, let rid = r.id else { return nil }
+                    guard versions[r.code] == 1 else { return nil }
                     codes.insert(r.code)
-                    queue.append(rid)
+                    queue.append(r.id)
                 }
             }
             guard codes == Set(below.map(\.code)) else { return nil }
