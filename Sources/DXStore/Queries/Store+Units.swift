@@ -222,19 +222,16 @@ extension CalendarDate {
 }
 
 extension UnitModel {
-    func domain(parentCode: String?) -> OrgUnit {
-        OrgUnit(
-            code: code, name: name, kind: UnitKind(rawValue: kind) ?? .other, parentCode: parentCode,
-            validFrom: from, validTo: to, successorCode: successorCode)
+    /// The row as `UnitRow`, whose mapping to the domain is the one both share.
+    var row: UnitRow {
+        UnitRow(id: id ?? UUID(), code: code, name: name, kind: kind, parentID: $parent.id, validFrom: validFrom,
+                validTo: validTo, successorCode: successorCode)
     }
 
-    var from: CalendarDate? { validFrom.flatMap(CalendarDate.init(iso:)) }
-    var to: CalendarDate? { validTo.flatMap(CalendarDate.init(iso:)) }
-
-    var version: UnitVersion {
-        UnitVersion(id: id ?? UUID(), code: code, name: name, kind: UnitKind(rawValue: kind) ?? .other,
-                    parentID: $parent.id, validFrom: from, validTo: to)
-    }
+    func domain(parentCode: String?) -> OrgUnit { row.domain(parentCode: parentCode) }
+    var from: CalendarDate? { row.from }
+    var to: CalendarDate? { row.to }
+    var version: UnitVersion { row.version }
 }
 
 extension Optional {
