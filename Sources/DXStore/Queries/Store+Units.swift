@@ -229,8 +229,9 @@ extension UnitModel {
     }
 
     func domain(parentCode: String?) -> OrgUnit { row.domain(parentCode: parentCode) }
-    var from: CalendarDate? { row.from }
-    var to: CalendarDate? { row.to }
+    // Read alone: some queries fetch only the validity and the code (`ValueImportCatalog`).
+    var from: CalendarDate? { validFrom.flatMap(CalendarDate.init(iso:)) }
+    var to: CalendarDate? { validTo.flatMap(CalendarDate.init(iso:)) }
     var version: UnitVersion { row.version }
 }
 
