@@ -151,11 +151,18 @@ final class SetupTests: XCTestCase {
                 XCTAssertEqual(res.status, .unprocessableEntity)
                 XCTAssertTrue(res.body.string.contains("tạo thành vòng lặp"), res.body.string)
             }
+            // Districts end on 30/6/2025: a commune from 1/7/2025 cannot be placed under one.
             try await app.test(.POST, "/setup/units/moi", headers: b.headers, body: formBody([
                 ("_csrf", b.csrf), ("code", "12700"), ("name", "Xã Mới"), ("kind", "commune"), ("parent", "339"), ("validFrom", "01/07/2025"),
-            ])) { res async in XCTAssertEqual(res.status, .seeOther) }
+            ])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                XCTAssertTrue(res.body.string.contains("đơn vị cấp trên 339 không có hiệu lực trong thời gian này"), res.body.string)
+            }
+            try await app.test(.POST, "/setup/units/moi", headers: b.headers, body: formBody([
+                ("_csrf", b.csrf), ("code", "12700"), ("name", "Xã Mới"), ("kind", "commune"), ("parent", "339"), ("validFrom", "01/01/2025"),
+            ])) { res async in XCTAssertEqual(res.status, .seeOther, res.body.string) }
             let added = try await Store(app.db).unit(code: "12700")
-            XCTAssertEqual(added?.validFrom, CalendarDate(2025, 7, 1))
+            XCTAssertEqual(added?.validFrom, CalendarDate(2025, 1, 1))
         }
     }
 }
