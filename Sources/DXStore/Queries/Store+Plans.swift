@@ -61,10 +61,10 @@ extension Store {
                             tasks: try await tasks(planID: planID, unitCodes: codes).map(\.0))
     }
 
-    /// A plan's indicators with their targets, in document order. Read from raw rows: every
-    /// page reads them, and Fluent's model decoding (by reflection, per row) cost more than the
-    /// page's own work.
-    /// `code` picks one indicator, archived or not (with whether it is archived).
+    /// A plan's indicators with their targets, in document order, or with `code` the one
+    /// indicator of that code, archived or not; each with whether it is archived. Read from raw
+    /// rows: every page reads them, and Fluent's model decoding (by reflection, per row) cost
+    /// more than the page's own work.
     func indicators(planID: UUID, code: String? = nil, unitCodes: [UUID: String]) async throws -> [(Indicator, archived: Bool)] {
         let which = code.map { SQLQueryString("i.code = \(bind: $0)") } ?? "i.archived_at IS NULL"
         var targets: [UUID: [Target]] = [:]
@@ -102,7 +102,8 @@ extension Store {
         }
     }
 
-    /// A plan's tasks with their cooperating units, in document order (raw rows, as indicators).
+    /// A plan's tasks with their cooperating units, in document order, or with `code` the one
+    /// task of that code (raw rows, as the indicators).
     func tasks(planID: UUID, code: String? = nil, unitCodes: [UUID: String]) async throws -> [(PlanTask, archived: Bool)] {
         let which = code.map { SQLQueryString("t.code = \(bind: $0)") } ?? "t.archived_at IS NULL"
         var cooperating: [UUID: [String]] = [:]
