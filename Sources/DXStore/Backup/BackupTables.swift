@@ -16,6 +16,11 @@ public enum BackupTables {
 
     /// Fluent's own log: rebuilt by the restore's migrations, never copied.
     public static let migrationLog = "_fluent_migrations"
+
+    /// Tables that hold only what other tables imply, set by the restore's own writes (the
+    /// unit table's revision token, changed by triggers): never copied, so that a restored
+    /// token cannot equal one a running server has already seen.
+    public static let derived: Set<String> = ["unit_revision"]
 }
 
 /// How a column's values travel in an archive, whatever the database: uuids and texts as

@@ -43,9 +43,9 @@ extension Store {
             throw StoreError.notFound("kế hoạch \(key)")
         }
         if let codes { contents.indicators = contents.indicators.filter { codes.contains($0.code) } }
-        let rows = try await unitRows()
-        let picked = Self.pick(rows, on: unitsAsOf ?? period.end)
-        var tree = try UnitTree(picked.units)
+        let picked = try await pickedUnits(on: unitsAsOf ?? period.end)
+        let rows = picked.rows
+        var tree = try picked.tree.get()
         let code = unitCode ?? PlanEvaluation.defaultUnit(for: contents.plan, in: tree)
         guard let unit = tree[code], let unitID = picked.ids[code] else { throw StoreError.notFound("đơn vị mã \(code)") }
         let planCode = contents.plan.code

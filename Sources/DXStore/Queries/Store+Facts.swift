@@ -29,4 +29,13 @@ extension Store {
                 issuer: $0.issuer, issuerUnitCode: $0.$issuerUnit.id.flatMap { codes[$0] }, signer: $0.signer)
         }.sorted { ($0.issued?.iso ?? "", $0.number) < ($1.issued?.iso ?? "", $1.number) }
     }
+
+    /// The numbers of the documents, in the order of `documents()`: what a task's report may
+    /// cite, listed on every data-entry page with tasks.
+    public func documentNumbers() async throws -> [String] {
+        try await sql.raw("SELECT number, issued FROM documents").all().map { r in
+            (number: try r.decode(column: "number", as: String.self), issued: try r.decode(column: "issued", as: String?.self))
+        }.sorted { ($0.issued.flatMap(CalendarDate.init(iso:))?.iso ?? "", $0.number) < ($1.issued.flatMap(CalendarDate.init(iso:))?.iso ?? "", $1.number) }
+        .map(\.number)
+    }
 }

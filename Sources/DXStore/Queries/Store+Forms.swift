@@ -1,6 +1,7 @@
 import DXCore
 import FluentKit
 import Foundation
+import Synchronization
 
 /// A table form in one unit's report: the rows the unit fills and what it entered.
 public struct ReportFormPart: Sendable {
@@ -107,8 +108,7 @@ extension Store {
         var parts: [ReportFormPart] = []
         for code in round.formCodes {
             guard let row = try await TableFormModel.query(on: db).filter(\.$code == code).first() else { continue }
-            let compiled: CompiledTableForm
-            do { compiled = try CompiledTableForm(try row.domain()) } catch { throw StoreError.invalid("Biểu mẫu \(code): \(error)") }
+            let compiled = try CompiledForms.compiled(row)
             let rows = compiled.form.rowsFilled(by: unit, units: units)
             guard !rows.isEmpty else { continue }
             let stored = try await FormEntryModel.query(on: db).filter(\.$form.$id == row.requireID()).filter(\.$unit.$id == unitID)
@@ -192,6 +192,24 @@ struct FormRowWrite {
             }
             return (c.key, show(a), show(b))
         }
+    }
+}
+
+/// Compiled forms by their stored definition: every data-entry page of a round with forms
+/// compiles them, and parsing and checking a definition cost more than the page's reads. Keyed
+/// by the definition's text, so an edited form is compiled anew and nothing can be stale.
+enum CompiledForms {
+    private static let memo = Mutex<[String: CompiledTableForm]>([:])
+
+    static func compiled(_ row: TableFormModel) throws -> CompiledTableForm {
+        if let hit = memo.withLock({ $0[row.definition] }) { return hit }
+        let compiled: CompiledTableForm
+        do { compiled = try CompiledTableForm(try row.domain()) } catch { throw StoreError.invalid("Biểu mẫu \(row.code): \(error)") }
+        memo.withLock { m in
+            if m.count >= 256 { m.removeAll() }
+            m[row.definition] = compiled
+        }
+        return compiled
     }
 }
 

@@ -43,21 +43,34 @@ extension Store {
     }
 
     public func plan(slugOrCode key: String) async throws -> Plan? {
-        let row = try await PlanModel.query(on: db)
-            .group(.or) { $0.filter(\.$slug == key).filter(\.$code == key) }
-            .with(\.$issuer).with(\.$pillars).first()
-        return row?.domain()
+        try await planRow(slugOrCode: key)?.plan
+    }
+
+    /// A plan by slug or code with its issuer's code and its pillars, from two raw reads: every
+    /// plan page and evaluation starts here.
+    private func planRow(slugOrCode key: String) async throws -> (id: UUID, plan: Plan)? {
+        guard let r = try await sql.raw("""
+            SELECT p.id, p.code, p.slug, p.kind, p.title, p.issued, p.horizon_from, p.horizon_to, p.parent_code, u.code AS issuer_code
+            FROM plans p LEFT JOIN units u ON u.id = p.issuer_id WHERE p.slug = \(bind: key) OR p.code = \(bind: key)
+            """).first() else { return nil }
+        let id = try r.decode(column: "id", as: UUID.self)
+        let pillars = try await sql.raw("SELECT code, name FROM pillars WHERE plan_id = \(bind: id) ORDER BY position").all().map {
+            Pillar(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
+        }
+        return (id, Plan(
+            code: try r.decode(column: "code", as: String.self), slug: try r.decode(column: "slug", as: String.self),
+            kind: PlanKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .plan, title: try r.decode(column: "title", as: String.self),
+            issuerCode: try r.decode(column: "issuer_code", as: String?.self) ?? "",
+            issued: try r.decode(column: "issued", as: String?.self).flatMap(CalendarDate.init(iso:)),
+            horizonFrom: try r.decode(column: "horizon_from", as: Int.self), horizonTo: try r.decode(column: "horizon_to", as: Int.self),
+            parentCode: try r.decode(column: "parent_code", as: String?.self), pillars: pillars))
     }
 
     /// The plan with its indicators (and targets) and tasks, in document order.
     public func planContents(slugOrCode key: String) async throws -> PlanContents? {
-        guard let row = try await PlanModel.query(on: db)
-            .group(.or, { $0.filter(\.$slug == key).filter(\.$code == key) })
-            .with(\.$issuer).with(\.$pillars).first()
-        else { return nil }
-        let planID = try row.requireID()
+        guard let (planID, plan) = try await planRow(slugOrCode: key) else { return nil }
         let codes = try await unitCodesByID()
-        return PlanContents(plan: row.domain(), indicators: try await indicators(planID: planID, unitCodes: codes).map(\.0),
+        return PlanContents(plan: plan, indicators: try await indicators(planID: planID, unitCodes: codes).map(\.0),
                             tasks: try await tasks(planID: planID, unitCodes: codes).map(\.0))
     }
 
@@ -138,10 +151,7 @@ extension Store {
 
     /// Every version's code by row id, closed versions included.
     func unitCodesByID() async throws -> [UUID: String] {
-        let rows = try await sql.raw("SELECT id, code FROM units").all()
-        return Dictionary(uniqueKeysWithValues: try rows.map { r in
-            (try r.decode(column: "id", as: UUID.self), try r.decode(column: "code", as: String.self))
-        })
+        Dictionary(uniqueKeysWithValues: try await unitRows().map { ($0.id, $0.code) })
     }
 }
 

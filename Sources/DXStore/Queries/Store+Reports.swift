@@ -57,8 +57,9 @@ public struct ReportConflict: Error, Sendable, CustomStringConvertible {
 
 extension Store {
     public func unitReport(_ round: ReportingRound, unitCode: String) async throws -> UnitReport? {
-        guard let status = try await roundUnitStatus(round, unitCode: unitCode),
-              let unitID = try await roundUnitRow(round, unitCode: unitCode)?.$unit.id else { return nil }
+        guard let row = try await roundUnitRow(round, unitCode: unitCode),
+              let unit = try await unitsByID()[row.$unit.id] else { return nil }
+        let status = row.status(unit: unit), unitID = row.$unit.id
         // The tree of the round's period: a closed unit's report still reads as it was.
         let tree = try await unitTree(asOf: round.period?.end)
         var contents: [PlanContents] = []
@@ -73,27 +74,42 @@ extension Store {
         var tasks: [ReportTask] = []
         for c in contents {
             let ids = try await indicatorIDs(planCode: c.plan.code)
-            let rows = try await DataValueModel.query(on: db).filter(\.$unit.$id == unitID)
-                .filter(\.$indicator.$id ~~ Array(ids.values))
-                .group(.or) { g in
-                    g.filter(\.$period == round.periodID)
-                    if let p = previous { g.filter(\.$period == p.identifier) }
-                }.all()
             let codeByID = Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) })
             var now: [String: IndicatorEntry] = [:], before: [String: IndicatorEntry] = [:]
-            for r in rows {
-                guard let code = codeByID[r.$indicator.id] else { continue }
-                if r.period == round.periodID { now[code] = r.entry } else { before[code] = r.entry }
+            // Raw rows: this page is the one every reporter opens, and model decoding by
+            // reflection cost more than the read.
+            for r in try await sql.raw("""
+                SELECT d.indicator_id, d.period, d.numerator, d.denominator, d.value, d.judgement, d.text, d.comment
+                FROM data_values d JOIN indicators i ON i.id = d.indicator_id JOIN plans p ON p.id = i.plan_id
+                WHERE d.unit_id = \(bind: unitID) AND p.code = \(bind: c.plan.code)
+                AND d.period IN (\(bind: round.periodID), \(bind: previous?.identifier ?? round.periodID))
+                """).all() {
+                guard let code = codeByID[try r.decode(column: "indicator_id", as: UUID.self)] else { continue }
+                let entry = IndicatorEntry(
+                    numerator: try r.decode(column: "numerator", as: Double?.self), denominator: try r.decode(column: "denominator", as: Double?.self),
+                    value: try r.decode(column: "value", as: Double?.self),
+                    judgement: try r.decode(column: "judgement", as: String?.self).flatMap(Judgement.init(rawValue:)),
+                    text: try r.decode(column: "text", as: String?.self), comment: try r.decode(column: "comment", as: String?.self))
+                if try r.decode(column: "period", as: String.self) == round.periodID { now[code] = entry } else { before[code] = entry }
             }
             for (plan, i) in assignment.indicators where plan.code == c.plan.code {
                 indicators.append(ReportIndicator(plan: plan, indicator: i, entry: now[i.code], previous: before[i.code]))
             }
             let taskIDs = try await taskIDs(planCode: c.plan.code)
             let taskCodeByID = Dictionary(uniqueKeysWithValues: taskIDs.map { ($1, $0) })
-            let reports = try await TaskReportModel.query(on: db).filter(\.$unit.$id == unitID)
-                .filter(\.$task.$id ~~ Array(taskIDs.values)).filter(\.$period == round.periodID).all()
             var byCode: [String: TaskEntry] = [:]
-            for r in reports { if let code = taskCodeByID[r.$task.id] { byCode[code] = r.entry } }
+            for r in try await sql.raw("""
+                SELECT t.task_id, t.status, t.percent, t.result, t.evidence, t.note
+                FROM task_reports t JOIN tasks k ON k.id = t.task_id JOIN plans p ON p.id = k.plan_id
+                WHERE t.unit_id = \(bind: unitID) AND p.code = \(bind: c.plan.code) AND t.period = \(bind: round.periodID)
+                """).all() {
+                guard let code = taskCodeByID[try r.decode(column: "task_id", as: UUID.self)] else { continue }
+                byCode[code] = TaskEntry(status: TaskStatus(rawValue: try r.decode(column: "status", as: String.self)),
+                                         percent: try r.decode(column: "percent", as: Double?.self),
+                                         result: try r.decode(column: "result", as: String?.self),
+                                         evidence: try r.decode(column: "evidence", as: String?.self),
+                                         note: try r.decode(column: "note", as: String?.self))
+            }
             for (plan, t) in assignment.tasks where plan.code == c.plan.code {
                 tasks.append(ReportTask(plan: plan, task: t, entry: byCode[t.code]))
             }

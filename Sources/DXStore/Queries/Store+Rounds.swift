@@ -80,16 +80,6 @@ extension Store {
         }
     }
 
-    public func rounds() async throws -> [ReportingRound] {
-        try await RoundModel.query(on: db).sort(\.$createdAt, .descending).all().map { $0.domain() }
-    }
-
-    /// A round by its id or its code.
-    public func round(_ key: String) async throws -> ReportingRound? {
-        if let id = UUID(uuidString: key), let r = try await RoundModel.find(id, on: db) { return r.domain() }
-        return try await RoundModel.query(on: db).filter(\.$code == key).first()?.domain()
-    }
-
     public func setRoundClosed(_ round: ReportingRound, closed: Bool, by actor: Actor) async throws {
         guard let id = round.id, let row = try await RoundModel.find(id, on: db) else { throw StoreError.notFound("đợt báo cáo") }
         guard row.closed != closed else { return }
@@ -99,17 +89,6 @@ extension Store {
                                          subjectCode: round.code, field: "closed", old: String(!closed), new: String(closed)))
     }
 
-    /// Every expected unit of a round with its state, in the order of the unit list.
-    public func roundUnitStatuses(_ round: ReportingRound) async throws -> [RoundUnitStatus] {
-        guard let id = round.id else { return [] }
-        // Each row keeps the unit version it was opened for: a closed unit's round still reads
-        // as that unit, whatever its code names today.
-        let units = try await unitsByID()
-        return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).all().compactMap { r in
-            units[r.$unit.id].map { r.status(unit: $0) }
-        }.sorted { ($0.unit.kind.sortOrder, $0.unit.code) < ($1.unit.kind.sortOrder, $1.unit.code) }
-    }
-
     public func roundUnitStatus(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitStatus? {
         guard let row = try await roundUnitRow(round, unitCode: unitCode), let u = try await unitsByID()[row.$unit.id] else { return nil }
         return row.status(unit: u)
@@ -117,7 +96,7 @@ extension Store {
 
     func roundUnitRow(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitModel? {
         guard let id = round.id else { return nil }
-        let versions = try await UnitModel.query(on: db).filter(\.$code == unitCode).all().compactMap(\.id)
+        let versions = try await versionIDs(code: unitCode)
         guard !versions.isEmpty else { return nil }
         // Of the code's versions, the one this round expects (a round has one per code).
         return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).filter(\.$unit.$id ~~ versions).first()
@@ -126,25 +105,18 @@ extension Store {
     /// The completeness list, with the active reporting accounts of each unit for reminders.
     public func completeness(_ round: ReportingRound) async throws -> [CompletenessEntry] {
         let statuses = try await roundUnitStatuses(round)
-        let users = try await UserModel.query(on: db).filter(\.$disabled == false).with(\.$unit).all()
         var contacts: [String: [String]] = [:]
-        for u in users where u.role == Role.reporter.rawValue || u.role == Role.approver.rawValue {
-            contacts[u.unit.code, default: []].append(u.username)
+        for r in try await sql.raw("""
+            SELECT u.username, n.code FROM users u JOIN units n ON n.id = u.unit_id
+            WHERE u.disabled = \(bind: false) AND u.role IN (\(bind: Role.reporter.rawValue), \(bind: Role.approver.rawValue))
+            """).all() {
+            contacts[try r.decode(column: "code", as: String.self), default: []].append(try r.decode(column: "username", as: String.self))
         }
         return statuses.map {
             CompletenessEntry(unitCode: $0.unit.code, unitName: $0.unit.name, unitKind: $0.unit.kind, state: $0.state,
                               deadline: $0.deadline, submittedAt: $0.firstSubmittedAt ?? $0.submittedAt, late: $0.late,
                               version: $0.version, contacts: (contacts[$0.unit.code] ?? []).sorted())
         }
-    }
-
-    /// The rounds a unit was expected in, newest first, with its state in each: its history.
-    public func roundHistory(unitCode: String) async throws -> [(round: ReportingRound, status: RoundUnitStatus)] {
-        guard let uid = try await UnitModel.query(on: db).filter(\.$code == unitCode).first()?.id,
-              let u = try await unit(code: unitCode) else { return [] }
-        let rows = try await RoundUnitModel.query(on: db).filter(\.$unit.$id == uid).with(\.$round).all()
-        return rows.map { ($0.round.domain(), $0.status(unit: u)) }
-            .sorted { ($0.round.period ?? .year(1000)) > ($1.round.period ?? .year(1000)) }
     }
 }
 

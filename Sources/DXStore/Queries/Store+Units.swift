@@ -16,8 +16,7 @@ extension Store {
     /// version valid that day names its last closed one, so old units stay readable. A version
     /// whose parent's code names another unit that day is a root of the tree.
     public func units(asOf day: CalendarDate? = nil) async throws -> [OrgUnit] {
-        let rows = try await unitRows()
-        return Self.pick(rows, on: day ?? .today()).units
+        try await pickedUnits(on: day ?? .today()).units
     }
 
     /// Only the versions valid on `day` (what a round of a period ending that day expects).
@@ -26,24 +25,28 @@ extension Store {
     }
 
     public func unitTree(asOf day: CalendarDate? = nil) async throws -> UnitTree {
-        try UnitTree(try await units(asOf: day))
+        try await pickedUnits(on: day ?? .today()).tree.get()
     }
 
     public func unit(code: String, asOf day: CalendarDate? = nil) async throws -> OrgUnit? {
+        if unitCache != nil, !db.inTransaction {
+            // The server's copy of the table answers without a query by code.
+            let rows = try await unitRows()
+            guard let row = UnitVersionPicker.pick(rows.filter { $0.code == code }, on: day ?? .today(), from: \.from, to: \.to) else { return nil }
+            return row.domain(parentCode: row.parentID.flatMap { p in rows.first { $0.id == p }?.code })
+        }
         let rows = try await UnitModel.query(on: db).filter(\.$code == code).all()
         guard let row = UnitVersionPicker.pick(rows, on: day ?? .today(), from: \.from, to: \.to) else { return nil }
         let parent = try await row.$parent.id.asyncMap { try await UnitModel.find($0, on: db)?.code }
         return row.domain(parentCode: parent ?? nil)
     }
 
-    /// Every version as a unit, by row id: what a stored row (a round's unit, an account's
-    /// unit) was, whatever its code names today.
-    public func unitsByID() async throws -> [UUID: OrgUnit] {
-        let rows = try await unitRows()
-        let codeByID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.code) })
-        return Dictionary(uniqueKeysWithValues: rows.map { r in
-            (r.id, r.domain(parentCode: r.parentID.flatMap { codeByID[$0] }))
-        })
+    /// The row ids of every version of a code.
+    func versionIDs(code: String) async throws -> [UUID] {
+        if unitCache != nil, !db.inTransaction {
+            return try await unitRows().filter { $0.code == code }.map(\.id)
+        }
+        return try await UnitModel.query(on: db).filter(\.$code == code).all().compactMap(\.id)
     }
 
     /// Units, closed ones included, whose code or name contains the search text: both the old
@@ -193,8 +196,7 @@ extension Store {
 
     /// The id of the version each code names on `day` (default today).
     func unitIDs(asOf day: CalendarDate? = nil) async throws -> [String: UUID] {
-        let rows = try await unitRows()
-        return Self.pick(rows, on: day ?? .today()).ids
+        try await pickedUnits(on: day ?? .today()).ids
     }
 
     /// The version a code names on `day` (default today), as `unit(code:asOf:)` picks it.

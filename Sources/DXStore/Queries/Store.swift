@@ -7,9 +7,12 @@ import SQLKit
 /// plain `DXCore` values come out.
 public struct Store: Sendable {
     public let db: any Database
+    /// The server's copy of the unit table, or nil to read it every time (the command line).
+    let unitCache: UnitRowsCache?
 
-    public init(_ db: any Database) {
+    public init(_ db: any Database, unitCache: UnitRowsCache? = nil) {
         self.db = db
+        self.unitCache = unitCache
     }
 
     var sql: any SQLDatabase {

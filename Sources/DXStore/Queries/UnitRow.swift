@@ -29,17 +29,3 @@ struct UnitRow: Sendable {
                     parentID: parentID, validFrom: from, validTo: to)
     }
 }
-
-extension Store {
-    /// Every unit version, closed ones included.
-    func unitRows() async throws -> [UnitRow] {
-        try await sql.raw("SELECT id, code, name, kind, parent_id, valid_from, valid_to, successor_code FROM units").all().map { r in
-            UnitRow(id: try r.decode(column: "id", as: UUID.self), code: try r.decode(column: "code", as: String.self),
-                    name: try r.decode(column: "name", as: String.self), kind: try r.decode(column: "kind", as: String.self),
-                    parentID: try r.decode(column: "parent_id", as: UUID?.self),
-                    validFrom: try r.decode(column: "valid_from", as: String?.self),
-                    validTo: try r.decode(column: "valid_to", as: String?.self),
-                    successorCode: try r.decode(column: "successor_code", as: String?.self))
-        }
-    }
-}

@@ -119,7 +119,7 @@ struct ReportingController: RouteCollection {
             editRefusal: ReportRules.editRefusal(account, report, tree: tree, today: today),
             actions: ReportRules.actions(account, report, tree: tree, today: today),
             history: try await req.store.roundHistory(unitCode: report.status.unit.code),
-            documents: report.tasks.isEmpty ? [] : try await req.store.documents().map(\.number))
+            documents: report.tasks.isEmpty ? [] : try await req.store.documentNumbers())
         let r = html(ReportPage.render(model))
         r.status = status
         return r
