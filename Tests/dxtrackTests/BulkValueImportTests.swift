@@ -1,6 +1,8 @@
 import DXCore
+import DXStore
 import DXTestSupport
 import Foundation
+import SQLKit
 import XCTest
 
 /// `dxtrack import values` streamed and written in bulk (issue 14), on both databases: a large
@@ -174,6 +176,93 @@ final class BulkValueImportTests: XCTestCase {
             XCTAssertEqual(again.status, 0, again.err)
             XCTAssertEqual(again.out, "Số liệu: 0 thêm mới, 2.500 cập nhật, 7.500 không đổi.\n")
             XCTAssertEqual(try stored(db), keyed(second), db)
+        }
+    }
+
+    /// What defines `data_values` beside its rows — the table, its indexes and foreign keys —
+    /// which a large import drops in part and makes again inside its transaction.
+    func valuesSchema(_ db: String) async throws -> [String] {
+        let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
+        do {
+            let sql = runtime.database as! any SQLDatabase
+            let query: SQLQueryString = db.hasPrefix("sqlite:")
+                ? "SELECT name || ' ' || coalesce(sql, '') AS d FROM sqlite_master WHERE tbl_name = 'data_values' ORDER BY 1"
+                : """
+                  SELECT d FROM (SELECT conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint \
+                  WHERE conrelid = 'data_values'::regclass UNION ALL SELECT indexdef FROM pg_indexes WHERE tablename = 'data_values') x ORDER BY 1
+                  """
+            let rows = try await sql.raw(query).all().map { try $0.decode(column: "d", as: String.self) }
+            await runtime.shutdown()
+            return rows
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
+    /// Rows and sums of `data_values`: any row written, changed or added changes it (the files
+    /// below shift every figure), at the cost of one query instead of an export.
+    func fingerprint(_ db: String) async throws -> String {
+        let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
+        do {
+            let sql = runtime.database as! any SQLDatabase
+            let row = try await sql.raw("SELECT count(*) AS n, sum(numerator) AS s, sum(value) AS v FROM data_values").first()
+            await runtime.shutdown()
+            return "\(try row?.decode(column: "n", as: Int.self) ?? -1) \(try row?.decode(column: "s", as: Double?.self) ?? -1) \(try row?.decode(column: "v", as: Double?.self) ?? -1)"
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
+    /// A file large enough for the import to drop the plain indexes (and on PostgreSQL the
+    /// foreign keys) of `data_values` and build them again: imported, the schema is as before;
+    /// run dry, cut short in the middle of its last row or in an open quote, or with one bad
+    /// row in the middle, nothing is written, the same Vietnamese message names the line, and
+    /// the schema is as before.
+    func testALargeFileCutShortOrWithABadRowWritesNothingAndKeepsTheSchema() async throws {
+        for db in try await CLI.databases() {
+            try setUpProvince(db, units: 600)
+            let schema = try await valuesSchema(db)
+            XCTAssertTrue(schema.contains { $0.contains("data_values_indicator_period") }, "\(schema)")
+            let first = (0..<60_000).map { value($0, units: 600, period: "2025Q1") }
+            let r = try CLI.run(["import", "values", try write("values.csv", csv(first)), "--plan", "KH-T", "--db", db])
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertEqual(r.out, "Số liệu: 60.000 thêm mới, 0 cập nhật, 0 không đổi.\n")
+            let afterFirst = try await valuesSchema(db)
+            XCTAssertEqual(afterFirst, schema, db)
+            XCTAssertEqual(try stored(db), keyed(first), db)
+            let before = try await fingerprint(db)
+
+            let lines = csv((0..<60_000).map { value($0, units: 600, period: $0 % 2 == 0 ? "2025Q1" : "2025Q2", shift: 2) })
+                .split(separator: "\n").map(String.init)
+            let dry = try CLI.run(["import", "values", try write("dry.csv", lines.joined(separator: "\n") + "\n"), "--plan", "KH-T", "--dry-run", "--db", db])
+            XCTAssertEqual(dry.status, 0, dry.err)
+            XCTAssertEqual(dry.out, "Số liệu: 30.000 thêm mới, 30.000 cập nhật, 0 không đổi.\nChạy thử: chưa ghi gì vào cơ sở dữ liệu.\n")
+            let afterDryRows = try await fingerprint(db)
+            XCTAssertEqual(afterDryRows, before, "dry run (\(db))")
+            let afterDry = try await valuesSchema(db)
+            XCTAssertEqual(afterDry, schema, "dry run (\(db))")
+
+            // The last row (line 60,001) cut after its numerator, and cut inside a quoted comment.
+            let last = lines[lines.count - 1]
+            let cutNumber = last.split(separator: ",", omittingEmptySubsequences: false).prefix(4).joined(separator: ",")
+            for (text, expected) in [
+                (lines.dropLast().joined(separator: "\n") + "\n" + cutNumber,
+                 "Dòng 60001, cột 'denominator': có tử số thì phải có mẫu số và ngược lại"),
+                (lines.dropLast().joined(separator: "\n") + "\n" + cutNumber + ",1000,,\"Ghi chú bị cắ",
+                 "Dòng 60001: dấu ngoặc kép mở nhưng không đóng"),
+                (lines[..<30_001].joined(separator: "\n") + "\n2025Q1,X00001,CT001,7,5,,\n" + lines[30_001...].joined(separator: "\n") + "\n",
+                 "Dòng 30002: Số liệu KH-T / CT001 / X00001 / 2025Q1: tử số lớn hơn mẫu số"),
+            ] {
+                let refused = try CLI.run(["import", "values", try write("bad.csv", text), "--plan", "KH-T", "--db", db])
+                XCTAssertEqual(refused.status, 1, expected)
+                XCTAssertTrue(refused.err.contains(expected), "\(expected): \(refused.err)")
+                let rows = try await fingerprint(db)
+                XCTAssertEqual(rows, before, "nothing written (\(db)): \(expected)")
+                let afterRefused = try await valuesSchema(db)
+                XCTAssertEqual(afterRefused, schema, db)
+            }
         }
     }
 

@@ -61,7 +61,14 @@ extension Store {
     /// Figures streamed from a file (`bulkImportValues`): same checks and messages, one
     /// transaction, nothing written when any row fails.
     public func importValues(_ rows: ValueRows, dryRun: Bool) async throws -> ImportOutcome {
-        try await transfer(dryRun: dryRun) { s in try await s.bulkImportValues(rows) }
+        try await withoutSQLiteForeignKeyChecks { s in
+            try await s.transfer(dryRun: dryRun) { s in
+                let o = try await s.bulkImportValues(rows)
+                // The end of the import's transaction: whatever must change with the values
+                // goes here, before `transfer` commits (or rolls back on errors and dry runs).
+                return o
+            }
+        }
     }
 
     /// The previous design, one `upsertValue` (five round trips) per value: kept only as the

@@ -18,6 +18,11 @@ final class SQLiteValueWriter: ValueSink {
     private let indicatorIDs: UnsafeMutableBufferPointer<UInt8>
     private let unitIDs: UnsafeMutableBufferPointer<UInt8>
     private let changesBefore: Int64
+    /// Rows in `data_values` before the import (its largest rowid: near enough).
+    private let rowsBefore: Int
+    /// The plain indexes dropped for the import, to make again at its end (`finish`).
+    private var dropped: [String] = []
+    private var wrote = false
 
     static let upsert: String = {
         let columns = ["indicator_id", "unit_id", "period", "numerator", "denominator", "value",
@@ -39,7 +44,7 @@ final class SQLiteValueWriter: ValueSink {
         return Mirror(reflecting: handle).children.first(where: { $0.label == "raw" })?.value as? OpaquePointer
     }
 
-    init(connection: SQLiteConnection, catalog: ValueImportCatalog) throws {
+    init(connection: SQLiteConnection, catalog: ValueImportCatalog, rowsBefore: Int) throws {
         guard let handle = Self.rawHandle(connection) else {
             throw StoreError.invalid("Không mở được kết nối SQLite để nhập số liệu")
         }
@@ -47,6 +52,7 @@ final class SQLiteValueWriter: ValueSink {
         indicatorIDs = Self.table(catalog.indicatorIDs)
         unitIDs = Self.table(catalog.unitIDs)
         changesBefore = sqlite_nio_sqlite3_total_changes64(handle)
+        self.rowsBefore = rowsBefore
         var s: OpaquePointer?
         let rc = sqlite_nio_sqlite3_prepare_v3(handle, Self.upsert, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &s, nil)
         guard rc == SQLITE_OK, let s else { throw error(rc) }
@@ -86,8 +92,46 @@ final class SQLiteValueWriter: ValueSink {
         try writeRows(rows, periods: periods)
     }
 
+    /// Makes again the indexes dropped for the import, each in one sort of the whole table.
+    func finish() throws {
+        for sql in dropped { try exec(sql) }
+        dropped = []
+    }
+
+    private func exec(_ sql: String) throws {
+        let rc = sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw error(rc) }
+    }
+
+    /// A large import into a table no larger than it: the plain (not unique) indexes of
+    /// `data_values` are dropped inside the import's transaction and built again at its end
+    /// (`finish`), one sort of the whole table instead of an insert per row into each; rolled
+    /// back with the rest. The unique key stays: the upsert needs it. (Into a larger table the
+    /// sort would cost more than the inserts it saves.)
+    private func dropPlainIndexes(firstChunk: Int) throws {
+        guard firstChunk >= 50_000, firstChunk >= rowsBefore else { return }
+        var s: OpaquePointer?
+        let query = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'data_values' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+        guard sqlite_nio_sqlite3_prepare_v2(handle, query, -1, &s, nil) == SQLITE_OK, let s else { throw error(SQLITE_ERROR) }
+        var found: [(name: String, sql: String)] = []
+        while sqlite_nio_sqlite3_step(s) == SQLITE_ROW {
+            if let name = sqlite_nio_sqlite3_column_text(s, 0), let sql = sqlite_nio_sqlite3_column_text(s, 1) {
+                found.append((String(cString: name), String(cString: sql)))
+            }
+        }
+        sqlite_nio_sqlite3_finalize(s)
+        for index in found {
+            try exec("DROP INDEX \"\(index.name.replacingOccurrences(of: "\"", with: "\"\""))\"")
+            dropped.append(index.sql)
+        }
+    }
+
     private func writeRows(_ rows: [StagedValue], periods: [String]) throws {
         guard let s = statement else { return }
+        if !wrote {
+            wrote = true
+            try dropPlainIndexes(firstChunk: rows.count)
+        }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         let periodBytes = periods.map { Array($0.utf8) }
         func bind(_ i: Int32, _ x: Double?) {

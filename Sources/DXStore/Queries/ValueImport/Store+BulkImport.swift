@@ -40,6 +40,28 @@ public final class ValueRows: @unchecked Sendable {
 }
 
 extension Store {
+    /// SQLite: `body` on one connection with its foreign key checks off, then on again. The
+    /// values import resolves every unit and indicator against the catalog it reads inside its
+    /// own transaction, and SQLite lets one writer at a time commit on top of what that
+    /// transaction read, so the per-row lookups of the foreign keys would only repeat those
+    /// checks. (The pragma cannot change inside a transaction: it must come before.) Other
+    /// databases, or a store already inside a transaction: `body` as it is.
+    func withoutSQLiteForeignKeyChecks<T: Sendable>(_ body: @escaping @Sendable (Store) async throws -> T) async throws -> T {
+        guard db.driverDatabase is any SQLiteDatabase, !db.inTransaction else { return try await body(self) }
+        return try await db.withConnection { conn in
+            let c = try Store(conn).sql
+            try await c.raw("PRAGMA foreign_keys = OFF").run()
+            do {
+                let result = try await body(Store(conn))
+                try await c.raw("PRAGMA foreign_keys = ON").run()
+                return result
+            } catch {
+                try? await c.raw("PRAGMA foreign_keys = ON").run()
+                throw error
+            }
+        }
+    }
+
     /// How many error messages an import keeps; the rest are only counted.
     static let keptImportErrors = 1_000
 
@@ -121,7 +143,7 @@ extension Store {
         try await sql.raw("PRAGMA cache_size = -262144").run()
         let before = try await sql.raw("SELECT coalesce(max(rowid), 0) AS m FROM data_values").first()?.decode(column: "m", as: Int.self) ?? 0
         do {
-            let writer = try SQLiteValueWriter(connection: connection, catalog: catalog)
+            let writer = try SQLiteValueWriter(connection: connection, catalog: catalog, rowsBefore: before)
             defer { writer.close() }
             try await pump(into: writer)
             if o.errors.isEmpty {
@@ -129,6 +151,7 @@ extension Store {
                 // replaced rows (an unchanged value is not written).
                 let changed = writer.changes
                 writer.close()
+                try writer.finish()
                 let created = try await sql.raw("SELECT count(*) AS n FROM data_values WHERE rowid > \(bind: before)").first()?
                     .decode(column: "n", as: Int.self) ?? 0
                 (o.created, o.updated, o.unchanged) = (created, changed - created, staged - changed)
