@@ -78,6 +78,29 @@ final class SetupLayoutWebTests: XCTestCase {
         }
     }
 
+    func testAUnitSaysAtAGlanceWhatItIsAndHowDatesAreTyped() async throws {
+        try await withDemoApp { app, _ in
+            let b = try await browser(app, "dieuphoi")
+            try await app.test(.GET, "/setup/units/339", headers: b.headers) { res async in
+                XCTAssertEqual(res.status, .ok)
+                let html = res.body.string
+                // Hưng Hà was merged away with the districts on 30/6/2025.
+                XCTAssertTrue(html.contains("<p class=\"meta\" id=\"unit-facts\">Mã 339 · Huyện, thị xã, thành phố thuộc tỉnh · thuộc <a href=\"/setup/units/34\">"), html)
+                XCTAssertTrue(html.contains("<span class=\"badge ev-none\">Hết hiệu lực sau 30/06/2025</span>"))
+                XCTAssertTrue(html.contains("<input name=\"validFrom\" value=\"\" id=\"validFrom\" placeholder=\"ngày/tháng/năm\">"))
+            }
+            // A wrong date is refused at its field.
+            try await app.test(.POST, "/setup/units/339", headers: b.headers, body: formBody([
+                ("_csrf", b.csrf), ("code", "339"), ("name", "Huyện Hưng Hà"), ("kind", "district"), ("parent", "34"), ("validTo", "31/13/2025"),
+            ])) { res async in
+                XCTAssertEqual(res.status, .unprocessableEntity)
+                let html = res.body.string
+                XCTAssertTrue(html.contains("<a href=\"#validTo\">Sửa ô này</a>"), html)
+                XCTAssertTrue(html.contains("id=\"validTo\" aria-invalid=\"true\" aria-describedby=\"form-error\""), html)
+            }
+        }
+    }
+
     func testTheReportTemplatesListTheirPartsTheirLatestPeriodAndMakeTheReportInOneTap() async throws {
         try await withDemoApp { app, _ in
             let b = try await browser(app, "dieuphoi")

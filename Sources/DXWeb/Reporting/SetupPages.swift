@@ -368,7 +368,7 @@ enum SetupPages {
             if let parent { " · " + t("thuộc") + " "; Node.link(.setupUnit(code: parent.code), parent.name) }
             " "
             if let to = u.validTo, to < CalendarDate.today() {
-                Node.span(.class("badge ev-none"), text: t("Hết hiệu lực từ %@", VNDate.numeric(to)))
+                Node.span(.class("badge ev-none"), text: t("Hết hiệu lực sau %@", VNDate.numeric(to)))
             } else {
                 Node.span(.class("badge ev-met"), text: t("Đang hiệu lực"))
             }

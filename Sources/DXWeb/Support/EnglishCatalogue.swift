@@ -18,7 +18,7 @@ enum EnglishCatalogue {
         "Cộng dồn và đơn vị chủ trì": "Adding up and the unit in charge",
         "%@, dòng %@": "%@, line %@",
         "thuộc": "under",
-        "Hết hiệu lực từ %@": "No longer in force since %@",
+        "Hết hiệu lực sau %@": "No longer in force after %@",
         "Đang hiệu lực": "In force",
         "%@ chỉ tiêu": "%@ indicators",
         "%@ nhiệm vụ": "%@ tasks",
