@@ -25,8 +25,8 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
@@ -77,7 +77,20 @@ def click_and_wait(d, element):
     page = d.find_element(By.TAG_NAME, "html")
     d.execute_script("arguments[0].scrollIntoView()", element)
     element.click()
-    WebDriverWait(d, 15).until(expected_conditions.staleness_of(page))
+
+    def gone(_):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            # Asked in the middle of the navigation, chromium says so instead of "stale".
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+
+    WebDriverWait(d, 15).until(gone)
 
 
 def login(d, username):
@@ -129,6 +142,8 @@ def check_page(d, name, path, problems):
         d.get(BASE + path)
         assert "Không tìm thấy trang này" not in d.page_source, "%s: %s not found" % (name, path)
         if width == 375:
+            # What is folded must fit too: the template editor, its picker, a notice's text.
+            d.execute_script("document.querySelectorAll('details').forEach(function (x) { x.open = true })")
             o = d.execute_script(OVERFLOW_JS)
             if o["page"] > o["view"]:
                 problems.append("%s at 375 px scrolls sideways: %d px of content in %d px (%s)" % (name, o["page"], o["view"], "; ".join(o["wide"])))
