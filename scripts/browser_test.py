@@ -5,12 +5,13 @@ A district reporter (hungha) logs in on a phone-sized window (390×844), fills t
 form (indicators and its rows of the table forms), submits it, and the coordinator (dieuphoi)
 then sees the submission in the completeness view.
 
-Every main page (login, dashboard, indicator, round, ranking, data entry, set-up, report
-templates) is also opened at 375 px and at 1280 px wide: a full-page screenshot of each goes to
-artifacts/screenshots/ (kept by CI for people to look at, never compared pixel by pixel), axe-core
-checks it (any serious or critical violation fails the test), and at 375 px no page may scroll
-sideways except inside a region that says it scrolls (a `.wide` table wrapper with role=region
-and an aria-label).
+Every main page (login, dashboard, indicator, round, ranking, data entry, set-up with a plan,
+an indicator and a unit, report templates with the new-template form) is also opened at 375 px
+and at 1280 px wide: a full-page screenshot of each goes to artifacts/screenshots/ (kept by CI
+for people to look at, never compared pixel by pixel), axe-core checks it (any serious or
+critical violation fails the test), and at 375 px no page may scroll sideways except inside a
+region that says it scrolls (a `.wide` table wrapper with role=region and an aria-label). The
+browser asks for English, and the pages must still be Vietnamese (issue 16, item 3).
 
 Needs Debian's chromium and chromium-driver, selenium and axe-selenium-python (it ships
 axe.min.js) from PyPI; the server must be running with the demo data (scripts/browser-test.sh
@@ -24,8 +25,8 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
@@ -60,8 +61,10 @@ return {page: doc.scrollWidth, view: doc.clientWidth, bad: bad, wide: wide.slice
 def driver():
     options = webdriver.ChromeOptions()
     # Overlay scrollbars, as on a phone: the page gets the window's whole width.
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844", "--hide-scrollbars"):
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844", "--hide-scrollbars", "--lang=en-US"):
         options.add_argument(arg)
+    # A browser that asks for English, as most officials' do: the pages must still be Vietnamese.
+    options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
     options.binary_location = "/usr/bin/chromium"
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     d.set_window_size(390, 844)
@@ -74,7 +77,20 @@ def click_and_wait(d, element):
     page = d.find_element(By.TAG_NAME, "html")
     d.execute_script("arguments[0].scrollIntoView()", element)
     element.click()
-    WebDriverWait(d, 15).until(expected_conditions.staleness_of(page))
+
+    def gone(_):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            # Asked in the middle of the navigation, chromium says so instead of "stale".
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+
+    WebDriverWait(d, 15).until(gone)
 
 
 def login(d, username):
@@ -126,6 +142,8 @@ def check_page(d, name, path, problems):
         d.get(BASE + path)
         assert "Không tìm thấy trang này" not in d.page_source, "%s: %s not found" % (name, path)
         if width == 375:
+            # What is folded must fit too: the template editor, its picker, a notice's text.
+            d.execute_script("document.querySelectorAll('details').forEach(function (x) { x.open = true })")
             o = d.execute_script(OVERFLOW_JS)
             if o["page"] > o["view"]:
                 problems.append("%s at 375 px scrolls sideways: %d px of content in %d px (%s)" % (name, o["page"], o["view"], "; ".join(o["wide"])))
@@ -150,6 +168,10 @@ def main():
     problems = []
     try:
         check_page(d, "login", "/login", problems)
+        # Vietnamese by default, whatever the browser asks for (issue 16, item 3).
+        assert d.execute_script("return navigator.language").startswith("en"), "the browser asks for English"
+        assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi", "Vietnamese unless chosen"
+        assert "Đăng nhập" in d.page_source
         login(d, "hungha")
         check_page(d, "data-entry", "/rounds/bc-nam-2024/units/339", problems)
         d.get(BASE + "/rounds/bc-nam-2024/units/339")
@@ -242,8 +264,12 @@ def main():
             ("round", "/rounds/bc-nam-2024"),
             ("ranking", "/rankings/SODTT-2024"),
             ("setup", "/setup"),
+            ("setup-plan", "/setup/plans/kh-cds-2024"),
+            ("setup-indicator", "/setup/plans/kh-cds-2024/indicators/3"),
+            ("setup-unit", "/setup/units/339"),
             ("report-templates", "/reports"),
             ("report-template", "/reports/bao-cao-6-thang-2024"),
+            ("report-template-new", "/reports/new"),
         ]
         for name, path in pages:
             check_page(d, name, path, problems)

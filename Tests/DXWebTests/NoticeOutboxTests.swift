@@ -82,7 +82,7 @@ final class NoticeOutboxTests: XCTestCase {
             let coordinator = try await browser(app, "dieuphoi")
             try await app.test(.GET, "/rounds/\(demoRound)", headers: coordinator.headers) { res async in
                 let page = res.body.string
-                XCTAssertTrue(page.contains("<table id=\"notices\">"))
+                XCTAssertTrue(page.contains("<table id=\"notices\" class=\"stacked\">"))
                 XCTAssertTrue(page.contains("data-kind=\"returned\" data-status=\"pending\" data-unit=\"339\""))
                 XCTAssertTrue(page.contains("hungha<br><span class=\"muted\">hungha@hungha.example.vn</span>"))
                 XCTAssertTrue(page.contains("Đang chờ gửi"))

@@ -135,9 +135,12 @@ enum DashboardPage {
         let links = Links(plan: e.plan, period: e.period, previewing: e.reading?.includesUnsubmitted ?? false)
         return Layout.page(title: "\(e.plan.code) — \(e.period.label)") {
             top(m, links)
-            results(m)
-            indicators(m)
-            children(m, links)
+            // A plan of tasks only has no targets: no wall of 00/00 counts and empty indicator lists.
+            if e.summary.total > 0 {
+                results(m)
+                indicators(m)
+                children(m, links)
+            }
             tasks(m)
         }
     }

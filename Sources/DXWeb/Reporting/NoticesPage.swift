@@ -53,34 +53,33 @@ enum NoticesPage {
     }
 }
 
-/// Notices as a table: when, what, to whom, and where each stands in the outbox.
+/// Notices as a table: what, when, of which kind, to whom, and where each stands in the outbox;
+/// a card a notice on a phone.
 enum NoticeTable {
     static func node(_ notices: [Notice], showRecipient: Bool, id: String) -> Node {
         guard !notices.isEmpty else { return .p(.id(id), text: t("Chưa có thông báo nào.")) }
-        let heads = [t("Thời điểm"), t("Loại")] + (showRecipient ? [t("Người nhận")] : []) + [t("Nội dung"), t("Trạng thái")]
-        return wideTable {
-            Node.table(.id(id)) {
-                Node.columnHeads(heads, scoped: false)
-                Node.tbody { for n in notices { row(n, showRecipient: showRecipient) } }
-            }
+        let heads = [t("Nội dung"), t("Thời điểm"), t("Loại")] + (showRecipient ? [t("Người nhận")] : []) + [t("Trạng thái")]
+        return .table(.id(id), .class("stacked")) {
+            Node.columnHeads(heads)
+            Node.tbody { for n in notices { row(n, showRecipient: showRecipient) } }
         }
     }
 
     static func row(_ n: Notice, showRecipient: Bool) -> Node {
         .tr(.data("kind", n.kind.rawValue), .data("status", n.status.rawValue), n.unitCode.map { .data("unit", $0) }) {
-            Node.td(text: timestamp(n.createdAt))
-            Node.td(text: translated(n.kind.labelVI))
+            cell(t("Nội dung"), "title") {
+                Node.a(.href(n.linkPath), text: n.subject)
+                Node.details { Node.summary(text: t("Xem thư")); Node.el("pre", text: n.body) }
+            }
+            cell(t("Thời điểm")) { timestamp(n.createdAt) }
+            cell(t("Loại")) { translated(n.kind.labelVI) }
             if showRecipient {
-                Node.td {
+                cell(t("Người nhận")) {
                     n.username
                     if let a = n.address { Node.br(); Node.span(.class("muted"), text: a) }
                 }
             }
-            Node.td {
-                Node.a(.href(n.linkPath), text: n.subject)
-                Node.details { Node.summary(text: t("Xem thư")); Node.el("pre", text: n.body) }
-            }
-            Node.td { status(n) }
+            cell(t("Trạng thái")) { status(n) }
         }
     }
 

@@ -46,11 +46,11 @@ struct SetupController: RouteCollection {
         let f = try await FormData.read(req)
         func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
         let number = (f["number"] ?? "").trimmingCharacters(in: .whitespaces)
-        var error: String?
+        var error: FieldIssue?
         var issued: CalendarDate?
         if let raw = opt("issued") {
             issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
-            if issued == nil { error = t("Ngày ban hành \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw) }
+            if issued == nil { error = .error("issued", t("Ngày ban hành \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw)) }
         }
         let existing = try await req.store.documents().first { $0.number == number }
         // Both the stored issuer and the new one: nobody hands a document to, or takes one from, another unit.
@@ -63,7 +63,7 @@ struct SetupController: RouteCollection {
                                                                   issuer: VNText.clean(f["issuer"] ?? ""), issuerUnitCode: opt("issuerUnit"),
                                                                   signer: opt("signer")), by: req.actor)
                 return req.redirect(to: SiteRoute.setupDocument(number: number).path(message: "saved"), redirectType: .normal)
-            } catch let e as StoreError { error = e.description }
+            } catch let e as StoreError { error = .error("", e.description) }
         }
         let r = html(SetupPages.document(existing, units: try await req.store.units(), form: f, error: error, flash: nil, csrf: req.csrf))
         r.status = .unprocessableEntity
@@ -94,16 +94,23 @@ struct SetupController: RouteCollection {
     func plan(req: Request) async throws -> Response {
         let c = try await ownContents(req)
         let flash = req.query[String.self, at: "msg"] == "saved" ? t("Đã lưu.") : nil
-        return html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: nil, flash: flash))
+        return html(try await planPage(req, c, error: nil, flash: flash))
+    }
+
+    func planPage(_ req: Request, _ c: PlanContents, error: FieldIssue?, flash: String?) async throws -> String {
+        let rounds = try await req.store.rounds().filter { $0.planCodes.contains(c.plan.code) }
+        let names = Dictionary(try await req.store.units().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return SetupPlanPage.render(.init(contents: c, archived: try await req.store.archivedItems(planKey: c.plan.code), rounds: rounds,
+                                          unitNames: names, csrf: req.csrf, error: error, flash: flash))
     }
 
     /// "1 | Chính quyền số" lines; nil with a message when a line has no name.
-    static func readPillars(_ text: String) -> ([Pillar], String?) {
+    static func readPillars(_ text: String) -> ([Pillar], FieldIssue?) {
         var out: [Pillar] = []
         for (n, line) in text.split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "|", maxSplits: 1).map { VNText.clean(String($0)) }
             guard !(parts.first ?? "").isEmpty else { continue }
-            guard parts.count == 2, !parts[1].isEmpty else { return ([], t("Trụ cột dòng %@: ghi theo dạng “mã | tên”.", n + 1)) }
+            guard parts.count == 2, !parts[1].isEmpty else { return ([], .error("pillars", t("Trụ cột dòng %@: ghi theo dạng “mã | tên”.", n + 1))) }
             out.append(Pillar(code: parts[0], name: parts[1]))
         }
         return (out, nil)
@@ -129,13 +136,13 @@ struct SetupController: RouteCollection {
         let (pillars, pillarError) = Self.readPillars(f["pillars"] ?? "")
         var error = pillarError
         let from = Int((f["from"] ?? "").trimmingCharacters(in: .whitespaces)), to = Int((f["to"] ?? "").trimmingCharacters(in: .whitespaces))
-        if from == nil || to == nil { error = error ?? t("Năm bắt đầu và năm kết thúc phải là số nguyên.") }
+        if from == nil || to == nil { error = error ?? .error(from == nil ? "from" : "to", t("Năm bắt đầu và năm kết thúc phải là số nguyên.")) }
         var issued: CalendarDate?
         if let raw = f["issued"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
             issued = CalendarDate(iso: raw) ?? VNDate.parse(raw)
-            if issued == nil { error = error ?? t("Ngày ban hành \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw) }
+            if issued == nil { error = error ?? .error("issued", t("Ngày ban hành \"%@\" không hợp lệ: nhập theo dạng ngày/tháng/năm.", raw)) }
         }
-        if try await req.store.plan(slugOrCode: code) != nil { error = error ?? t("Đã có kế hoạch số %@.", code) }
+        if try await req.store.plan(slugOrCode: code) != nil { error = error ?? .error("code", t("Đã có kế hoạch số %@.", code)) }
         if error == nil, let from, let to {
             let slug = VNText.slug(code) + "-\(from)"
             let p = Plan(code: code, slug: slug, kind: PlanKind(rawValue: f["kind"] ?? "") ?? .plan, title: VNText.clean(f["title"] ?? ""),
@@ -143,7 +150,7 @@ struct SetupController: RouteCollection {
             do {
                 try await req.store.savePlanHeader(p, by: req.actor)
                 return req.redirect(to: SiteRoute.setupPlan(slug: slug).path(message: "saved"), redirectType: .normal)
-            } catch let e as StoreError { error = e.description }
+            } catch let e as StoreError { error = .error("", e.description) }
         }
         let r = html(SetupPages.newPlan(units: try await issuers(req), form: f, error: error, csrf: req.csrf))
         r.status = .unprocessableEntity
@@ -162,16 +169,17 @@ struct SetupController: RouteCollection {
             p.horizonFrom = from
             p.horizonTo = to
         } else {
-            error = error ?? t("Năm bắt đầu và năm kết thúc phải là số nguyên.")
+            error = error ?? .error(f["from"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } == nil ? "from" : "to",
+                                    t("Năm bắt đầu và năm kết thúc phải là số nguyên."))
         }
-        if p.title.isEmpty { error = t("Chưa nhập tên kế hoạch.") }
+        if p.title.isEmpty { error = .error("title", t("Chưa nhập tên kế hoạch.")) }
         if error == nil {
             do {
                 try await req.store.savePlanHeader(p, by: req.actor)
                 return req.redirect(to: SiteRoute.setupPlan(slug: p.slug).path(message: "saved"), redirectType: .normal)
-            } catch let e as StoreError { error = e.description }
+            } catch let e as StoreError { error = .error("", e.description) }
         }
-        let r = html(SetupPages.plan(c, archived: try await req.store.archivedItems(planKey: c.plan.code), csrf: req.csrf, error: error, flash: nil))
+        let r = html(try await planPage(req, c, error: error, flash: nil))
         r.status = .unprocessableEntity
         return r
     }
@@ -190,21 +198,21 @@ struct SetupController: RouteCollection {
     }
 
     /// Reads the indicator form; the first problem found is the message.
-    static func readIndicator(_ f: FormData) -> (Indicator?, String?) {
+    static func readIndicator(_ f: FormData) -> (Indicator?, FieldIssue?) {
         let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard let measure = MeasureKind(rawValue: f["measure"] ?? "") else { return (nil, t("Cách đo không hợp lệ.")) }
+        guard let measure = MeasureKind(rawValue: f["measure"] ?? "") else { return (nil, .error("measure", t("Cách đo không hợp lệ."))) }
         var targets: [Target] = []
         var n = 0
         while f["t\(n).year"] != nil {
             defer { n += 1 }
             let yearText = (f["t\(n).year"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !yearText.isEmpty else { continue }
-            guard let year = Int(yearText), (1900...2100).contains(year) else { return (nil, t("Mục tiêu dòng %@: năm \"%@\" không hợp lệ.", n + 1, yearText)) }
+            guard let year = Int(yearText), (1900...2100).contains(year) else { return (nil, .error("t\(n).year", t("Mục tiêu dòng %@: năm \"%@\" không hợp lệ.", n + 1, yearText))) }
             var value: Double?, upper: Double?
             for (name, slot) in [("value", 0), ("upper", 1)] {
                 let raw = (f["t\(n).\(name)"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !raw.isEmpty else { continue }
-                guard let x = VNNumber.parse(raw) else { return (nil, t("Mục tiêu năm %@: \"%@\" không phải là số hợp lệ.", year, raw)) }
+                guard let x = VNNumber.parse(raw) else { return (nil, .error("t\(n).\(name)", t("Mục tiêu năm %@: \"%@\" không phải là số hợp lệ.", year, raw))) }
                 if slot == 0 { value = x } else { upper = x }
             }
             targets.append(Target(year: year, level: AdminLevel(rawValue: f["t\(n).level"] ?? "") ?? .any,
@@ -230,12 +238,12 @@ struct SetupController: RouteCollection {
         var error = parseError
         if let i = ind, error == nil {
             if isNew, try await req.store.indicator(planKey: c.plan.code, code: i.code) != nil {
-                error = t("Kế hoạch đã có chỉ tiêu mã %@.", i.code)
+                error = .error("code", t("Kế hoạch đã có chỉ tiêu mã %@.", i.code))
             } else {
                 do {
                     try await req.store.saveIndicator(planKey: c.plan.code, i, by: req.actor)
                     return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
-                } catch let e as StoreError { error = e.description }
+                } catch let e as StoreError { error = .error("", e.description) }
             }
         }
         let r = html(SetupPages.indicator(plan: c.plan, nil, isNew: isNew, archived: false, units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
@@ -274,11 +282,11 @@ struct SetupController: RouteCollection {
         let f = try await FormData.read(req)
         func list(_ k: String) -> [String] { (f[k] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
-        var error: String?
+        var error: FieldIssue?
         var deadline: Deadline?
         if let d = opt("deadline") {
             deadline = Deadline(code: d)
-            if deadline == nil { error = t("Thời hạn \"%@\" không hợp lệ: dùng 2024-06-30, 2024-06, 2024Q2, 2024, ongoing hoặc quarterly.", d) }
+            if deadline == nil { error = .error("deadline", t("Thời hạn \"%@\" không hợp lệ: dùng 2024-06-30, 2024-06, 2024Q2, 2024, ongoing hoặc quarterly.", d)) }
         }
         let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
         let task = PlanTask(code: code, title: VNText.clean(f["title"] ?? ""),
@@ -288,12 +296,12 @@ struct SetupController: RouteCollection {
                          deadline: deadline, deadlineText: opt("deadlineText"), evidence: list("evidence"))
         if error == nil {
             if isNew, try await req.store.task(planKey: c.plan.code, code: code) != nil {
-                error = t("Kế hoạch đã có nhiệm vụ mã %@.", code)
+                error = .error("code", t("Kế hoạch đã có nhiệm vụ mã %@.", code))
             } else {
                 do {
                     try await req.store.saveTask(planKey: c.plan.code, task, by: req.actor)
                     return req.redirect(to: SiteRoute.setupPlan(slug: c.plan.slug).path(message: "saved"), redirectType: .normal)
-                } catch let e as StoreError { error = e.description }
+                } catch let e as StoreError { error = .error("", e.description) }
             }
         }
         let r = html(SetupPages.task(plan: c.plan, nil, isNew: isNew, archived: false, units: try await req.store.units(), form: f, error: error, csrf: req.csrf))
@@ -348,11 +356,11 @@ struct SetupController: RouteCollection {
         let units = try await req.store.units()
         let code = (f["code"] ?? "").trimmingCharacters(in: .whitespaces)
         func opt(_ k: String) -> String? { f[k].map(VNText.clean).flatMap { $0.isEmpty ? nil : $0 } }
-        var error: String?
+        var error: FieldIssue?
         func date(_ k: String, _ label: String) -> CalendarDate? {
             guard let raw = opt(k) else { return nil }
             if let d = CalendarDate(iso: raw) ?? VNDate.parse(raw) { return d }
-            error = t("%@ \"%@\" không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm.", label, raw)
+            error = .error(k, t("%@ \"%@\" không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm.", label, raw))
             return nil
         }
         let u = OrgUnit(code: code, name: VNText.clean(f["name"] ?? ""), kind: UnitKind(rawValue: f["kind"] ?? "") ?? .other,
@@ -363,13 +371,13 @@ struct SetupController: RouteCollection {
             try await authorizeUnitChange(req, stored: stored, parentCode: stored.parentCode, successorCode: nil)
         }
         try await authorizeUnitChange(req, stored: units.first { $0.code == code }, parentCode: u.parentCode, successorCode: u.successorCode)
-        if code.isEmpty || code.count > 20 { error = t("Mã đơn vị phải có từ 1 đến 20 ký tự.") }
-        if isNew, units.contains(where: { $0.code == code }) { error = t("Đã có đơn vị mã %@.", code) }
+        if code.isEmpty || code.count > 20 { error = .error("code", t("Mã đơn vị phải có từ 1 đến 20 ký tự.")) }
+        if isNew, units.contains(where: { $0.code == code }) { error = .error("code", t("Đã có đơn vị mã %@.", code)) }
         if error == nil {
             do {
                 try await req.store.saveUnit(u, by: req.actor)
                 return req.redirect(to: SiteRoute.setupUnit(code: code).path(message: "saved"), redirectType: .normal)
-            } catch let e as StoreError { error = e.description }
+            } catch let e as StoreError { error = .error("", e.description) }
         }
         let r = html(SetupPages.unit(isNew ? nil : units.first { $0.code == code }, isNew: isNew, units: units, form: f, error: error, flash: nil, csrf: req.csrf))
         r.status = .unprocessableEntity

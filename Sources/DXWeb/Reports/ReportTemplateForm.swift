@@ -203,15 +203,15 @@ enum ReportTemplateForm {
     }
 
     static func indicatorReferences(_ c: PlanContents) -> Node {
-        .table(.class("data")) {
+        .table(.class("data stacked")) {
             Node.caption(text: "\(c.plan.code) – \(c.plan.title)")
-            Node.columnHeads([t("Mã"), t("Chỉ tiêu"), t("Tham chiếu")], scoped: false)
+            Node.columnHeads([t("Mã"), t("Chỉ tiêu"), t("Tham chiếu")])
             Node.tbody {
                 for i in c.indicators {
                     Node.tr {
-                        Node.td(text: i.code)
-                        Node.td(text: i.name)
-                        Node.td { Node.joined(references(c.plan.code, i).map { Node.code(text: $0.token) }, separator: " ") }
+                        Node.td(.class("code"), text: i.code)
+                        cell(t("Chỉ tiêu"), "title") { i.name }
+                        cell(t("Tham chiếu")) { Node.joined(references(c.plan.code, i).map { Node.code(text: $0.token) }, separator: " ") }
                     }
                 }
             }
@@ -227,16 +227,16 @@ enum ReportTemplateForm {
 
     static func taskReferences(_ taskPlans: [PlanContents]) -> Node {
         guard !taskPlans.isEmpty else { return .empty }
-        return .table(.class("data")) {
+        return .table(.class("data stacked")) {
             Node.caption(text: t("Số nhiệm vụ theo trạng thái"))
-            Node.columnHeads([t("Kế hoạch"), t("Trạng thái"), t("Tham chiếu")], scoped: false)
+            Node.columnHeads([t("Kế hoạch"), t("Trạng thái"), t("Tham chiếu")])
             Node.tbody {
                 for c in taskPlans {
                     for s in FigureReference.taskStatuses {
                         Node.tr {
-                            Node.td(text: c.plan.code)
-                            Node.td(text: s.labelVI)
-                            Node.td { Node.code(text: FigureReference(kind: .tasks, plan: c.plan.code, item: s.word).token) }
+                            cell(t("Kế hoạch")) { c.plan.code }
+                            cell(t("Trạng thái")) { translated(s.labelVI) }
+                            cell(t("Tham chiếu")) { Node.code(text: FigureReference(kind: .tasks, plan: c.plan.code, item: s.word).token) }
                         }
                     }
                 }

@@ -5,32 +5,63 @@ import Foundation
 /// The saved report templates, and one template's page: issue it for a period (number, date),
 /// preview it, download it in every format, edit the units' narratives, change the template.
 enum ReportTemplatesPage {
-    static func render(_ templates: [ReportTemplate], canEdit: Bool) -> String {
+    /// A template as the list shows it: with the latest period its plan has figures for.
+    struct Row {
+        var template: ReportTemplate
+        var latest: Period?
+    }
+
+    static func render(_ rows: [Row], canEdit: Bool) -> String {
         Layout.page(title: t("Mẫu báo cáo")) {
             Node.h1(text: t("Báo cáo theo Nghị định 30/2020"))
             Node.p(.class("hint"), text: t("Mỗi mẫu ghi kế hoạch được đánh giá, phụ lục, phần đầu văn bản, người ký và nơi nhận; kỳ, số và ngày báo cáo chọn khi phát hành."))
             if canEdit { Node.p { Node.a(.class("button"), .href(.newReportTemplate(plan: nil)), text: t("Tạo mẫu báo cáo")) } }
-            if templates.isEmpty {
+            if rows.isEmpty {
                 emptyState(t("Chưa có mẫu báo cáo nào."), next: canEdit
                     ? t("Bấm “Tạo mẫu báo cáo” để chọn kế hoạch, phụ lục, người ký và nơi nhận.")
                     : t("Người điều phối tạo mẫu báo cáo; khi đó mẫu hiện ở đây."))
             } else {
-                wideTable {
-                    Node.table(.id("templates")) {
-                        Node.columnHeads([t("Mẫu báo cáo"), t("Kế hoạch"), t("Cơ quan ban hành")], scoped: false)
-                        Node.tbody {
-                            for template in templates {
-                                Node.tr {
-                                    Node.td { Node.link(.reportTemplate(code: template.code, issue: nil), template.name) }
-                                    Node.td(text: ([template.planCode] + template.taskPlans.map(\.code)).joined(separator: ", "))
-                                    Node.td(text: template.settings.issuingBody)
-                                }
-                            }
-                        }
-                    }
+                Node.table(.id("templates"), .class("stacked")) {
+                    Node.columnHeads([t("Mẫu báo cáo"), t("Kế hoạch"), t("Các phần của báo cáo"), t("Kỳ có số liệu mới nhất"), t("Báo cáo")])
+                    Node.tbody { rows.map(row) }
                 }
             }
         }
+    }
+
+    static func row(_ r: Row) -> Node {
+        let template = r.template
+        return .tr {
+            cell(t("Mẫu báo cáo"), "title") {
+                Node.link(.reportTemplate(code: template.code, issue: nil), template.name)
+                Node.br()
+                Node.span(.class("muted"), text: template.settings.issuingBody)
+            }
+            cell(t("Kế hoạch")) { ([template.planCode] + template.taskPlans.map(\.code).filter { $0 != template.planCode }).joined(separator: ", ") }
+            cell(t("Các phần của báo cáo")) { DashboardPage.lines(sections(template)) }
+            cell(t("Kỳ có số liệu mới nhất")) {
+                if let p = r.latest { p.heading } else { Node.span(.class("badge ev-none"), text: t("Chưa có số liệu")) }
+            }
+            // The report of the latest period is one tap away: the template's page opens with its preview and downloads.
+            Node.td(.class("act")) {
+                Node.a(.class("button primary"), .href(.reportTemplate(code: template.code, issue: r.latest.map { ReportIssue(period: $0.identifier) })),
+                       text: t("Tạo báo cáo"))
+            }
+        }
+    }
+
+    /// What the report holds besides its indicators, in the order it prints them.
+    static func sections(_ template: ReportTemplate) -> [String] {
+        let s = template.settings
+        var out = [t("Chỉ tiêu (phụ lục I)")]
+        if let blocks = s.narrativeBlocks, !blocks.isEmpty { out.append(t("Mục II: %@ phần tự soạn", VNNumber.padded(blocks.count))) }
+        if s.includeTasks || !template.taskPlans.isEmpty {
+            out.append(t("Nhiệm vụ") + (template.taskPlans.isEmpty ? "" : " (\(template.taskPlans.map(\.code).joined(separator: ", ")))"))
+        }
+        if s.includeDocuments { out.append(t("Văn bản đã ban hành")) }
+        if let code = s.byUnitIndicator { out.append(t("Chỉ tiêu %@ theo đơn vị", code)) }
+        if let forms = s.formAppendices, !forms.isEmpty { out.append(t("Biểu mẫu: %@", forms.joined(separator: ", "))) }
+        return out
     }
 }
 
@@ -97,7 +128,7 @@ enum ReportTemplatePage {
             messages(m.issueProblems, "number")
             messages(m.issueProblems, "date")
             Node.p(.class("hint"), text: t("Để trống số: văn thư điền khi cấp số. Để trống ngày: ngày hôm nay."))
-            Node.button(.type("submit"), text: t("Xem trước"))
+            Node.button(.type("submit"), .class("primary"), text: t("Tạo báo cáo"))
         }
     }
 
@@ -105,13 +136,16 @@ enum ReportTemplatePage {
     static func issued(_ m: Model, _ issue: ReportIssue) -> Node {
         let template = m.template
         let edited = m.narratives.filter(\.edited).count
+        func path(_ f: ReportDownload.Format) -> String { SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path }
         func files(_ link: (String) -> String) -> Node {
-            Node.joined(ReportDownload.Format.allCases.map { f in
-                Node.a(.href(link(SiteRoute.reportTemplateFile(code: template.code, format: f.rawValue, issue: issue).path)), text: f.label)
-            }, separator: " · ")
+            Node.joined(ReportDownload.Format.allCases.map { f in Node.a(.href(link(path(f))), text: f.label) }, separator: " · ")
         }
         return .group {
-            Node.p(.class("downloads"), .id("downloads")) { t("Tải về (văn bản tiếng Việt):") + " "; files { $0 } }
+            // The report itself: buttons a thumb can hit, not a line of small links.
+            Node.p(text: t("Tải về (văn bản tiếng Việt):"))
+            Node.p(.class("downloads buttons"), .id("downloads")) {
+                for f in ReportDownload.Format.allCases { Node.a(.class("button"), .href(path(f)), text: f.label) }
+            }
             if m.canEdit {
                 Node.p(.class("hint"), .id("preview-downloads")) { t("Xem trước kể cả số liệu chưa gửi") + ": "; files(DataPreview.previewing) }
             }

@@ -26,7 +26,14 @@ struct ReportTemplatesController: RouteCollection {
         for template in try await req.store.reportTemplates() where AccessPolicy.allows(account, .read, unit: try await unit(of: template, req, tree), in: tree) {
             visible.append(template)
         }
-        return html(ReportTemplatesPage.render(visible, canEdit: AccessPolicy.roleAllows(account.role, .issueReports)))
+        // Templates share plans: each plan's periods are read once.
+        var latest: [String: Period?] = [:]
+        var rows: [ReportTemplatesPage.Row] = []
+        for template in visible {
+            if latest[template.planCode] == nil { latest[template.planCode] = try await req.store.reportedPeriods(planCode: template.planCode).first }
+            rows.append(.init(template: template, latest: latest[template.planCode] ?? nil))
+        }
+        return html(ReportTemplatesPage.render(rows, canEdit: AccessPolicy.roleAllows(account.role, .issueReports)))
     }
 
     func newTemplate(req: Request) async throws -> Response {

@@ -99,6 +99,9 @@ enum Stylesheet {
     thead th{background:var(--brand-soft);font-weight:600}
     tbody th{background:var(--soft)}
     td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+    td.nowrap,td.act .button{white-space:nowrap}
+    td.title .muted{font-weight:400;font-size:var(--fs-s)}
+    pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:var(--mono);font-size:var(--fs-s)}
     tr.total th,tr.total td{background:var(--soft);font-weight:600}
     caption{text-align:left;font-weight:600;padding:var(--sp-1) 0}
     .wide{overflow-x:auto;max-width:100%}
@@ -136,7 +139,12 @@ enum Stylesheet {
     form.inline label{margin:0}
     form.inline input,form.inline select{display:inline-block;width:auto}
     .stack{max-width:48rem}.narrow{max-width:24rem}
-    fieldset{border:1px solid var(--line);border-radius:var(--radius);margin:var(--sp-3) 0;padding:var(--sp-2) var(--sp-3)}
+    .buttons{display:flex;flex-wrap:wrap;gap:var(--sp-2)}
+    form.search{display:flex;flex-wrap:wrap;align-items:flex-end;gap:0 var(--sp-2);max-width:48rem}
+    form.search label{flex:1 1 16rem}
+    form.search button{margin:var(--sp-2) 0}
+    table.targets input,table.targets select{margin:0;min-width:4.5rem}
+    fieldset{border:1px solid var(--line);border-radius:var(--radius);margin:var(--sp-3) 0;padding:var(--sp-2) var(--sp-3);min-width:0}
     fieldset.item legend{font-weight:600;float:left;width:100%;padding:0;margin:0 0 var(--sp-1)}
     fieldset.item legend+*{clear:both}
     .row{display:grid;grid-template-columns:1fr 1fr;gap:var(--sp-3)}
@@ -179,6 +187,9 @@ enum Stylesheet {
     table.stacked td:has(>.v:empty){display:none}
     table.stacked .badge{white-space:normal}
     table.stacked td.code{font-size:var(--fs-xs);color:var(--muted);padding:0}
+    table.stacked td.act .button{width:100%}
+    table.stacked caption{display:block}
+    details.picker code{white-space:normal;overflow-wrap:anywhere}
     .wide[data-hint]::before{content:attr(data-hint);display:block;position:sticky;left:0;font-size:var(--fs-xs);color:var(--muted)}
     }
     @media print{header.site nav,header.site .menu-button,footer.site,form.inline{display:none}.badge{border-color:#000;color:#000;background:none}header.site{background:none;color:#000}header.site a{color:#000}a{color:#000}body{font-size:11pt}}
