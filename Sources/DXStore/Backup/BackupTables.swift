@@ -16,6 +16,10 @@ public enum BackupTables {
 
     /// Fluent's own log: rebuilt by the restore's migrations, never copied.
     public static let migrationLog = "_fluent_migrations"
+
+    /// Tables computed from the others (`Store.rebuildRollups`): never copied, rebuilt by the
+    /// restore, so an archive cannot carry sums that disagree with its figures.
+    public static let derived = ["subtree_rollups"]
 }
 
 /// How a column's values travel in an archive, whatever the database: uuids and texts as

@@ -6,7 +6,7 @@ import SQLKit
 /// database of either kind. The archive's format is the command's business; this only turns
 /// rows into portable values and back.
 extension Store {
-    private var isPostgres: Bool { ((try? sql)?.dialect.name.lowercased() ?? "").contains("postgres") }
+    var isPostgres: Bool { ((try? sql)?.dialect.name.lowercased() ?? "").contains("postgres") }
 
     /// The tables of the schema, in restore order.
     public func backupTableNames() async throws -> [String] { try await backupCatalog().map(\.table) }
@@ -23,7 +23,7 @@ extension Store {
             names = try await (try sql).raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 .all(decoding: T.self).map(\.name)
         }
-        names = names.filter { $0 != BackupTables.migrationLog }
+        names = names.filter { $0 != BackupTables.migrationLog && !BackupTables.derived.contains($0) }
         let known = BackupTables.order.filter(names.contains)
         let ordered = known + names.filter { !BackupTables.order.contains($0) }.sorted()
         var result: [(String, [BackupColumn])] = []

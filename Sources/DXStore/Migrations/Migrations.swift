@@ -25,6 +25,7 @@ public enum DXMigrations {
         M022AddFactSliceIndexes(),
         M023UnitVersions(),
         M024CreateNotices(),
+        M025SubtreeRollups(),
     ]
 }
 
