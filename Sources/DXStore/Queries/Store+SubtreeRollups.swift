@@ -42,6 +42,9 @@ extension Store {
     /// Recomputes the rollups of `scope`, on the caller's transaction.
     public func refreshRollups(_ scope: RollupScope) async throws {
         if scope.indicatorIDs?.isEmpty == true || scope.periodIDs?.isEmpty == true || scope.below?.isEmpty == true { return }
+        guard db.inTransaction else {
+            return try await db.transaction { try await Store($0).refreshRollups(scope) }
+        }
         // Two saves under one parent would each recompute it from what it sees, without the
         // other's figure (and insert the same key twice): on PostgreSQL the upkeep of the
         // rollups takes turns, until the transaction ends, each seeing the ones before it
