@@ -55,9 +55,13 @@ extension Store {
             if scope.below == nil { try await deleteRollups(units: nil, planID: nil, scope: scope) }
             return
         }
-        for (planID, planCode) in try await rollupPlans(scope) {
+        for (planID, planCode, items) in try await rollupPlans(scope) {
             // The rounds that decide which of the plan's figures count, as the readers ask for them.
             let rounds = try await coveringRounds(planCode: planCode, periodIDs: scope.periodIDs)
+            // The plan's indicators of the scope, listed: given a subquery for the plan's
+            // indicators, SQLite scanned every figure of the period for a one-figure save.
+            var scope = scope
+            scope.indicatorIDs = items
             if scope.below == nil { try await deleteRollups(units: nil, planID: planID, scope: scope) }
             for level in levels {
                 if scope.below != nil { try await deleteRollups(units: level, planID: planID, scope: scope) }
@@ -98,27 +102,31 @@ extension Store {
         return byHeight.keys.sorted().map { byHeight[$0]! }
     }
 
-    private func rollupPlans(_ scope: RollupScope) async throws -> [(UUID, String)] {
-        var q = SQLQueryString("SELECT DISTINCT p.id, p.code FROM plans p")
+    /// The plans of `scope`, each with its indicators of the scope listed by id.
+    private func rollupPlans(_ scope: RollupScope) async throws -> [(UUID, String, [UUID])] {
+        var q = SQLQueryString("SELECT p.id, p.code, i.id AS item FROM plans p JOIN indicators i ON i.plan_id = p.id WHERE 1 = 1")
         if let ids = scope.indicatorIDs {
-            q.appendInterpolation(unsafeRaw: " JOIN indicators i ON i.plan_id = p.id WHERE i.id IN (")
+            q.appendInterpolation(unsafeRaw: " AND i.id IN (")
             q.appendInterpolation(binds: ids)
             q.appendInterpolation(unsafeRaw: ")")
-        } else {
-            q.appendInterpolation(unsafeRaw: " WHERE 1 = 1")
         }
         if let codes = scope.planCodes {
             q.appendInterpolation(unsafeRaw: " AND p.code IN (")
             q.appendInterpolation(binds: codes)
             q.appendInterpolation(unsafeRaw: ")")
         }
-        return try await sql.raw(q).all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "code", as: String.self)) }
+        var plans: [UUID: (String, [UUID])] = [:]
+        for r in try await sql.raw(q).all() {
+            let id = try r.decode(column: "id", as: UUID.self), code = try r.decode(column: "code", as: String.self)
+            plans[id, default: (code, [])].1.append(try r.decode(column: "item", as: UUID.self))
+        }
+        return plans.map { ($0.key, $0.value.0, $0.value.1) }
     }
 
     /// The indicator and period conditions of `scope` on `alias` (a row with `indicator_id`
     /// and `period`), within one plan when `planID` is given.
     private func appendRollupScope(to q: inout SQLQueryString, alias: String, planID: UUID?, scope: RollupScope) {
-        if let planID {
+        if let planID, scope.indicatorIDs == nil {  // a whole plan's rows: only when deleting everything
             q.appendInterpolation(unsafeRaw: " AND \(alias).indicator_id IN (SELECT id FROM indicators WHERE plan_id = ")
             q.appendInterpolation(bind: planID)
             q.appendInterpolation(unsafeRaw: ")")
