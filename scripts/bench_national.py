@@ -111,6 +111,37 @@ print(f"{'median of ' + str(args.runs) + ', warm':<36} {'dxtrack ms':>11} {'Duck
 for label, fn, ref in cases:
     ms = median_ms(fn)
     print(f"{label:<36} {ms:>11.1f} {duck_ms[ref]:>10.2f} {ms / duck_ms[ref]:>7.0f}x   (DuckDB: {ref})")
+
+# A unit's save with everything it keeps (issue 14.1: the rollups above it, in the same
+# transaction): a round for one commune, then its figure changed over the API, every run a real
+# change. Last, because the round makes that commune's figures uncounted until it submits.
+import json
+import re
+import urllib.parse
+commune = next(u[0] for u in units if u[2] == "commune")
+_, _, page = request("GET", "/rounds/new", headers=PAGE)
+csrf = re.search(rb'name="_csrf"[^>]*value="([^"]*)"', page) or re.search(rb'value="([^"]*)"[^>]*name="_csrf"', page)
+form = urllib.parse.urlencode({"_csrf": csrf.group(1).decode(), "code": "bench-save", "title": "Đo thời gian lưu", "period": p,
+                               "plans": "KH-BENCH", "units": commune, "deadline": "31/12/2030", "indicatorScope": "all",
+                               "taskScope": "none"})
+s, _, body = request("POST", "/rounds/new", form, {**PAGE, "Content-Type": "application/x-www-form-urlencoded"})
+assert s == 303, f"round: {s} {body[:300]!r}"
+report = f"/api/v1/rounds/bench-save/units/{commune}"
+_, _, body = request("GET", report, headers=API)
+version = json.loads(body)["version"]
+saves = 0
+
+
+def save():
+    global version, saves
+    saves += 1
+    patch = json.dumps({"version": version, "values": [{"indicator": "CT001", "numerator": saves % 50, "denominator": 50}]})
+    s, _, body = request("PATCH", report, patch, {**API, "Content-Type": "application/json"})
+    assert s == 200, f"save: {s} {body[:300]!r}"
+    version = json.loads(body)["version"]
+
+
+print(f"{'API save of ' + commune + ' (one figure)':<36} {median_ms(save):>11.1f}")
 with open(f"/proc/{args.server_pid}/status") as f:
     peak = next(line.split()[1] for line in f if line.startswith("VmHWM"))
 print(f"server peak memory: {int(peak) // 1024} MB")

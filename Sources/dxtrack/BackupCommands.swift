@@ -188,6 +188,7 @@ struct RestoreCommand: AsyncParsableCommand {
                 for table in manifest.tables {
                     try await Self.load(table, from: work, into: store)
                 }
+                try await store.rebuildRollups()
             }
         } catch {
             if migratedHere { try? await runtime.revertAll() }

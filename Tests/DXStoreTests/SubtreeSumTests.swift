@@ -208,4 +208,98 @@ final class SubtreeSumTests: XCTestCase {
             XCTAssertEqual(api.document, direct.document)
         }
     }
+
+    /// The rollups (`Store+SubtreeRollups`) are kept by every write in its own transaction: after
+    /// a save, a cleared figure, each report transition, a new round, both values imports, a
+    /// unit moved by set-up and by a unit change, and a rebuild (what a restore runs), the table
+    /// equals the direct computation over the subtree for every unit, indicator and period, and
+    /// the summed evaluations equal the rows'.
+    func testRollupsFollowEveryWrite() async throws {
+        try await TestDatabases.each(snapshot: "subtree-sums", load: { rt in
+            _ = try await rt.store.load(Self.dataset())
+            try await FactSliceTests.loadRound(rt.store)
+        }) { rt in
+            let store = rt.store
+            let plan = FactSliceTests.genPlan
+            let actor = Actor(username: "sinh")
+            func check(_ step: String) async throws {
+                let (stored, direct) = try await store.rollupCheck(planCode: plan)
+                XCTAssertGreaterThan(stored.count, 10, step)
+                for (unit, items) in direct.merging(stored.mapValues { _ in [:] }, uniquingKeysWith: { a, _ in a }) {
+                    XCTAssertEqual(stored[unit] ?? [:], items, "\(step): đơn vị \(unit)")
+                }
+                for unit in ["VN", "P1", "P2", "P3D1"] {
+                    for period in ["2024Q1", "2024Q2", "2024S1"] {
+                        let at = "\(step): \(unit) \(period)"
+                        let rows = try await store.evaluationFacts(plan: plan, period: period, unit: unit)
+                        let summed = try await store.evaluationFacts(plan: plan, period: period, unit: unit, summed: true)
+                        let read = Date(timeIntervalSince1970: 1_800_000_000)
+                        Self.assertSame(summed.evaluation(readAt: read), rows.evaluation(readAt: read), depth: 1, at)
+                        let newChildren = summed.childEvaluations(), oldChildren = rows.childEvaluations()
+                        XCTAssertEqual(newChildren.map(\.unit.code), oldChildren.map(\.unit.code), at)
+                        for (a, b) in zip(newChildren, oldChildren) { Self.assertSame(a, b, depth: 0, at + " › \(a.unit.code)") }
+                    }
+                }
+            }
+            try await check("sau khi nạp và mở đợt")
+            guard let round = try await store.round("sinh-q1") else { return XCTFail("no round") }
+            let statuses = try await store.roundUnitStatuses(round)
+            func unit(_ state: ReportState, _ n: Int = 0) throws -> String {
+                let all = statuses.filter { $0.state == state && $0.unit.kind == .commune }
+                XCTAssertGreaterThan(all.count, n, "a unit \(state)")
+                return all[min(n, all.count - 1)].unit.code
+            }
+            func save(_ code: String, _ values: [String: IndicatorEntry]) async throws {
+                let version = try await store.roundUnitStatus(round, unitCode: code)?.version ?? 0
+                let patch = ReportPatch(values: Dictionary(uniqueKeysWithValues: values.map { (ItemKey(plan: plan, code: $0.key), $0.value) }))
+                _ = try await store.saveReport(round, unitCode: code, patch: patch, baseVersion: version, by: actor)
+            }
+            // Figures of a submitted report count at once; a draft's do not.
+            let submitted = try unit(.submitted), draft = try unit(.notStarted)
+            try await save(submitted, ["1": IndicatorEntry(numerator: 7, denominator: 9), "3": IndicatorEntry(value: 4321),
+                                       "4": IndicatorEntry(value: 12.5)])
+            try await save(draft, ["3": IndicatorEntry(value: 999)])
+            try await check("lưu số liệu")
+            try await save(submitted, ["3": IndicatorEntry(), "2": IndicatorEntry()])
+            try await check("xoá số liệu")
+            for (code, action) in [(submitted, WorkflowAction.return), (draft, .submit), (try unit(.approved), .reopen),
+                                   (try unit(.returned), .submit)] {
+                _ = try await store.transition(round, unitCode: code, action: action, comment: "kiểm tra", baseVersion: nil, by: actor)
+                try await check("\(action) \(code)")
+            }
+            _ = try await store.transition(round, unitCode: draft, action: .approve, comment: nil, baseVersion: nil, by: actor)
+            try await check("duyệt \(draft)")
+            // A second round lists a district and its communes: their figures stop counting.
+            _ = try await store.createRound(
+                ReportingRound(code: "sinh-q2", title: "Quý II", periodID: "2024Q2", planCodes: [plan], taskScope: .none,
+                               defaultDeadline: CalendarDate(2024, 7, 20)),
+                unitCodes: ["P3D1", "P3D1X1", "P3D1X2"], by: actor)
+            try await check("mở đợt quý II")
+            let imported = try await store.importValues([
+                DataValue(planCode: plan, indicatorCode: "3", unitCode: "P3D2X1", periodID: "2024Q1", value: 50),
+                DataValue(planCode: plan, indicatorCode: "1", unitCode: "P2D2", periodID: "2024Q2", numerator: 3, denominator: 4),
+                DataValue(planCode: plan, indicatorCode: "4", unitCode: "P1", periodID: "2023Q4", value: 70),
+            ].enumerated().map { (line: $0.offset + 2, value: $0.element) }, dryRun: false)
+            XCTAssertEqual(imported.errors, [])
+            try await check("nhập số liệu")
+            let rowByRow = try await store.importValuesRowByRow([
+                (line: 2, value: DataValue(planCode: plan, indicatorCode: "3", unitCode: "P2D3X3", periodID: "2024Q2", value: 8)),
+                (line: 3, value: DataValue(planCode: plan, indicatorCode: "2", unitCode: "P2D3", periodID: "2024Q2", numerator: 1, denominator: 2)),
+            ], dryRun: false)
+            XCTAssertEqual(rowByRow.errors, [])
+            try await check("nhập từng dòng")
+            // A commune moved to another district by set-up, then merged by a unit change.
+            try await store.saveUnit(OrgUnit(code: "P3D2X3", name: "Xã 3 huyện 2 tỉnh 3", kind: .commune, parentCode: "P3D1"), by: actor)
+            try await check("chuyển xã")
+            let merged = try await store.applyUnitChanges([
+                UnitChange(line: 2, date: CalendarDate(2024, 4, 1), kind: .merge, fromCodes: ["P2D2X1", "P2D2X2"], toCodes: ["P2D2X2"]),
+            ], actor: "test", source: "test", dryRun: false)
+            XCTAssertEqual(merged.errors, [])
+            try await check("sáp nhập xã")
+            // What a restore runs: everything from the figures.
+            try await store.sql.raw("DELETE FROM subtree_rollups").run()
+            try await store.rebuildRollups()
+            try await check("dựng lại")
+        }
+    }
 }

@@ -1,5 +1,5 @@
 import DXCore
-import DXStore
+@testable import DXStore
 import DXTestSupport
 import Foundation
 import XCTest
@@ -79,8 +79,12 @@ final class BackupCommandTests: XCTestCase {
             let copy = try StoreRuntime(url: try DatabaseURL(parsing: target))
             let units = try await copy.store.units().filter { $0.code.hasPrefix("BK-") }.count
             let created = try await copy.store.auditEntries(limit: 100_000).filter { $0.subjectCode?.hasPrefix("BK-") == true && $0.field == "created" }.count
+            // The rollups are not in the archive: the restore rebuilt them from the figures.
+            let rollups = try await copy.store.rollupCheck(planCode: "KH-CĐS-2024")
             await copy.shutdown()
             XCTAssertEqual(units, created, "a unit and its audit entry travel together or not at all")
+            XCTAssertFalse(rollups.stored.isEmpty, target)
+            XCTAssertEqual(rollups.stored, rollups.direct, "\(target): rollups rebuilt by the restore")
 
             let out = dir.appendingPathComponent("bao-cao-\(reports.count).html")
             let report = try CLI.run(["report", "--plan", "KH-CĐS-2024", "--period", "2024", "--date", "01/12/2024", "--format", "html",

@@ -1,4 +1,5 @@
 import DXCore
+@testable import DXStore
 import DXTestSupport
 import Foundation
 import XCTest
@@ -99,6 +100,28 @@ final class NationalSmokeTests: XCTestCase {
                 XCTAssertEqual(row.source, .aggregated, "\(db) VN \(row.code)")
                 XCTAssertEqual(row.coverage.expected, provinces.count)
                 XCTAssertEqual(row.coverage.reporting, figures.count)
+            }
+            // The rollups the import kept: equal to the recursive computation in SQL, and to the
+            // rules computed here (the provinces' own figures win at the country).
+            let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
+            let (stored, direct) = try await runtime.store.rollupCheck(planCode: "KH-T")
+            let ids = try await runtime.store.unitIDs()
+            await runtime.shutdown()
+            XCTAssertEqual(stored, direct, "\(db): rollups as computed over the subtree")
+            for i in indicators {
+                for p in provinces {
+                    let below = Set(children(of: p))
+                    let kids = rows.filter { $0.indicator == i && below.contains($0.unit) }
+                    let g = try XCTUnwrap(stored[try XCTUnwrap(ids[p])]?[i]?["2025Q1"], "\(db) \(p) \(i)")
+                    XCTAssertEqual(g.numerator, kids.reduce(0) { $0 + $1.numerator }, "\(db) \(p) \(i)")
+                    XCTAssertEqual(g.denominator, kids.reduce(0) { $0 + $1.denominator }, "\(db) \(p) \(i)")
+                    XCTAssertEqual(g.reportingChildren, kids.count, "\(db) \(p) \(i)")
+                }
+                let figures = provinces.compactMap { province($0, i, rows) }
+                let g = try XCTUnwrap(stored[try XCTUnwrap(ids["VN"])]?[i]?["2025Q1"], "\(db) VN \(i)")
+                XCTAssertEqual(g.numerator, figures.reduce(0) { $0 + $1.n }, "\(db) VN \(i)")
+                XCTAssertEqual(g.denominator, figures.reduce(0) { $0 + $1.d }, "\(db) VN \(i)")
+                XCTAssertEqual(g.reportingChildren, figures.count, "\(db) VN \(i)")
             }
             for p in provinces {
                 let doc = try evaluate(p)

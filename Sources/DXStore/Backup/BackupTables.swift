@@ -17,10 +17,11 @@ public enum BackupTables {
     /// Fluent's own log: rebuilt by the restore's migrations, never copied.
     public static let migrationLog = "_fluent_migrations"
 
-    /// Tables that hold only what other tables imply, set by the restore's own writes (the
-    /// unit table's revision token, changed by triggers): never copied, so that a restored
-    /// token cannot equal one a running server has already seen.
-    public static let derived: Set<String> = ["unit_revision"]
+    /// Tables that hold only what other tables imply, never copied: the subtree rollups
+    /// (`Store.rebuildRollups`), rebuilt by the restore so an archive cannot carry sums that
+    /// disagree with its figures, and the unit table's revision token, changed by triggers on the
+    /// restore's own writes, so a restored token cannot equal one a running server has seen.
+    public static let derived: Set<String> = ["subtree_rollups", "unit_revision"]
 }
 
 /// How a column's values travel in an archive, whatever the database: uuids and texts as

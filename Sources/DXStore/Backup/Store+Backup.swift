@@ -6,7 +6,7 @@ import SQLKit
 /// database of either kind. The archive's format is the command's business; this only turns
 /// rows into portable values and back.
 extension Store {
-    private var isPostgres: Bool { ((try? sql)?.dialect.name.lowercased() ?? "").contains("postgres") }
+    var isPostgres: Bool { ((try? sql)?.dialect.name.lowercased() ?? "").contains("postgres") }
 
     /// The tables of the schema, in restore order.
     public func backupTableNames() async throws -> [String] { try await backupCatalog().map(\.table) }

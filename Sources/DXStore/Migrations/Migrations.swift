@@ -26,6 +26,7 @@ public enum DXMigrations {
         M023UnitVersions(),
         M024CreateNotices(),
         M025UnitRevision(),
+        M026SubtreeRollups(),
     ]
 }
 

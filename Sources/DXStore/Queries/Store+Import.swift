@@ -15,6 +15,7 @@ extension Store {
             for p in set.plans { try await s.upsertPlan(p) }
             for v in set.values { try await s.upsertValue(v) }
             for r in set.taskReports { try await s.upsertTaskReport(r) }
+            if !set.values.isEmpty { try await s.refreshRollups(RollupScope(planCodes: Array(Set(set.values.map(\.planCode))))) }
             for set in set.scoring {
                 try await s.upsertScoringScheme(set.scheme)
                 for i in set.inputs { try await s.upsertScoringInput(schemeCode: set.scheme.code, i, author: "demo") }

@@ -247,6 +247,9 @@ extension Store {
             r.updatedAt = now
             try await r.save(on: db)
         }
+        if !valueWrites.isEmpty {
+            try await refreshRollups(RollupScope(indicatorIDs: valueWrites.map(\.0), periodIDs: [round.periodID], below: [unitID]))
+        }
         try await writeFormRows(formWrites, unitID: unitID, period: round.periodID, author: actor.username, now: now)
         row.narrative = JSONMap.encode(narrative)
         row.version = newVersion
@@ -330,6 +333,11 @@ extension Store {
             row.updatedAt = now
             row.updatedBy = actor.username
             try await row.update(on: tx)
+            // Submitting, approving, returning or reopening may make the unit's figures count or
+            // stop counting for everything above it.
+            if from.isSubmitted != to.isSubmitted {
+                try await s.refreshRollups(RollupScope(planCodes: round.planCodes, periodIDs: [round.periodID], below: [row.$unit.id]))
+            }
             try await s.appendAudit(AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
                                                subject: "state", field: "state", old: from.rawValue, new: to.rawValue, version: newVersion))
             if let c = cleanComment {

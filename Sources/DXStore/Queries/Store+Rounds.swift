@@ -61,6 +61,7 @@ extension Store {
             let units = try await s.units(asOf: day)
             let byCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
             let ids = try await s.unitIDs(asOf: day)
+            var listed: [UUID] = []
             for code in unitCodes {
                 guard let u = byCode[code], let uid = ids[code] else { throw StoreError.invalid("Không có đơn vị mã \(code).") }
                 let ru = RoundUnitModel()
@@ -72,7 +73,10 @@ extension Store {
                 ru.narrative = "{}"
                 ru.late = false
                 try await ru.create(on: tx)
+                listed.append(uid)
             }
+            // Listed units' figures count only once their report is submitted.
+            try await s.refreshRollups(RollupScope(planCodes: r.planCodes, periodIDs: [r.periodID], below: listed))
             try await s.appendAudit(AuditEntry(username: actor.username, ip: actor.ip, roundCode: r.code, subject: "round",
                                                subjectCode: r.code, field: "created", old: nil,
                                                new: "\(r.periodID) · \(r.planCodes.joined(separator: ", ")) · \(unitCodes.count) đơn vị"))

@@ -46,7 +46,7 @@ extension Store {
     }
 
     /// One group of the summing query: a child, an indicator and a stored period.
-    struct SubtreeGroup {
+    struct SubtreeGroup: Equatable {
         var badRate: Int
         var badNumber: Int
         var frontier: Int
@@ -79,8 +79,13 @@ extension Store {
         // child have a figure of its own (the own-figure-wins frontier); otherwise every row
         // below the child is on the frontier and the check is left out of the query.
         let deep = units.contains { $0.below.count > $0.children.count }
-        let groups = try await subtreeGroups(planCode: planCode, items: summable.map(\.code), periodIDs: periodIDs,
-                                             units: units.map(\.id), deep: deep, rounds: rounds)
+        // Counted figures are read from the rollups the writes keep; a preview with drafts
+        // computes over the subtree directly.
+        let byID = includeUnsubmitted
+            ? try await subtreeGroups(planCode: planCode, items: summable.map(\.code), periodIDs: periodIDs,
+                                      units: units.map(\.id), deep: deep, rounds: rounds)
+            : try await rollupGroups(planCode: planCode, items: summable.map(\.code), periodIDs: periodIDs, units: units.map(\.id))
+        let groups = Dictionary(uniqueKeysWithValues: units.compactMap { u in byID[u.id].map { (u.code, $0) } })
         let read = periodIDs.compactMap { id in Period(identifier: id).map { (id, $0) } }
         var partial: [(unit: CollapsibleUnit, indicator: String, period: Period)] = []
         for u in units {
@@ -127,7 +132,9 @@ extension Store {
         }
         // Which children reported, where not all of them did.
         for (u, code, e) in partial where sums[code]?[u.code] != nil {
-            let who = try await reportingChildren(planCode: planCode, item: code, periodID: e.identifier, unit: u.id, rounds: rounds)
+            let who = includeUnsubmitted
+                ? try await reportingChildren(planCode: planCode, item: code, periodID: e.identifier, unit: u.id, rounds: rounds)
+                : try await rollupReportingChildren(planCode: planCode, item: code, periodID: e.identifier, unit: u.id, rounds: rounds)
             sums[code]?[u.code]?[e]?.reportingChildren = who
         }
         return (sums, rowsFor)
@@ -148,8 +155,10 @@ extension Store {
         }
     }
 
-    private func subtreeGroups(planCode: String, items: [String], periodIDs: [String], units: [UUID], deep: Bool,
-                               rounds: [String]) async throws -> [String: [String: [String: SubtreeGroup]]] {
+    /// The direct computation, by unit version: what the rollups hold for counted figures
+    /// (tests compare the two), and what a preview with drafts reads.
+    func subtreeGroups(planCode: String, items: [String], periodIDs: [String], units: [UUID], deep: Bool,
+                       rounds: [String]) async throws -> [UUID: [String: [String: SubtreeGroup]]] {
         func restrict(_ q: inout SQLQueryString, plan: String, item: String, period: String) {
             q.appendInterpolation(unsafeRaw: " WHERE \(plan).code = ")
             q.appendInterpolation(bind: planCode)
@@ -176,7 +185,7 @@ extension Store {
         // Without units two levels below a child, each row is its own child's (`g`), one per
         // indicator and period: counting rows counts the children that reported.
         q.appendInterpolation(unsafeRaw: """
-             SELECT cu.code AS c, r.item AS item, r.period AS period,
+             SELECT r.c AS c, r.item AS item, r.period AS period,
              SUM(CASE WHEN r.n IS NULL OR r.d IS NULL OR r.n <> ROUND(r.n) OR r.d <> ROUND(r.d) OR ABS(r.n) > 1e12 OR ABS(r.d) > 1e12 THEN 1 ELSE 0 END) AS bad_rate,
              SUM(CASE WHEN r.n IS NOT NULL OR r.d IS NOT NULL OR r.v IS NULL OR r.v <> ROUND(r.v) OR ABS(r.v) > 1e12 THEN 1 ELSE 0 END) AS bad_number,
              SUM(r.front) AS frontier,
@@ -192,18 +201,8 @@ extension Store {
         }
         restrict(&q, plan: "p", item: "i", period: "f")
         Self.appendCounted(to: &q, alias: "f", rounds: rounds)
-        q.appendInterpolation(unsafeRaw: ") r JOIN units cu ON cu.id = r.c GROUP BY cu.code, r.item, r.period")
-        var out: [String: [String: [String: SubtreeGroup]]] = [:]
-        for row in try await sql.raw(q).all() {
-            let g = SubtreeGroup(
-                badRate: try row.decode(column: "bad_rate", as: Int.self), badNumber: try row.decode(column: "bad_number", as: Int.self),
-                frontier: try row.decode(column: "frontier", as: Int.self), numerator: try row.decode(column: "n", as: Double?.self),
-                denominator: try row.decode(column: "d", as: Double?.self), value: try row.decode(column: "v", as: Double?.self),
-                reportingChildren: try row.decode(column: "reporting", as: Int.self))
-            out[try row.decode(column: "c", as: String.self), default: [:]][try row.decode(column: "item", as: String.self), default: [:]][
-                try row.decode(column: "period", as: String.self)] = g
-        }
-        return out
+        q.appendInterpolation(unsafeRaw: ") r GROUP BY r.c, r.item, r.period")
+        return try Self.groups(try await sql.raw(q).all())
     }
 
     /// The children of `unit` with a counted row in their subtree for one indicator and period.

@@ -61,11 +61,14 @@ extension Store {
     /// Figures streamed from a file (`bulkImportValues`): same checks and messages, one
     /// transaction, nothing written when any row fails.
     public func importValues(_ rows: ValueRows, dryRun: Bool) async throws -> ImportOutcome {
-        try await withoutSQLiteForeignKeyChecks { s in
+        let touched = RollupTouches()
+        let seen = touched.watching(rows)
+        return try await withoutSQLiteForeignKeyChecks { s in
             try await s.transfer(dryRun: dryRun) { s in
-                let o = try await s.bulkImportValues(rows)
+                let o = try await s.bulkImportValues(seen)
                 // The end of the import's transaction: whatever must change with the values
                 // goes here, before `transfer` commits (or rolls back on errors and dry runs).
+                if o.errors.isEmpty, !dryRun { try await s.refreshRollups(touched) }
                 return o
             }
         }
@@ -76,11 +79,14 @@ extension Store {
     public func importValuesRowByRow(_ rows: [(line: Int, value: DataValue)], dryRun: Bool) async throws -> ImportOutcome {
         try await transfer(dryRun: dryRun) { s in
             var o = ImportOutcome()
+            let touched = RollupTouches()
             for r in rows {
+                touched.add(r.value)
                 do { o.count(try await s.upsertValue(r.value)) } catch let e as StoreError {
                     o.errors.append("Dòng \(r.line): \(e.description)")
                 }
             }
+            if o.errors.isEmpty { try await s.refreshRollups(touched) }
             return o
         }
     }

@@ -46,6 +46,7 @@ extension Store {
             }
             guard o.errors.isEmpty, !dryRun else { return o }
             try await s.write(plan, rows: rows, codes: codes, actor: actor, source: source)
+            try await s.rebuildRollups()
             o.applied = true
             return o
         }

@@ -191,6 +191,8 @@ extension Store {
             try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: db)
         }
         for r in updated.values { try await r.update(on: db) }
+        // A version may have moved under another parent: rare, so every rollup is rebuilt.
+        if !updated.isEmpty { try await rebuildRollups() }
         return w
     }
 
