@@ -1,0 +1,69 @@
+import DXCore
+import DXStore
+@testable import DXWeb
+import Foundation
+import SQLKit
+import Vapor
+import XCTest
+import XCTVapor
+
+/// The server keeps the unit table it last read (`UnitRowsCache`) and reads it again when the
+/// table's revision token changes. Whoever writes — a page of this server, another instance, the
+/// command line, a hand-written statement — the next page shows the write.
+final class UnitRowsCacheWebTests: XCTestCase {
+    func testAUnitRenamedOutsideTheServerIsShownOnTheNextPage() async throws {
+        try await withDemoApp { app, url in
+            let admin = try await browser(app, DemoData.adminUsername)
+            try await app.test(.GET, "/units", headers: admin.headers) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("Huyện Hưng Hà"), url.kindName)
+            }
+            // Not through any store function: a statement as another tool would send it.
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE units SET name = 'Huyện Hưng Hà (đổi tên)' WHERE code = '339'").run()
+            try await app.test(.GET, "/units", headers: admin.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("Huyện Hưng Hà (đổi tên)"), "\(url.kindName): the renamed unit")
+            }
+        }
+    }
+
+    func testAUnitAddedByAnotherInstanceIsInScopeAtOnce() async throws {
+        try await withDemoApp { app, url in
+            let admin = try await browser(app, DemoData.adminUsername)
+            try await app.test(.GET, "/units", headers: admin.headers) { res async in
+                XCTAssertFalse(res.body.string.contains("Xã Thử Nghiệm"))
+            }
+            // Another instance: its own store on the same database, with its own cache.
+            let other = Store(app.db, unitCache: UnitRowsCache())
+            _ = try await other.units()
+            // Within the district's own validity (districts end on 30/6/2025).
+            try await other.upsertUnits([OrgUnit(code: "33999", name: "Xã Thử Nghiệm", kind: .commune, parentCode: "339",
+                                                 validFrom: CalendarDate(2024, 1, 1), validTo: CalendarDate(2025, 6, 30))])
+            try await app.test(.GET, "/units", headers: admin.headers) { res async in
+                XCTAssertTrue(res.body.string.contains("Xã Thử Nghiệm"), "\(url.kindName): the new commune")
+            }
+            let seenByOther = try await other.unitTree(asOf: CalendarDate(2024, 12, 31))["33999"]
+            XCTAssertEqual(seenByOther?.parentCode, "339", url.kindName)
+            let seenHere = try await app.store.unit(code: "33999")
+            XCTAssertEqual(seenHere?.parentCode, "339", url.kindName)
+        }
+    }
+
+    func testAStoreInATransactionReadsItsOwnUnitWrites() async throws {
+        try await withDemoApp { app, url in
+            _ = try await app.store.units()
+            let seen = try await app.db.transaction { tx in
+                let sql = try XCTUnwrap(tx as? any SQLDatabase)
+                try await sql.raw("UPDATE units SET name = 'Tạm thời' WHERE code = '339'").run()
+                return try await Store(tx).unit(code: "339")?.name
+            }
+            XCTAssertEqual(seen, "Tạm thời", url.kindName)
+            let after = try await app.store.unit(code: "339")
+            XCTAssertEqual(after?.name, "Tạm thời", url.kindName)
+        }
+    }
+}
+
+private extension Application {
+    var store: Store { Store(db, unitCache: unitRowsCache) }
+}
