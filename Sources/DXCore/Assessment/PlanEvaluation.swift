@@ -35,14 +35,21 @@ public struct PlanEvaluation: Sendable {
             let mine = byIndicator[indicator.code] ?? []
             let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: mine, expected: expected,
                                                  below: below[indicator.code] ?? [:])
+            // Each period once: the comparisons reuse the period's value, and the previous
+            // period's value is kept for `previousPeriodEvaluation`.
             let aggregate = aggregator.value(of: unit.code, in: period)
+            let before = aggregator.value(of: unit.code, in: period.previous)
+            let lastYear = aggregator.value(of: unit.code, in: period.samePeriodLastYear)
             let own = mine.last { $0.unitCode == unit.code && $0.periodID == period.identifier }
-            return IndicatorResult(
+            var result = IndicatorResult(
                 indicator: indicator, aggregate: aggregate,
                 evaluation: IndicatorEvaluation(indicator: indicator, aggregate: aggregate, level: unit.kind.level),
                 reported: own,
-                previousPeriod: aggregator.change(of: unit.code, in: period, against: .previousPeriod),
-                samePeriodLastYear: aggregator.change(of: unit.code, in: period, against: .samePeriodLastYear))
+                previousPeriod: aggregator.change(from: before, to: aggregate),
+                samePeriodLastYear: aggregator.change(from: lastYear, to: aggregate))
+            result.previousAggregate = before
+            result.previousReported = mine.last { $0.unitCode == unit.code && $0.periodID == period.previous.identifier }
+            return result
         }
         self.tasks = TaskSummary(tasks: tasks, reports: taskReports.filter { $0.planCode == plan.code },
                                  period: period, unitCode: unit.code, asOf: asOf)
@@ -52,6 +59,24 @@ public struct PlanEvaluation: Sendable {
     /// of the body that issued it. A plan issued by UBND tỉnh reports the province's figures.
     public static func defaultUnit(for plan: Plan, in tree: UnitTree) -> String {
         tree.nearest(.province, from: plan.issuerCode)?.code ?? plan.issuerCode
+    }
+
+    /// The same unit's indicators for the period just before, from the values the comparison
+    /// with it read: what `PlanEvaluation` would give for that period, without comparisons of
+    /// its own, tasks, reading or lineage (the dashboard's "changes since the last period").
+    public var previousPeriodEvaluation: PlanEvaluation {
+        var e = self
+        e.period = period.previous
+        e.indicators = indicators.map { r in
+            let aggregate = r.previousAggregate ?? AggregatedValue(unitCode: unit.code, period: period.previous, source: .missing)
+            return IndicatorResult(indicator: r.indicator, aggregate: aggregate,
+                                   evaluation: IndicatorEvaluation(indicator: r.indicator, aggregate: aggregate, level: unit.kind.level),
+                                   reported: r.previousReported, previousPeriod: nil, samePeriodLastYear: nil)
+        }
+        e.tasks = TaskSummary(tasks: [], reports: [], period: period.previous, unitCode: unit.code)
+        e.reading = nil
+        e.lineage = nil
+        return e
     }
 
     public func indicator(_ code: String) -> IndicatorResult? { indicators.first { $0.indicator.code == code } }
@@ -84,6 +109,10 @@ public struct IndicatorResult: Sendable {
     public var reported: DataValue?
     public var previousPeriod: Change?
     public var samePeriodLastYear: Change?
+    /// The unit's value for the period just before, which `previousPeriod` compares with.
+    public var previousAggregate: AggregatedValue?
+    /// The unit's own entry for exactly the period before.
+    public var previousReported: DataValue?
 
     /// The figure as an appendix writes it: "56,4%", "1.240", "1.013/1.013" for the parts of a
     /// rate; the result text for qualitative indicators; "—" for a rate of 0/0; "Chưa có số

@@ -110,9 +110,12 @@ extension IndicatorAggregator {
     /// earlier; `nil` when either value is missing — no comparison is made with nothing — and
     /// for qualitative indicators, whose number is only the share a judgement states.
     public func change(of unitCode: String, in period: Period, against basis: ComparisonBasis) -> Change? {
-        guard indicator.measure != .qualitative,
-              let now = value(of: unitCode, in: period).value,
-              let before = value(of: unitCode, in: basis.period(comparedWith: period)).value else { return nil }
-        return Change(current: now, previous: before, kind: .natural(for: indicator))
+        change(from: value(of: unitCode, in: basis.period(comparedWith: period)), to: value(of: unitCode, in: period))
+    }
+
+    /// The change between two values of this indicator already computed.
+    public func change(from before: AggregatedValue, to now: AggregatedValue) -> Change? {
+        guard indicator.measure != .qualitative, let current = now.value, let previous = before.value else { return nil }
+        return Change(current: current, previous: previous, kind: .natural(for: indicator))
     }
 }

@@ -75,10 +75,8 @@ enum DashboardPage {
             $0.taskCount > 0 && $0.indicatorCount == 0 && $0.plan.covers(year: evaluation.period.start.year)
                 && $0.plan.horizonFrom == $0.plan.horizonTo
         }?.plan.slug
-        // The previous period is evaluated from the same rows: the facts of a period include
-        // those of the period before it, which its comparisons need anyway.
-        let before = evaluation.period.previous
-        let previous = periods.contains(before) ? facts.evaluation(in: before) : nil
+        // The previous period's figures are those its comparisons already computed.
+        let previous = periods.contains(evaluation.period.previous) ? evaluation.previousPeriodEvaluation : nil
         let round = try await store.rounds().first {
             $0.periodID == evaluation.period.identifier && $0.planCodes.contains(contents.plan.code)
         }
