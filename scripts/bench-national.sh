@@ -8,7 +8,7 @@
 # quarter), and the report DOCX; DuckDB (pip-installed into a private venv, never a dependency of
 # dxtrack) answers the same aggregations from the same values in the same run, printed beside
 # each figure with the ratio.
-# Usage: scripts/bench-national.sh [--quarters N] [--db sqlite|postgres] [--runs 5] [--instances N]
+# Usage: scripts/bench-national.sh [--quarters N] [--db sqlite|postgres] [--runs 5] [--instances N] [--keep]
 # PostgreSQL: DXTRACK_BENCH_POSTGRES (default postgres://postgres:postgres@127.0.0.1:55433);
 # the database dx_national_bench is dropped and created there.
 # --instances N (N > 1): N `dxtrack serve` processes on the one database behind nginx (installed
@@ -17,13 +17,14 @@
 # and the requests each instance answered are counted from nginx's log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=sqlite; quarters=1; runs=5; instances=1
+db=sqlite; quarters=1; runs=5; instances=1; keep=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db=$2; shift 2 ;;
         --quarters) quarters=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --instances) instances=$2; shift 2 ;;
+        --keep) keep=1; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -40,7 +41,8 @@ fi
 dir=$(mktemp -d /tmp/dxtrack-bench-national.XXXXXX)
 port=${PORT:-18094}
 servers=
-trap 'for p in $servers; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$dir"' EXIT
+# --keep leaves the database and files behind, to profile a page on them afterwards.
+trap 'for p in $servers; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; if [ "$keep" = 1 ]; then echo "kept: $dir"; else rm -rf "$dir"; fi' EXIT
 echo "load before: $(uptime | sed 's/.*load average: //') (1, 5, 15 min; $(nproc) cores)"
 
 python3 scripts/bench_import_data.py "$units_csv" "$dir" "$quarters" 0

@@ -104,6 +104,9 @@ final class SubtreeSumTests: XCTestCase {
             guard withComparisons else { continue }
             XCTAssertEqual(a.previousPeriod, b.previousPeriod, at, file: file, line: line)
             XCTAssertEqual(a.samePeriodLastYear, b.samePeriodLastYear, at, file: file, line: line)
+            XCTAssertEqual(a.previousAggregate.map { shallow($0, depth) }, b.previousAggregate.map { shallow($0, depth) }, at,
+                           file: file, line: line)
+            XCTAssertEqual(a.previousReported, b.previousReported, at, file: file, line: line)
         }
         guard withComparisons else { return }
         XCTAssertEqual(new.tasks.lines, old.tasks.lines, context, file: file, line: line)
@@ -141,6 +144,22 @@ final class SubtreeSumTests: XCTestCase {
                         Self.assertSame(previous, rows.evaluation(in: period.previous), depth: 1, at + " kỳ trước", withComparisons: false)
                         Self.assertSame(summed.evaluation(in: period.previous), rows.evaluation(in: period.previous), depth: 1,
                                         at + " kỳ trước")
+                        // The unit and the units below at once (the pages' path, which reuses the
+                        // unit's values for the units below without units of their own) give
+                        // what evaluating each of them alone gives.
+                        for facts in [rows, summed] {
+                            let (unitAlone, childrenAlone) = (facts.evaluation(readAt: read), facts.childEvaluations())
+                            let (both, children) = facts.evaluations(readAt: read)
+                            Self.assertSame(both, unitAlone, depth: 2, at + " cùng lúc")
+                            XCTAssertEqual(children.map(\.unit.code), childrenAlone.map(\.unit.code), at)
+                            for (a, b) in zip(children, childrenAlone) { Self.assertSame(a, b, depth: 2, at + " cùng lúc › \(a.unit.code)") }
+                            if let first = facts.contents.indicators.first {
+                                let one = facts.evaluations(readAt: read, childIndicators: [first]).children
+                                let alone = facts.childEvaluations(indicators: [first])
+                                XCTAssertEqual(one.count, alone.count, at)
+                                for (a, b) in zip(one, alone) { Self.assertSame(a, b, depth: 2, at + " một chỉ tiêu › \(a.unit.code)") }
+                            }
+                        }
                         // The units below, as the dashboard, the indicator page and the report list them.
                         let newChildren = summed.childEvaluations(), oldChildren = rows.childEvaluations()
                         XCTAssertEqual(newChildren.map(\.unit.code), oldChildren.map(\.unit.code), at)

@@ -23,11 +23,50 @@ public struct PlanEvaluation: Sendable {
     public init(plan: Plan, indicators: [Indicator], tasks: [PlanTask], tree: UnitTree, unit: OrgUnit,
                 period: Period, values: [DataValue], taskReports: [TaskReport],
                 expected: ExpectedReporters? = nil, asOf: CalendarDate? = nil, below: BelowSums = [:]) {
+        self.init(plan: plan, indicators: indicators, tasks: tasks, tree: tree, unit: unit, period: period, values: values,
+                  taskReports: taskReports, expected: expected, asOf: asOf, below: below, childValues: nil)
+    }
+
+    /// The unit's evaluation and those of `children` (units directly below it, each with the
+    /// values of its own subtree, without tasks), from the same facts. A child with no units
+    /// below it takes the values the unit's evaluation computed for it, which are what its own
+    /// evaluation computes (it is then its only expected reporter); the others are evaluated
+    /// from their values.
+    public static func withChildren(plan: Plan, indicators: [Indicator], tasks: [PlanTask], tree: UnitTree, unit: OrgUnit,
+                                    period: Period, values: [DataValue], taskReports: [TaskReport], asOf: CalendarDate? = nil,
+                                    below: BelowSums = [:], children: [(unit: OrgUnit, values: [DataValue])],
+                                    childIndicators: [Indicator]? = nil) -> (unit: PlanEvaluation, children: [PlanEvaluation]) {
+        let computed = ChildValues()
+        let me = PlanEvaluation(plan: plan, indicators: indicators, tasks: tasks, tree: tree, unit: unit, period: period,
+                                values: values, taskReports: taskReports, expected: nil, asOf: asOf, below: below, childValues: computed)
+        let shown = childIndicators ?? indicators
+        let known = Set(indicators.map(\.code))
+        let evaluations = children.map { child, values in
+            if tree.children(of: child.code).isEmpty, shown.allSatisfy({ known.contains($0.code) }),
+               let e = PlanEvaluation(plan: plan, indicators: shown, unit: child, period: period, computed: computed, values: values) {
+                return e
+            }
+            return PlanEvaluation(plan: plan, indicators: shown, tasks: [], tree: tree, unit: child, period: period, values: values,
+                                  taskReports: [], below: below)
+        }
+        return (me, evaluations)
+    }
+
+    /// The children's values an evaluation computed, by indicator, period and unit code.
+    final class ChildValues {
+        var values: [String: [Period: [String: AggregatedValue]]] = [:]
+    }
+
+    private init(plan: Plan, indicators: [Indicator], tasks: [PlanTask], tree: UnitTree, unit: OrgUnit,
+                 period: Period, values: [DataValue], taskReports: [TaskReport],
+                 expected: ExpectedReporters?, asOf: CalendarDate?, below: BelowSums, childValues: ChildValues?) {
         let children = tree.children(of: unit.code).map(\.code)
         let expected = expected ?? .units(Set(children.isEmpty ? [unit.code] : children))
         // Grouped once: each indicator's aggregator then reads its own values only, instead of
         // every indicator scanning all of the plan's values.
         let byIndicator = Dictionary(grouping: values.lazy.filter { $0.planCode == plan.code }, by: \.indicatorCode)
+        let periods = [period, period.previous, period.samePeriodLastYear]
+        let own = OwnEntries(unit: unit.code, period: period)
         self.plan = plan
         self.unit = unit
         self.period = period
@@ -37,22 +76,41 @@ public struct PlanEvaluation: Sendable {
                                                  below: below[indicator.code] ?? [:])
             // Each period once: the comparisons reuse the period's value, and the previous
             // period's value is kept for `previousPeriodEvaluation`.
-            let aggregate = aggregator.value(of: unit.code, in: period)
-            let before = aggregator.value(of: unit.code, in: period.previous)
-            let lastYear = aggregator.value(of: unit.code, in: period.samePeriodLastYear)
-            let own = mine.last { $0.unitCode == unit.code && $0.periodID == period.identifier }
-            var result = IndicatorResult(
-                indicator: indicator, aggregate: aggregate,
-                evaluation: IndicatorEvaluation(indicator: indicator, aggregate: aggregate, level: unit.kind.level),
-                reported: own,
-                previousPeriod: aggregator.change(from: before, to: aggregate),
-                samePeriodLastYear: aggregator.change(from: lastYear, to: aggregate))
-            result.previousAggregate = before
-            result.previousReported = mine.last { $0.unitCode == unit.code && $0.periodID == period.previous.identifier }
-            return result
+            let found = periods.map { p in
+                let (value, children) = aggregator.valueWithChildren(of: unit.code, in: p)
+                if let childValues {
+                    childValues.values[indicator.code, default: [:]][p] = Dictionary(children.map { ($0.unitCode, $0) },
+                                                                                       uniquingKeysWith: { a, _ in a })
+                }
+                return value
+            }
+            return IndicatorResult(indicator, level: unit.kind.level, values: found, own: own.entries(in: mine))
         }
         self.tasks = TaskSummary(tasks: tasks, reports: taskReports.filter { $0.planCode == plan.code },
                                  period: period, unitCode: unit.code, asOf: asOf)
+    }
+
+    /// A child's evaluation from the values its parent's evaluation computed; nil when one is missing.
+    private init?(plan: Plan, indicators: [Indicator], unit: OrgUnit, period: Period, computed: ChildValues, values: [DataValue]) {
+        let periods = [period, period.previous, period.samePeriodLastYear]
+        let byIndicator = Dictionary(grouping: values.lazy.filter { $0.planCode == plan.code && $0.unitCode == unit.code },
+                                     by: \.indicatorCode)
+        let own = OwnEntries(unit: unit.code, period: period)
+        var results: [IndicatorResult] = []
+        for indicator in indicators {
+            var found: [AggregatedValue] = []
+            for p in periods {
+                guard let v = computed.values[indicator.code]?[p]?[unit.code] else { return nil }
+                found.append(v)
+            }
+            results.append(IndicatorResult(indicator, level: unit.kind.level, values: found,
+                                           own: own.entries(in: byIndicator[indicator.code] ?? [])))
+        }
+        self.plan = plan
+        self.unit = unit
+        self.period = period
+        self.indicators = results
+        self.tasks = TaskSummary(tasks: [], reports: [], period: period, unitCode: unit.code)
     }
 
     /// Whose results a plan is about when no unit is named: the province (or other top unit)
@@ -114,6 +172,30 @@ public struct IndicatorResult: Sendable {
     /// The unit's own entry for exactly the period before.
     public var previousReported: DataValue?
 
+    /// From the unit's values for the period, the period before and the same period a year
+    /// earlier, and its own entries for the first two.
+    init(_ indicator: Indicator, level: AdminLevel, values: [AggregatedValue], own: (now: DataValue?, before: DataValue?)) {
+        let (aggregate, before, lastYear) = (values[0], values[1], values[2])
+        self.indicator = indicator
+        self.aggregate = aggregate
+        self.evaluation = IndicatorEvaluation(indicator: indicator, aggregate: aggregate, level: level)
+        self.reported = own.now
+        self.previousPeriod = Change(from: before, to: aggregate, of: indicator)
+        self.samePeriodLastYear = Change(from: lastYear, to: aggregate, of: indicator)
+        self.previousAggregate = before
+        self.previousReported = own.before
+    }
+
+    init(indicator: Indicator, aggregate: AggregatedValue, evaluation: IndicatorEvaluation, reported: DataValue?,
+         previousPeriod: Change?, samePeriodLastYear: Change?) {
+        self.indicator = indicator
+        self.aggregate = aggregate
+        self.evaluation = evaluation
+        self.reported = reported
+        self.previousPeriod = previousPeriod
+        self.samePeriodLastYear = samePeriodLastYear
+    }
+
     /// The figure as an appendix writes it: "56,4%", "1.240", "1.013/1.013" for the parts of a
     /// rate; the result text for qualitative indicators; "—" for a rate of 0/0; "Chưa có số
     /// liệu" when missing.
@@ -134,5 +216,27 @@ public struct IndicatorResult: Sendable {
     public var partsLabelVI: String? {
         guard let n = aggregate.numerator, let d = aggregate.denominator else { return nil }
         return "\(VNNumber.format(n, fractionDigits: 2))/\(VNNumber.format(d, fractionDigits: 2))"
+    }
+}
+
+/// A unit's own entries of one indicator for a period and the period before, the later of
+/// two for the same period winning; the identifiers are made once, not per value.
+struct OwnEntries {
+    let unit: String
+    let now: String
+    let before: String
+
+    init(unit: String, period: Period) {
+        self.unit = unit
+        now = period.identifier
+        before = period.previous.identifier
+    }
+
+    func entries(in values: [DataValue]) -> (now: DataValue?, before: DataValue?) {
+        var found: (now: DataValue?, before: DataValue?) = (nil, nil)
+        for v in values where v.unitCode == unit {
+            if v.periodID == now { found.now = v } else if v.periodID == before { found.before = v }
+        }
+        return found
     }
 }

@@ -76,11 +76,22 @@ public struct IndicatorAggregator: Sendable {
         unitCodes.map { compute($0, period) }
     }
 
+    /// The value of `unitCode` and those of its children (in the tree's order) that went into
+    /// it; none for the children of a unit summed below (`BelowSum`). A child's value is as this
+    /// aggregator's `expected` sees it.
+    public func valueWithChildren(of unitCode: String, in period: Period) -> (value: AggregatedValue, children: [AggregatedValue]) {
+        node(unitCode, period)
+    }
+
     private func compute(_ code: String, _ period: Period) -> AggregatedValue {
+        node(code, period).value
+    }
+
+    private func node(_ code: String, _ period: Period) -> (value: AggregatedValue, children: [AggregatedValue]) {
         // A stock is what exists at the period's end: a unit closed before then (merged into
         // another) holds none of it; its successor does.
         if indicator.temporal == .stock, let closed = tree[code]?.validTo, closed < period.end {
-            return AggregatedValue(unitCode: code, period: period, source: .missing)
+            return (AggregatedValue(unitCode: code, period: period, source: .missing), [])
         }
         let own = series[code]?.figure(for: period, measure: indicator.measure, temporal: indicator.temporal)
         // A collapsed subtree: its sum stands for the children's values (`BelowSum`).
@@ -155,7 +166,7 @@ public struct IndicatorAggregator: Sendable {
         }
         coverage.append(below)
         result.coverage = coverage
-        return result
+        return (result, children)
     }
 
     /// A collapsed subtree's sum into a node that has no figure of its own: what `combine` gives

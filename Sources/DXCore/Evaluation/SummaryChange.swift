@@ -115,7 +115,14 @@ extension IndicatorAggregator {
 
     /// The change between two values of this indicator already computed.
     public func change(from before: AggregatedValue, to now: AggregatedValue) -> Change? {
+        Change(from: before, to: now, of: indicator)
+    }
+}
+
+extension Change {
+    /// The change between two values of `indicator`; nil as `IndicatorAggregator.change` says.
+    init?(from before: AggregatedValue, to now: AggregatedValue, of indicator: Indicator) {
         guard indicator.measure != .qualitative, let current = now.value, let previous = before.value else { return nil }
-        return Change(current: current, previous: previous, kind: .natural(for: indicator))
+        self.init(current: current, previous: previous, kind: .natural(for: indicator))
     }
 }

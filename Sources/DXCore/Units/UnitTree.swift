@@ -3,6 +3,9 @@
 public struct UnitTree: Sendable {
     public let units: [String: OrgUnit]
     private let children: [String: [String]]
+    /// `children`'s units, made once: an evaluation asks for them at every node of every
+    /// indicator and period.
+    private let childUnits: [String: [OrgUnit]]
     public let roots: [String]
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -57,13 +60,14 @@ public struct UnitTree: Sendable {
         }
         self.units = units
         self.children = children
+        self.childUnits = children.mapValues { $0.compactMap { units[$0] } }
         self.roots = roots
     }
 
     public subscript(code: String) -> OrgUnit? { units[code] }
 
     public func children(of code: String) -> [OrgUnit] {
-        (children[code] ?? []).compactMap { units[$0] }
+        childUnits[code] ?? []
     }
 
     /// From the parent up to the root, nearest first.

@@ -188,6 +188,27 @@ public struct EvaluationFacts: Sendable {
     /// the values are split once by subtree instead of being read again for every unit.
     /// Only units that existed at some time in the period.
     public func childEvaluations(indicators: [Indicator]? = nil) -> [PlanEvaluation] {
+        branches().map { child, values in
+            PlanEvaluation(plan: contents.plan, indicators: indicators ?? contents.indicators, tasks: [], tree: tree,
+                           unit: child, period: period, values: values, taskReports: [], below: below)
+        }
+    }
+
+    /// `evaluation(asOf:readAt:)` and `childEvaluations(indicators:)` at once: the units below
+    /// without units of their own take the values the unit's evaluation computed for them.
+    public func evaluations(asOf: CalendarDate? = nil, readAt: Date = Date(),
+                            childIndicators: [Indicator]? = nil) -> (unit: PlanEvaluation, children: [PlanEvaluation]) {
+        var (e, children) = PlanEvaluation.withChildren(
+            plan: contents.plan, indicators: contents.indicators, tasks: contents.tasks, tree: tree, unit: unit, period: period,
+            values: values, taskReports: taskReports, asOf: asOf, below: below, children: branches(), childIndicators: childIndicators)
+        e.reading = DataReading(readAt: readAt, includesUnsubmitted: includesUnsubmitted)
+        if let lineage { e.lineage = LineageReading(lineage, evaluation: e, values: values, tree: tree) }
+        return (e, children)
+    }
+
+    /// The units directly below that existed at some time in the period, each with the values
+    /// of its subtree.
+    private func branches() -> [(unit: OrgUnit, values: [DataValue])] {
         // Predecessors joined for the comparisons are not units to drill into.
         let children = tree.children(of: unit.code).filter {
             $0.overlaps(from: period.start, to: period.end) && !(lineage?.isPredecessorKey($0.code) ?? false)
@@ -200,9 +221,6 @@ public struct EvaluationFacts: Sendable {
         for v in values {
             if let i = branchOf[v.unitCode] { byBranch[i].append(v) }
         }
-        return children.enumerated().map { i, child in
-            PlanEvaluation(plan: contents.plan, indicators: indicators ?? contents.indicators, tasks: [], tree: tree,
-                           unit: child, period: period, values: byBranch[i], taskReports: [], below: below)
-        }
+        return Array(zip(children, byBranch))
     }
 }

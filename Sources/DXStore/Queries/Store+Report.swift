@@ -17,7 +17,16 @@ extension Store {
                                includeUnsubmitted: Bool = false, readAt: Date = Date()) async throws -> OfficialReport {
         let facts = try await evaluationFacts(plan: key, period: periodID, unit: unitCode, includeUnsubmitted: includeUnsubmitted,
                                              summed: true)
-        let indicators = facts.evaluation(readAt: readAt)
+        var byUnitIndicator: Indicator?
+        if let code = settings.byUnitIndicator {
+            guard let indicator = facts.contents.indicators.first(where: { $0.code == code }) else {
+                throw StoreError.invalid("Kế hoạch \(facts.contents.plan.code) không có chỉ tiêu \(code)")
+            }
+            byUnitIndicator = indicator
+        }
+        // The units below from the facts already read for the evaluation.
+        let (indicators, children) = byUnitIndicator.map { facts.evaluations(readAt: readAt, childIndicators: [$0]) }
+            ?? (facts.evaluation(readAt: readAt), [])
         var tasks: [(evaluation: PlanEvaluation, statedTotal: Int?)] = []
         for entry in (tasksPlan.map { [ReportTaskPlan(code: $0)] } ?? []) + taskPlans {
             guard let contents = try await planContents(slugOrCode: entry.code) else { throw StoreError.notFound("kế hoạch \(entry.code)") }
@@ -31,14 +40,8 @@ extension Store {
         }
         let tree = facts.tree
         var byUnit: [(unit: OrgUnit, result: IndicatorResult)] = []
-        if let code = settings.byUnitIndicator {
-            guard let indicator = indicators.indicator(code)?.indicator else {
-                throw StoreError.invalid("Kế hoạch \(indicators.plan.code) không có chỉ tiêu \(code)")
-            }
-            // The units below from the facts already read for the evaluation.
-            for e in facts.childEvaluations(indicators: [indicator]) {
-                if let r = e.indicators.first, r.aggregate.hasData { byUnit.append((e.unit, r)) }
-            }
+        for e in children {
+            if let r = e.indicators.first, r.aggregate.hasData { byUnit.append((e.unit, r)) }
         }
         var forms: [FormTable] = []
         for code in settings.formAppendices ?? [] {

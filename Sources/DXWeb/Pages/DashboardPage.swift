@@ -66,9 +66,9 @@ enum DashboardPage {
         // comparisons; the units below are evaluated from the same rows.
         let facts = try await store.evaluationFacts(plan: contents.plan.code, period: periodID, unit: unit,
                                                     includeUnsubmitted: includeUnsubmitted, summed: true)
-        let evaluation = facts.evaluation()
+        let (evaluation, childEvaluations) = facts.evaluations()
         let tree = facts.tree
-        let children = facts.childEvaluations().map { e in
+        let children = childEvaluations.map { e in
             ChildRow(unit: e.unit, summary: e.summary, withData: e.indicators.count(where: { $0.aggregate.hasData }))
         }
         let companion = contents.indicators.isEmpty ? nil : try await store.planSummaries().first {

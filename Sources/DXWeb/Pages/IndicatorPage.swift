@@ -32,12 +32,12 @@ enum IndicatorPage {
                                                     period: period ?? periods.last?.identifier ?? String(contents.plan.horizonTo),
                                                     unit: unit, indicators: [code], allPeriods: true,
                                                     includeUnsubmitted: includeUnsubmitted)
-        let evaluation = facts.evaluation()
+        let (evaluation, childEvaluations) = facts.evaluations(childIndicators: [indicator])
         let aggregator = IndicatorAggregator(indicator: indicator, tree: facts.tree, values: facts.values)
         // Every reported period, whatever its length: a year beside its halves is what the
         // plan was reported for, and a trend of only the current period's kind hid most of it.
         let trend = periods.map { ($0, aggregator.value(of: evaluation.unit.code, in: $0)) }
-        let children = facts.childEvaluations(indicators: [indicator])
+        let children = childEvaluations
             .compactMap { e -> (OrgUnit, IndicatorResult)? in e.indicators.first.map { (e.unit, $0) } }
         return Model(plan: contents.plan, indicator: indicator, unit: evaluation.unit, period: evaluation.period,
                      current: evaluation.indicator(code)!, trend: trend, children: children, reading: evaluation.reading,
