@@ -22,6 +22,7 @@ extension DatabaseURL {
                     throw StoreError.cannotCreateFolder(folder, reason: "không có quyền ghi")
                 }
             }
+            SQLiteConnectionSettings.install()
             return .sqlite(.file(path), sqlLogLevel: .trace)
         case .postgres(let url):
             do {

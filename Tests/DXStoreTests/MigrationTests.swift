@@ -1,5 +1,6 @@
 import DXStore
 import DXTestSupport
+import SQLKit
 import XCTest
 
 final class MigrationTests: XCTestCase {
@@ -32,6 +33,33 @@ final class MigrationTests: XCTestCase {
         // Byte 18 of the header is 2 in WAL mode.
         let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(20)
         XCTAssertEqual(header[18], 2)
+    }
+
+    /// Subtree walks find a unit's children by index on both databases: 023's rebuild of
+    /// `units` had dropped 022's index on SQLite, and 027 made it again.
+    func testUnitsAreIndexedByParent() async throws {
+        try await TestDatabases.each { rt in
+            let sql = rt.database as! any SQLDatabase
+            let query: SQLQueryString
+            if case .sqlite = rt.url {
+                query = "SELECT sql AS d FROM sqlite_master WHERE tbl_name = 'units' AND type = 'index' AND sql IS NOT NULL"
+            } else {
+                query = "SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'units'"
+            }
+            let definitions = try await sql.raw(query).all().map { try $0.decode(column: "d", as: String.self) }
+            XCTAssertTrue(definitions.contains { $0.contains("(parent_id)") }, "\(rt.url.kindName): \(definitions)")
+        }
+    }
+
+    func testSQLiteConnectionsReadThroughALargerCacheAndAMemoryMap() async throws {
+        let rt = try StoreRuntime(url: .sqlite(path: TestDatabases.sqlitePath()))
+        try await rt.migrate()
+        let sql = rt.database as! any SQLDatabase
+        let cache = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+        let mmap = try await sql.raw("PRAGMA mmap_size").first()?.decode(column: "mmap_size", as: Int.self)
+        await rt.shutdown()
+        XCTAssertEqual(cache, -32768, "32 MiB")
+        XCTAssertEqual(mmap, 1 << 30, "1 GiB")
     }
 
     func testAnUnreachablePostgresSaysSoInOneSentence() async throws {

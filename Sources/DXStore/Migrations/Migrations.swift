@@ -27,6 +27,7 @@ public enum DXMigrations {
         M024CreateNotices(),
         M025UnitRevision(),
         M026SubtreeRollups(),
+        M027UnitsParentIndexAgain(),
     ]
 }
 
