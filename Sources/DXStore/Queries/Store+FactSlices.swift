@@ -47,14 +47,10 @@ extension Store {
             itemColumn: "indicator_id", fields: "f.numerator, f.denominator, f.value, f.text, f.judgement, f.comment, f.author, f.updated_at")
         return try rows.map { r in
             DataValue(
-                planCode: planCode, indicatorCode: try r.decode(column: "item", as: String.self),
-                unitCode: try r.decode(column: "unit", as: String.self), periodID: try r.decode(column: "period", as: String.self),
-                numerator: try r.decode(column: "numerator", as: Double?.self),
-                denominator: try r.decode(column: "denominator", as: Double?.self),
-                value: try r.decode(column: "value", as: Double?.self), text: try r.decode(column: "text", as: String?.self),
-                judgement: try r.decode(column: "judgement", as: String?.self).flatMap(Judgement.init(rawValue:)),
-                comment: try r.decode(column: "comment", as: String?.self), author: try r.decode(column: "author", as: String?.self),
-                updatedAt: try r.decode(column: "updated_at", as: Date?.self))
+                planCode: planCode, indicatorCode: try r.string("item"), unitCode: try r.string("unit"), periodID: try r.string("period"),
+                numerator: try r.double("numerator"), denominator: try r.double("denominator"), value: try r.double("value"),
+                text: try r.optionalString("text"), judgement: try r.optionalString("judgement").flatMap(Judgement.init(rawValue:)),
+                comment: try r.optionalString("comment"), author: try r.optionalString("author"), updatedAt: try r.date("updated_at"))
         }
     }
 
@@ -66,12 +62,10 @@ extension Store {
             itemColumn: "task_id", fields: "f.status, f.percent, f.result, f.note, f.author, f.updated_at")
         return try rows.map { r in
             TaskReport(
-                planCode: planCode, taskCode: try r.decode(column: "item", as: String.self),
-                unitCode: try r.decode(column: "unit", as: String.self), periodID: try r.decode(column: "period", as: String.self),
-                status: TaskStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .other,
-                percent: try r.decode(column: "percent", as: Double?.self), result: try r.decode(column: "result", as: String?.self),
-                note: try r.decode(column: "note", as: String?.self), author: try r.decode(column: "author", as: String?.self),
-                updatedAt: try r.decode(column: "updated_at", as: Date?.self))
+                planCode: planCode, taskCode: try r.string("item"), unitCode: try r.string("unit"), periodID: try r.string("period"),
+                status: TaskStatus(rawValue: try r.string("status")) ?? .other, percent: try r.double("percent"),
+                result: try r.optionalString("result"), note: try r.optionalString("note"), author: try r.optionalString("author"),
+                updatedAt: try r.date("updated_at"))
         }
     }
 
@@ -109,7 +103,7 @@ extension Store {
 
     /// The rows of one fact table, as `item`, `unit`, `period` and `fields`.
     private func sliceRows(planCode: String, slice: FactSlice, includeUnsubmitted: Bool, table: String, itemTable: String,
-                           itemColumn: String, fields: String) async throws -> [any SQLRow] {
+                           itemColumn: String, fields: String) async throws -> [RawRow] {
         var query = SQLQueryString("")
         if let root = slice.subtreeOf {
             // UNION (not UNION ALL) stops on a cycle; the tree refuses those anyway.
@@ -150,7 +144,7 @@ extension Store {
             let rounds = try await coveringRounds(planCode: planCode, periodIDs: slice.periodIDs)
             Self.appendCounted(to: &query, alias: "f", rounds: rounds)
         }
-        return try await sql.raw(query).all()
+        return try await RawRow.all(query, on: self)
     }
 
     /// `DataStatus` in SQL: a row of `alias` counts when no round of its plan and period lists

@@ -208,19 +208,17 @@ extension Store {
         q.appendInterpolation(unsafeRaw: ") AND r.period IN (")
         q.appendInterpolation(binds: periodIDs)
         q.appendInterpolation(unsafeRaw: ")")
-        return try Self.groups(try await sql.raw(q).all())
+        return try Self.groups(try await RawRow.all(q, on: self))
     }
 
-    static func groups(_ rows: [any SQLRow]) throws -> [UUID: [String: [String: SubtreeGroup]]] {
+    static func groups(_ rows: [RawRow]) throws -> [UUID: [String: [String: SubtreeGroup]]] {
         var out: [UUID: [String: [String: SubtreeGroup]]] = [:]
         for row in rows {
             let g = SubtreeGroup(
-                badRate: try row.decode(column: "bad_rate", as: Int.self), badNumber: try row.decode(column: "bad_number", as: Int.self),
-                frontier: try row.decode(column: "frontier", as: Int.self), numerator: try row.decode(column: "n", as: Double?.self),
-                denominator: try row.decode(column: "d", as: Double?.self), value: try row.decode(column: "v", as: Double?.self),
-                reportingChildren: try row.decode(column: "reporting", as: Int.self))
-            out[try row.decode(column: "c", as: UUID.self), default: [:]][try row.decode(column: "item", as: String.self), default: [:]][
-                try row.decode(column: "period", as: String.self)] = g
+                badRate: try row.int("bad_rate"), badNumber: try row.int("bad_number"), frontier: try row.int("frontier"),
+                numerator: try row.double("n"), denominator: try row.double("d"), value: try row.double("v"),
+                reportingChildren: try row.int("reporting"))
+            out[try row.uuid("c"), default: [:]][try row.string("item"), default: [:]][try row.string("period")] = g
         }
         return out
     }
@@ -248,11 +246,11 @@ extension Store {
     /// unit with children: equal whenever every write kept the rollups (tests check this).
     func rollupCheck(planCode: String) async throws -> (stored: [UUID: [String: [String: SubtreeGroup]]],
                                                        direct: [UUID: [String: [String: SubtreeGroup]]]) {
-        let stored = try Self.groups(try await sql.raw("""
+        let stored = try Self.groups(try await RawRow.all("""
             SELECT r.unit_id AS c, i.code AS item, r.period AS period, r.bad_rate, r.bad_number, r.frontier, r.numerator AS n, \
             r.denominator AS d, r.value AS v, r.reporting FROM \(unsafeRaw: Self.rollupTable) r \
             JOIN indicators i ON i.id = r.indicator_id JOIN plans p ON p.id = i.plan_id WHERE p.code = \(bind: planCode)
-            """).all())
+            """, on: self))
         let items = Array(try await indicatorIDs(planCode: planCode).keys)
         let periods = Array(try await storedPeriodIDs(planCode: planCode))
         let parents = try await sql.raw("SELECT DISTINCT parent_id FROM units WHERE parent_id IS NOT NULL").all()

@@ -202,7 +202,7 @@ extension Store {
         restrict(&q, plan: "p", item: "i", period: "f")
         Self.appendCounted(to: &q, alias: "f", rounds: rounds)
         q.appendInterpolation(unsafeRaw: ") r GROUP BY r.c, r.item, r.period")
-        return try Self.groups(try await sql.raw(q).all())
+        return try Self.groups(try await RawRow.all(q, on: self))
     }
 
     /// The children of `unit` with a counted row in their subtree for one indicator and period.
