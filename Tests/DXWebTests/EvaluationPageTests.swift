@@ -29,6 +29,29 @@ final class EvaluationPageTests: XCTestCase {
         }
     }
 
+    /// The dashboard of a plan of indicators links the report with the year's activity plan
+    /// (a one-year plan of tasks only): the one `planSummaries` lists first, found by one query.
+    func testTheDashboardFindsTheYearsActivityPlanAsThePlanListWould() async throws {
+        try await withDemoApp { app, _ in
+            let store = Store(app.db)
+            var found = 0
+            for year in 2022...2027 {
+                let listed = try await store.planSummaries().first {
+                    $0.taskCount > 0 && $0.indicatorCount == 0 && $0.plan.covers(year: year) && $0.plan.horizonFrom == $0.plan.horizonTo
+                }?.plan.slug
+                let one = try await store.tasksOnlyPlan(year: year)
+                XCTAssertEqual(one, listed, "\(year)")
+                if one != nil { found += 1 }
+            }
+            XCTAssertGreaterThan(found, 0, "the demo has an activity plan")
+            let viewer = try await browser(app, "lanhdao").headers
+            try await app.test(.GET, "/plans/kh-cds-2024/dashboard?period=2024", headers: viewer) { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("tasks=83-kh-bcd-2024"), "the report link counts the year's tasks")
+            }
+        }
+    }
+
     func testDrillingDownToADistrictUsesItsOwnFigures() async throws {
         try await withDemoApp { app, _ in
             let viewer = try await browser(app, "lanhdao").headers

@@ -36,14 +36,18 @@ public struct PlanEvaluation: Sendable {
                                     period: Period, values: [DataValue], taskReports: [TaskReport], asOf: CalendarDate? = nil,
                                     below: BelowSums = [:], children: [(unit: OrgUnit, values: [DataValue])],
                                     childIndicators: [Indicator]? = nil) -> (unit: PlanEvaluation, children: [PlanEvaluation]) {
-        let computed = ChildValues()
+        let computed = ChildValues(indicators: indicators.count)
         let me = PlanEvaluation(plan: plan, indicators: indicators, tasks: tasks, tree: tree, unit: unit, period: period,
                                 values: values, taskReports: taskReports, expected: nil, asOf: asOf, below: below, childValues: computed)
         let shown = childIndicators ?? indicators
-        let known = Set(indicators.map(\.code))
+        let position = Dictionary(indicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let shownPositions = shown.compactMap { position[$0.code] }
+        let siblings = tree.children(of: unit.code)
+        let place = Dictionary(siblings.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let evaluations = children.map { child, values in
-            if tree.children(of: child.code).isEmpty, shown.allSatisfy({ known.contains($0.code) }),
-               let e = PlanEvaluation(plan: plan, indicators: shown, unit: child, period: period, computed: computed, values: values) {
+            if tree.children(of: child.code).isEmpty, shownPositions.count == shown.count, let i = place[child.code],
+               let e = PlanEvaluation(plan: plan, indicators: shown, positions: shownPositions, unit: child, place: i,
+                                      of: siblings.count, period: period, computed: computed, values: values) {
                 return e
             }
             return PlanEvaluation(plan: plan, indicators: shown, tasks: [], tree: tree, unit: child, period: period, values: values,
@@ -52,9 +56,15 @@ public struct PlanEvaluation: Sendable {
         return (me, evaluations)
     }
 
-    /// The children's values an evaluation computed, by indicator, period and unit code.
+    /// The children's values an evaluation computed: by the indicator's position in the
+    /// evaluation, the period's (the period, the one before, the same a year earlier), then the
+    /// child's in the tree's order.
     final class ChildValues {
-        var values: [String: [Period: [String: AggregatedValue]]] = [:]
+        var values: [[[AggregatedValue]]]
+
+        init(indicators: Int) {
+            values = Array(repeating: [], count: indicators)
+        }
     }
 
     private init(plan: Plan, indicators: [Indicator], tasks: [PlanTask], tree: UnitTree, unit: OrgUnit,
@@ -70,7 +80,7 @@ public struct PlanEvaluation: Sendable {
         self.plan = plan
         self.unit = unit
         self.period = period
-        self.indicators = indicators.map { indicator in
+        self.indicators = indicators.enumerated().map { position, indicator in
             let mine = byIndicator[indicator.code] ?? []
             let aggregator = IndicatorAggregator(indicator: indicator, tree: tree, values: mine, expected: expected,
                                                  below: below[indicator.code] ?? [:])
@@ -78,10 +88,7 @@ public struct PlanEvaluation: Sendable {
             // period's value is kept for `previousPeriodEvaluation`.
             let found = periods.map { p in
                 let (value, children) = aggregator.valueWithChildren(of: unit.code, in: p)
-                if let childValues {
-                    childValues.values[indicator.code, default: [:]][p] = Dictionary(children.map { ($0.unitCode, $0) },
-                                                                                       uniquingKeysWith: { a, _ in a })
-                }
+                childValues?.values[position].append(children)
                 return value
             }
             return IndicatorResult(indicator, level: unit.kind.level, values: found, own: own.entries(in: mine))
@@ -90,19 +97,21 @@ public struct PlanEvaluation: Sendable {
                                  period: period, unitCode: unit.code, asOf: asOf)
     }
 
-    /// A child's evaluation from the values its parent's evaluation computed; nil when one is missing.
-    private init?(plan: Plan, indicators: [Indicator], unit: OrgUnit, period: Period, computed: ChildValues, values: [DataValue]) {
-        let periods = [period, period.previous, period.samePeriodLastYear]
+    /// A child's evaluation from the values its parent's evaluation computed (`place` is its
+    /// position among the `siblings` children, `positions` those of `indicators` in the
+    /// parent's); nil when the parent did not compute them all.
+    private init?(plan: Plan, indicators: [Indicator], positions: [Int], unit: OrgUnit, place: Int, of siblings: Int, period: Period,
+                  computed: ChildValues, values: [DataValue]) {
         let byIndicator = Dictionary(grouping: values.lazy.filter { $0.planCode == plan.code && $0.unitCode == unit.code },
                                      by: \.indicatorCode)
         let own = OwnEntries(unit: unit.code, period: period)
         var results: [IndicatorResult] = []
-        for indicator in indicators {
-            var found: [AggregatedValue] = []
-            for p in periods {
-                guard let v = computed.values[indicator.code]?[p]?[unit.code] else { return nil }
-                found.append(v)
-            }
+        for (indicator, position) in zip(indicators, positions) {
+            let byPeriod = computed.values[position]
+            // A parent summed whole or closed computes no children.
+            guard byPeriod.count == 3, byPeriod.allSatisfy({ $0.count == siblings }) else { return nil }
+            let found = byPeriod.map { $0[place] }
+            guard found.allSatisfy({ $0.unitCode == unit.code }) else { return nil }
             results.append(IndicatorResult(indicator, level: unit.kind.level, values: found,
                                            own: own.entries(in: byIndicator[indicator.code] ?? [])))
         }

@@ -42,6 +42,20 @@ extension Store {
         return result.sorted { ($1.plan.horizonTo, $0.plan.code) < ($0.plan.horizonTo, $1.plan.code) }
     }
 
+    /// The slug of the one-year plan of tasks only (no indicators) for `year`, the first by code
+    /// as `planSummaries` lists them: the activity plan a dashboard's report counts beside a
+    /// plan of indicators. One query instead of every plan's summary.
+    public func tasksOnlyPlan(year: Int) async throws -> String? {
+        let rows = try await sql.raw("""
+            SELECT p.code, p.slug FROM plans p WHERE p.archived_at IS NULL AND p.horizon_from = \(bind: year) \
+            AND p.horizon_to = \(bind: year) \
+            AND EXISTS (SELECT 1 FROM tasks t WHERE t.plan_id = p.id AND t.archived_at IS NULL) \
+            AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.plan_id = p.id AND i.archived_at IS NULL)
+            """).all()
+        return try rows.map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "slug", as: String.self)) }
+            .min { $0.0 < $1.0 }?.1
+    }
+
     public func plan(slugOrCode key: String) async throws -> Plan? {
         try await planRow(slugOrCode: key)?.plan
     }

@@ -71,10 +71,7 @@ enum DashboardPage {
         let children = childEvaluations.map { e in
             ChildRow(unit: e.unit, summary: e.summary, withData: e.indicators.count(where: { $0.aggregate.hasData }))
         }
-        let companion = contents.indicators.isEmpty ? nil : try await store.planSummaries().first {
-            $0.taskCount > 0 && $0.indicatorCount == 0 && $0.plan.covers(year: evaluation.period.start.year)
-                && $0.plan.horizonFrom == $0.plan.horizonTo
-        }?.plan.slug
+        let companion = contents.indicators.isEmpty ? nil : try await store.tasksOnlyPlan(year: evaluation.period.start.year)
         // The previous period's figures are those its comparisons already computed.
         let previous = periods.contains(evaluation.period.previous) ? evaluation.previousPeriodEvaluation : nil
         let round = try await store.rounds().first {
