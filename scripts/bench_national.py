@@ -143,5 +143,9 @@ def save():
 
 print(f"{'API save of ' + commune + ' (one figure)':<36} {median_ms(save):>11.1f}")
 with open(f"/proc/{args.server_pid}/status") as f:
-    peak = next(line.split()[1] for line in f if line.startswith("VmHWM"))
-print(f"server peak memory: {int(peak) // 1024} MB")
+    status = {line.split(":")[0]: line.split()[1] for line in f if line.startswith(("VmHWM", "RssAnon", "RssFile"))}
+# SQLite reads the database file through a memory map: its pages count in the resident size but
+# are the operating system's file cache, shared and dropped under pressure; RssAnon is the
+# server's own memory.
+print(f"server peak memory: {int(status['VmHWM']) // 1024} MB "
+      f"(now {int(status['RssAnon']) // 1024} MB own, {int(status['RssFile']) // 1024} MB of mapped files)")
