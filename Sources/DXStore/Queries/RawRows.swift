@@ -16,58 +16,40 @@ struct RawRow {
 
     private let storage: Storage
 
+    // The conversions are SQLiteNIO's own (`SQLiteDataConvertible`), the ones SQLKit's decoder
+    // applies after its casts: the values read are the same.
+
     func string(_ column: String) throws -> String {
         switch storage {
-        case .sqlite(let row):
-            guard case .text(let s)? = row.column(column) else { throw Self.mismatch(column, String.self) }
-            return s
+        case .sqlite(let row): return try Self.convert(row, column, String.init(sqliteData:))
         case .sql(let row): return try row.decode(column: column, as: String.self)
         }
     }
 
     func optionalString(_ column: String) throws -> String? {
         switch storage {
-        case .sqlite(let row):
-            switch row.column(column) {
-            case .text(let s)?: return s
-            case .null?: return nil
-            default: throw Self.mismatch(column, String.self)
-            }
+        case .sqlite(let row): return try Self.optional(row, column, String.init(sqliteData:))
         case .sql(let row): return try row.decode(column: column, as: String?.self)
         }
     }
 
     func double(_ column: String) throws -> Double? {
         switch storage {
-        case .sqlite(let row):
-            switch row.column(column) {
-            case .float(let d)?: return d
-            case .integer(let i)?: return Double(i)
-            case .null?: return nil
-            default: throw Self.mismatch(column, Double.self)
-            }
+        case .sqlite(let row): return try Self.optional(row, column, Double.init(sqliteData:))
         case .sql(let row): return try row.decode(column: column, as: Double?.self)
         }
     }
 
     func int(_ column: String) throws -> Int {
         switch storage {
-        case .sqlite(let row):
-            switch row.column(column) {
-            case .integer(let i)?: return i
-            case .float(let d)? where d == d.rounded() && abs(d) < 1e15: return Int(d)
-            default: throw Self.mismatch(column, Int.self)
-            }
+        case .sqlite(let row): return try Self.convert(row, column, Int.init(sqliteData:))
         case .sql(let row): return try row.decode(column: column, as: Int.self)
         }
     }
 
     func date(_ column: String) throws -> Date? {
         switch storage {
-        case .sqlite(let row):
-            guard let data = row.column(column), data != .null else { return nil }
-            guard let d = Date(sqliteData: data) else { throw Self.mismatch(column, Date.self) }
-            return d
+        case .sqlite(let row): return try Self.optional(row, column, Date.init(sqliteData:))
         case .sql(let row): return try row.decode(column: column, as: Date?.self)
         }
     }
@@ -75,11 +57,24 @@ struct RawRow {
     func uuid(_ column: String) throws -> UUID {
         switch storage {
         case .sqlite(let row):
-            // Stored as text by SQLKit's encoder (`uuidString`).
-            guard case .text(let s)? = row.column(column), let id = UUID(uuidString: s) else { throw Self.mismatch(column, UUID.self) }
-            return id
+            // Stored as text by SQLKit's encoder (`uuidString`); anything else as SQLKit reads it.
+            guard let data = row.column(column) else { throw Self.mismatch(column, UUID.self) }
+            if case .text(let s) = data, let id = UUID(uuidString: s) { return id }
+            return try SQLiteDataDecoder().decode(UUID.self, from: data)
         case .sql(let row): return try row.decode(column: column, as: UUID.self)
         }
+    }
+
+    private static func convert<T>(_ row: SQLiteRow, _ column: String, _ make: (SQLiteData) -> T?) throws -> T {
+        guard let data = row.column(column), let value = make(data) else { throw mismatch(column, T.self) }
+        return value
+    }
+
+    private static func optional<T>(_ row: SQLiteRow, _ column: String, _ make: (SQLiteData) -> T?) throws -> T? {
+        guard let data = row.column(column) else { throw mismatch(column, T.self) }
+        if data == .null { return nil }
+        guard let value = make(data) else { throw mismatch(column, T.self) }
+        return value
     }
 
     private static func mismatch(_ column: String, _ type: Any.Type) -> StoreError {
