@@ -11,6 +11,7 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.migrations.add(DXMigrations.all, to: url.databaseID)
     app.storage[DatabaseKindKey.self] = url.kindName
     app.unitRowsCache = UnitRowsCache()
+    app.planContentsCache = PlanContentsCache()
     app.routes.defaultMaxBodySize = "1mb"
     app.bcryptPool = BcryptPool()
     app.trustedProxies = ClientAddress.trustedProxies(from: ProcessInfo.processInfo.environment)
@@ -39,12 +40,23 @@ extension Application {
     }
 }
 
+struct PlanContentsCacheKey: StorageKey {
+    typealias Value = PlanContentsCache
+}
+
+extension Application {
+    var planContentsCache: PlanContentsCache {
+        get { storage[PlanContentsCacheKey.self] ?? PlanContentsCache() }
+        set { storage[PlanContentsCacheKey.self] = newValue }
+    }
+}
+
 struct DatabaseKindKey: StorageKey {
     typealias Value = String
 }
 
 extension Request {
-    var store: Store { Store(db, unitCache: application.unitRowsCache) }
+    var store: Store { Store(db, unitCache: application.unitRowsCache, planCache: application.planContentsCache) }
 }
 
 func routes(_ app: Application) throws {

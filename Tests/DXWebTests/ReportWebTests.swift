@@ -76,6 +76,9 @@ final class ReportWebTests: XCTestCase {
                 XCTAssertTrue(html.contains("Giá trị không được là số âm."))
                 XCTAssertTrue(html.contains("value=\"abc\""), "what was typed is kept")
                 XCTAssertTrue(html.contains("aria-invalid=\"true\""))
+                // Each message links to its field by an id of ASCII letters, digits and dashes.
+                XCTAssertTrue(html.contains("href=\"#f-v-KH-C-S-2024-1-numerator\""), html)
+                XCTAssertTrue(html.contains("id=\"f-v-KH-C-S-2024-1-numerator\""), html)
             }
             let v1 = try await version(app)
             XCTAssertEqual(v1, 1, "nothing half-written")

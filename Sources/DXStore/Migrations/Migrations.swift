@@ -28,6 +28,7 @@ public enum DXMigrations {
         M025UnitRevision(),
         M026SubtreeRollups(),
         M027UnitsParentIndexAgain(),
+        M028PlanRevision(),
     ]
 }
 

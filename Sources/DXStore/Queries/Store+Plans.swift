@@ -56,13 +56,9 @@ extension Store {
             .min { $0.0 < $1.0 }?.1
     }
 
-    public func plan(slugOrCode key: String) async throws -> Plan? {
-        try await planRow(slugOrCode: key)?.plan
-    }
-
     /// A plan by slug or code with its issuer's code and its pillars, from two raw reads: every
     /// plan page and evaluation starts here.
-    private func planRow(slugOrCode key: String) async throws -> (id: UUID, plan: Plan)? {
+    func planRow(slugOrCode key: String) async throws -> (id: UUID, plan: Plan)? {
         guard let r = try await sql.raw("""
             SELECT p.id, p.code, p.slug, p.kind, p.title, p.issued, p.horizon_from, p.horizon_to, p.parent_code, u.code AS issuer_code
             FROM plans p LEFT JOIN units u ON u.id = p.issuer_id WHERE p.slug = \(bind: key) OR p.code = \(bind: key)
@@ -78,14 +74,6 @@ extension Store {
             issued: try r.decode(column: "issued", as: String?.self).flatMap(CalendarDate.init(iso:)),
             horizonFrom: try r.decode(column: "horizon_from", as: Int.self), horizonTo: try r.decode(column: "horizon_to", as: Int.self),
             parentCode: try r.decode(column: "parent_code", as: String?.self), pillars: pillars))
-    }
-
-    /// The plan with its indicators (and targets) and tasks, in document order.
-    public func planContents(slugOrCode key: String) async throws -> PlanContents? {
-        guard let (planID, plan) = try await planRow(slugOrCode: key) else { return nil }
-        let codes = try await unitCodesByID()
-        return PlanContents(plan: plan, indicators: try await indicators(planID: planID, unitCodes: codes).map(\.0),
-                            tasks: try await tasks(planID: planID, unitCodes: codes).map(\.0))
     }
 
     /// A plan's indicators with their targets, in document order, or with `code` the one

@@ -118,24 +118,6 @@ extension Store {
         return UnitReport(round: round, status: status, indicators: indicators, tasks: tasks, forms: forms, previousPeriod: previous)
     }
 
-    func indicatorIDs(planCode: String) async throws -> [String: UUID] {
-        try await itemIDs(planCode: planCode, table: "indicators")
-    }
-
-    func taskIDs(planCode: String) async throws -> [String: UUID] {
-        try await itemIDs(planCode: planCode, table: "tasks")
-    }
-
-    /// Row ids of a plan's indicators or tasks by code, archived ones included: two columns of
-    /// raw rows (the data-entry page asks on every request; models cost a reflection per row).
-    private func itemIDs(planCode: String, table: String) async throws -> [String: UUID] {
-        let rows = try await sql.raw("""
-            SELECT i.code, i.id FROM \(ident: table) i JOIN plans p ON p.id = i.plan_id WHERE p.code = \(bind: planCode)
-            """).all()
-        return Dictionary(try rows.map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: UUID.self)) },
-                          uniquingKeysWith: { a, _ in a })
-    }
-
     /// Saves the entries of a patch in one transaction. Nothing that equals what is stored is
     /// written, so repeating a save changes nothing and keeps the version. A real change on a
     /// stale `baseVersion` is refused with the changes made since.

@@ -9,10 +9,13 @@ public struct Store: Sendable {
     public let db: any Database
     /// The server's copy of the unit table, or nil to read it every time (the command line).
     let unitCache: UnitRowsCache?
+    /// The server's copy of the plans it read, or nil to read them every time.
+    let planCache: PlanContentsCache?
 
-    public init(_ db: any Database, unitCache: UnitRowsCache? = nil) {
+    public init(_ db: any Database, unitCache: UnitRowsCache? = nil, planCache: PlanContentsCache? = nil) {
         self.db = db
         self.unitCache = unitCache
+        self.planCache = planCache
     }
 
     var sql: any SQLDatabase {

@@ -391,7 +391,13 @@ enum ReportPage {
 
     /// Element ids from field names: letters and digits kept, the rest as '-'.
     static func domID(_ path: String) -> String {
-        "f-" + String(path.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0)) ? Character($0) : "-" })
+        // ASCII letters and digits by value: `CharacterSet` lookups were a fortieth of the page.
+        "f-" + String(path.unicodeScalars.map {
+            switch $0.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: Character($0)
+            default: "-"
+            }
+        })
     }
 }
 

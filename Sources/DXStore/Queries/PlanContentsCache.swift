@@ -1,0 +1,118 @@
+import DXCore
+import Foundation
+import SQLKit
+import Synchronization
+
+/// A plan as pages use it: its contents, and the row ids of its indicators and tasks by code
+/// (archived ones included, which stored figures may still name).
+struct CachedPlan: Sendable {
+    var id: UUID
+    var contents: PlanContents
+    var indicatorIDs: [String: UUID]
+    var taskIDs: [String: UUID]
+}
+
+/// The plans a server last read, kept with the revision tokens of plans (`M028PlanRevision`)
+/// and units (the contents name units by code) they were read under. A data-entry page reads
+/// the plans of its round and a dashboard its plan several times a request, each six
+/// statements; with the cache each costs one single-row read of the two tokens. As with
+/// `UnitRowsCache`, nothing can be stale: the tokens are read in the request from the database
+/// every instance shares, and triggers change them on any write.
+public final class PlanContentsCache: Sendable {
+    struct Tokens: Hashable {
+        var plans: Int64
+        var units: Int64
+    }
+
+    private struct Entry {
+        var tokens: Tokens
+        /// By the slug or code a caller asked with.
+        var plans: [String: CachedPlan]
+    }
+
+    private let latest = Mutex<Entry?>(nil)
+
+    public init() {}
+
+    func plan(_ key: String, tokens: Tokens) -> CachedPlan? {
+        latest.withLock { $0?.tokens == tokens ? $0?.plans[key] : nil }
+    }
+
+    func store(_ plan: CachedPlan, key: String, tokens: Tokens) {
+        latest.withLock { entry in
+            if entry?.tokens != tokens { entry = Entry(tokens: tokens, plans: [:]) }
+            // Keys are the plans' slugs and codes, a few dozen; a caller could ask for any text.
+            if entry!.plans.count >= 256 { entry!.plans.removeAll() }
+            entry!.plans[key] = plan
+        }
+    }
+}
+
+extension Store {
+    /// The cache and the current tokens, when this store may use it: outside a transaction,
+    /// which may have written what only it can see, and on a database that has the tokens.
+    private func planRevision() async throws -> (PlanContentsCache, PlanContentsCache.Tokens)? {
+        guard let cache = planCache, !db.inTransaction else { return nil }
+        guard let row = try? await sql.raw("SELECT p.token AS p, u.token AS u FROM plan_revision p, unit_revision u").first() else {
+            return nil
+        }
+        return (cache, .init(plans: try row.decode(column: "p", as: Int64.self), units: try row.decode(column: "u", as: Int64.self)))
+    }
+
+    /// The plan of `key` (slug or code) from the cache, read and kept on a miss; nil without a
+    /// cache, or when no plan has that key.
+    private func cachedPlan(_ key: String) async throws -> CachedPlan?? {
+        guard let (cache, tokens) = try await planRevision() else { return .none }
+        if let hit = cache.plan(key, tokens: tokens) { return hit }
+        guard let (planID, contents) = try await readPlanContents(slugOrCode: key) else { return .some(nil) }
+        let plan = CachedPlan(id: planID, contents: contents, indicatorIDs: try await itemIDs(planID: planID, table: "indicators"),
+                              taskIDs: try await itemIDs(planID: planID, table: "tasks"))
+        cache.store(plan, key: key, tokens: tokens)
+        return plan
+    }
+
+    public func plan(slugOrCode key: String) async throws -> Plan? {
+        if let cached = try await cachedPlan(key) { return cached?.contents.plan }
+        return try await planRow(slugOrCode: key)?.plan
+    }
+
+    /// The plan with its indicators (and targets) and tasks, in document order.
+    public func planContents(slugOrCode key: String) async throws -> PlanContents? {
+        if let cached = try await cachedPlan(key) { return cached?.contents }
+        return try await readPlanContents(slugOrCode: key)?.1
+    }
+
+    private func readPlanContents(slugOrCode key: String) async throws -> (UUID, PlanContents)? {
+        guard let (planID, plan) = try await planRow(slugOrCode: key) else { return nil }
+        let codes = try await unitCodesByID()
+        return (planID, PlanContents(plan: plan, indicators: try await indicators(planID: planID, unitCodes: codes).map(\.0),
+                                     tasks: try await tasks(planID: planID, unitCodes: codes).map(\.0)))
+    }
+
+    func indicatorIDs(planCode: String) async throws -> [String: UUID] {
+        if let cached = try await cachedPlan(planCode) { return cached?.indicatorIDs ?? [:] }
+        return try await itemIDs(planCode: planCode, table: "indicators")
+    }
+
+    func taskIDs(planCode: String) async throws -> [String: UUID] {
+        if let cached = try await cachedPlan(planCode) { return cached?.taskIDs ?? [:] }
+        return try await itemIDs(planCode: planCode, table: "tasks")
+    }
+
+    /// Row ids of a plan's indicators or tasks by code, archived ones included: two columns of
+    /// raw rows (models cost a reflection per row).
+    private func itemIDs(planCode: String, table: String) async throws -> [String: UUID] {
+        try Self.itemIDs(try await sql.raw("""
+            SELECT i.code, i.id FROM \(ident: table) i JOIN plans p ON p.id = i.plan_id WHERE p.code = \(bind: planCode)
+            """).all())
+    }
+
+    private func itemIDs(planID: UUID, table: String) async throws -> [String: UUID] {
+        try Self.itemIDs(try await sql.raw("SELECT i.code, i.id FROM \(ident: table) i WHERE i.plan_id = \(bind: planID)").all())
+    }
+
+    private static func itemIDs(_ rows: [any SQLRow]) throws -> [String: UUID] {
+        Dictionary(try rows.map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: UUID.self)) },
+                   uniquingKeysWith: { a, _ in a })
+    }
+}
