@@ -94,6 +94,16 @@ final class SiteRouteTests: XCTestCase {
         for (route, path) in expected { XCTAssertEqual(route.path, path) }
     }
 
+    /// A value in a segment or query keeps RFC 3986's unreserved characters and encodes every
+    /// other byte of its UTF-8, as Foundation's `addingPercentEncoding` does with that set.
+    func testComponentsEncodeAllButTheUnreservedCharacters() {
+        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        for v in Self.values + ["", "Hưng Hà", "~a.b_c-d", "%", "tab\tnew\nline", "😀"] {
+            XCTAssertEqual(SiteRoute.component(v), v.addingPercentEncoding(withAllowedCharacters: unreserved), v)
+        }
+        XCTAssertEqual(SiteRoute.component("Sở Nội vụ"), "S%E1%BB%9F%20N%E1%BB%99i%20v%E1%BB%A5")
+    }
+
     /// Where patterns overlap, the app's own precedence decides, and addresses of no route read as nil.
     func testParsingFollowsTheServersMatching() {
         XCTAssertEqual(SiteRoute(method: .GET, path: "/rounds/new"), .newRound, "a constant segment wins over :round")
