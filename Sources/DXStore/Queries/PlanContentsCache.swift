@@ -59,15 +59,30 @@ extension Store {
         return (cache, .init(plans: try row.decode(column: "p", as: Int64.self), units: try row.decode(column: "u", as: Int64.self)))
     }
 
-    /// The plan of `key` (slug or code) from the cache, read and kept on a miss; nil without a
-    /// cache, or when no plan has that key.
+    /// The plan of `key` (slug or code) from the cache, read and kept on a miss; `.none` without
+    /// a cache, `.some(nil)` when no plan has that key.
     private func cachedPlan(_ key: String) async throws -> CachedPlan?? {
-        guard let (cache, tokens) = try await planRevision() else { return .none }
-        if let hit = cache.plan(key, tokens: tokens) { return hit }
-        guard let (planID, contents) = try await readPlanContents(slugOrCode: key) else { return .some(nil) }
+        guard let revision = try await planRevision() else { return .none }
+        return .some(try await plan(key, revision))
+    }
+
+    /// The plans of `keys` with their row ids, in order, unknown keys left out: the tokens read
+    /// once for them all.
+    func plansWithIDs(_ keys: [String]) async throws -> [CachedPlan] {
+        let revision = try await planRevision()
+        var plans: [CachedPlan] = []
+        for key in keys {
+            if let p = try await plan(key, revision) { plans.append(p) }
+        }
+        return plans
+    }
+
+    private func plan(_ key: String, _ revision: (PlanContentsCache, PlanContentsCache.Tokens)?) async throws -> CachedPlan? {
+        if let (cache, tokens) = revision, let hit = cache.plan(key, tokens: tokens) { return hit }
+        guard let (planID, contents) = try await readPlanContents(slugOrCode: key) else { return nil }
         let plan = CachedPlan(id: planID, contents: contents, indicatorIDs: try await itemIDs(planID: planID, table: "indicators"),
                               taskIDs: try await itemIDs(planID: planID, table: "tasks"))
-        cache.store(plan, key: key, tokens: tokens)
+        if let (cache, tokens) = revision { cache.store(plan, key: key, tokens: tokens) }
         return plan
     }
 

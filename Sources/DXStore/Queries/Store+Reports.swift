@@ -62,19 +62,17 @@ extension Store {
         let status = row.status(unit: unit), unitID = row.$unit.id
         // The tree of the round's period: a closed unit's report still reads as it was.
         let tree = try await unitTree(asOf: round.period?.end)
-        var contents: [PlanContents] = []
-        for code in round.planCodes {
-            if let c = try await planContents(slugOrCode: code) { contents.append(c) }
-        }
+        let plans = try await plansWithIDs(round.planCodes)
+        let contents = plans.map(\.contents)
         let assignment = Assignment.make(
             unit: unitCode, plans: contents.map { ($0.plan, $0.indicators, $0.tasks) },
             indicatorScope: round.indicatorScope, taskScope: round.taskScope, tree: tree)
         let previous = round.period?.previous
         var indicators: [ReportIndicator] = []
         var tasks: [ReportTask] = []
-        for c in contents {
-            let ids = try await indicatorIDs(planCode: c.plan.code)
-            let codeByID = Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) })
+        for p in plans {
+            let c = p.contents
+            let codeByID = Dictionary(uniqueKeysWithValues: p.indicatorIDs.map { ($1, $0) })
             var now: [String: IndicatorEntry] = [:], before: [String: IndicatorEntry] = [:]
             // Raw rows: this page is the one every reporter opens, and model decoding by
             // reflection cost more than the read.
@@ -95,8 +93,7 @@ extension Store {
             for (plan, i) in assignment.indicators where plan.code == c.plan.code {
                 indicators.append(ReportIndicator(plan: plan, indicator: i, entry: now[i.code], previous: before[i.code]))
             }
-            let taskIDs = try await taskIDs(planCode: c.plan.code)
-            let taskCodeByID = Dictionary(uniqueKeysWithValues: taskIDs.map { ($1, $0) })
+            let taskCodeByID = Dictionary(uniqueKeysWithValues: p.taskIDs.map { ($1, $0) })
             var byCode: [String: TaskEntry] = [:]
             for r in try await sql.raw("""
                 SELECT t.task_id, t.status, t.percent, t.result, t.evidence, t.note
