@@ -2,7 +2,6 @@ import DXStore
 import FluentKit
 import NIOCore
 import SQLKit
-import SQLiteKit
 import Vapor
 
 /// Times every statement the application sends to its database, for `/metrics`. A wrapper
@@ -92,15 +91,6 @@ struct TimedDatabase: Database, SQLDatabase, DatabaseWrapper {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { record("sql", DispatchTime.now().uptimeNanoseconds - start) }
-        guard let lite = inner as? any SQLiteDatabase else { return try await sql.execute(sql: query, onRow) }
-        // On the connection itself, as `RawRow` reads: Fluent's SQLite database hands every row
-        // to the event loop as a task of its own; the connection's asynchronous `query` steps
-        // them all on SQLite's thread. Same statement, binds and row decoding as SQLiteKit's.
-        let (text, rawBinds) = sql.serialize(query)
-        let encoder = SQLiteDataEncoder()
-        let binds = try rawBinds.map { try encoder.encode($0) }
-        try await lite.withConnection { connection in
-            try await connection.query(text, binds) { onRow($0.sql()) }
-        }
+        try await sql.execute(sql: query, onRow)
     }
 }
