@@ -155,39 +155,43 @@ extension Store {
     }
 
     /// One statement for one level: each child's part (its own counted figure, else its
-    /// rollup; the checks of both), then the parts summed by parent. The whole-number checks
-    /// are the direct computation's (`subtreeGroups`).
+    /// rollup; the checks of both), summed by parent. The whole-number checks are the direct
+    /// computation's (`subtreeGroups`). Each child brings one row that counts it (`child`): its
+    /// own figure, or its rollup when it has none; a rollup beside an own figure brings only its
+    /// checks. So the figures are grouped once, by parent, not first by child: at the national
+    /// design point a province's level is 420,000 figures, and the second grouping was most of
+    /// an import's upkeep.
     private func insertRollups(units: [UUID], planID: UUID, scope: RollupScope, rounds: [String]) async throws {
         var q = SQLQueryString("WITH kids(id, parent_id) AS (SELECT id, parent_id FROM units WHERE parent_id IN (")
         q.appendInterpolation(binds: units)
         q.appendInterpolation(unsafeRaw: """
             )) INSERT INTO \(Self.rollupTable) (unit_id, indicator_id, period, bad_rate, bad_number, frontier, numerator, denominator, value, reporting) \
-            SELECT kids.parent_id, c.indicator_id, c.period, SUM(c.bad_rate), SUM(c.bad_number), SUM(c.frontier), \
-            SUM(c.n), SUM(c.d), SUM(c.v), COUNT(*) FROM (\
-            SELECT k.unit_id, k.indicator_id, k.period, SUM(k.bad_rate) AS bad_rate, SUM(k.bad_number) AS bad_number, \
-            CASE WHEN MAX(k.own) = 1 THEN 1 ELSE SUM(k.frontier) END AS frontier, \
-            CASE WHEN MAX(k.own) = 1 THEN SUM(CASE WHEN k.own = 1 THEN k.n END) ELSE SUM(k.n) END AS n, \
-            CASE WHEN MAX(k.own) = 1 THEN SUM(CASE WHEN k.own = 1 THEN k.d END) ELSE SUM(k.d) END AS d, \
-            CASE WHEN MAX(k.own) = 1 THEN SUM(CASE WHEN k.own = 1 THEN k.v END) ELSE SUM(k.v) END AS v \
-            FROM (SELECT f.unit_id, f.indicator_id, f.period, \
+            SELECT c.parent_id, c.indicator_id, c.period, SUM(c.bad_rate), SUM(c.bad_number), SUM(c.frontier), \
+            SUM(c.n), SUM(c.d), SUM(c.v), SUM(c.child) FROM (\
+            SELECT kids.parent_id, f.indicator_id, f.period, \
             CASE WHEN f.numerator IS NULL OR f.denominator IS NULL OR f.numerator <> ROUND(f.numerator) OR f.denominator <> ROUND(f.denominator) \
             OR ABS(f.numerator) > 1e12 OR ABS(f.denominator) > 1e12 THEN 1 ELSE 0 END AS bad_rate, \
             CASE WHEN f.numerator IS NOT NULL OR f.denominator IS NOT NULL OR f.value IS NULL OR f.value <> ROUND(f.value) \
             OR ABS(f.value) > 1e12 THEN 1 ELSE 0 END AS bad_number, \
-            1 AS frontier, f.numerator AS n, f.denominator AS d, f.value AS v, 1 AS own \
+            1 AS frontier, f.numerator AS n, f.denominator AS d, f.value AS v, 1 AS child \
             FROM data_values f JOIN kids ON kids.id = f.unit_id WHERE 1 = 1
             """)
         appendRollupScope(to: &q, alias: "f", planID: planID, scope: scope)
         Self.appendCounted(to: &q, alias: "f", rounds: rounds)
         q.appendInterpolation(unsafeRaw: """
-             UNION ALL SELECT r.unit_id, r.indicator_id, r.period, r.bad_rate, r.bad_number, r.frontier, r.numerator, r.denominator, r.value, 0 \
-            FROM \(Self.rollupTable) r JOIN kids ON kids.id = r.unit_id WHERE 1 = 1
+             UNION ALL SELECT o.parent_id, o.indicator_id, o.period, o.bad_rate, o.bad_number, \
+            CASE WHEN o.own = 1 THEN 0 ELSE o.frontier END, CASE WHEN o.own = 1 THEN NULL ELSE o.numerator END, \
+            CASE WHEN o.own = 1 THEN NULL ELSE o.denominator END, CASE WHEN o.own = 1 THEN NULL ELSE o.value END, \
+            CASE WHEN o.own = 1 THEN 0 ELSE 1 END FROM (\
+            SELECT kids.parent_id, r.indicator_id, r.period, r.bad_rate, r.bad_number, r.frontier, r.numerator, r.denominator, r.value, \
+            CASE WHEN EXISTS (SELECT 1 FROM data_values f WHERE f.unit_id = r.unit_id \
+            AND f.indicator_id = r.indicator_id AND f.period = r.period
             """)
+        Self.appendCounted(to: &q, alias: "f", rounds: rounds)
+        q.appendInterpolation(unsafeRaw: ") THEN 1 ELSE 0 END AS own FROM \(Self.rollupTable) r JOIN kids ON kids.id = r.unit_id WHERE 1 = 1")
         appendRollupScope(to: &q, alias: "r", planID: planID, scope: scope)
-        q.appendInterpolation(unsafeRaw: """
-            ) k GROUP BY k.unit_id, k.indicator_id, k.period) c JOIN kids ON kids.id = c.unit_id \
-            GROUP BY kids.parent_id, c.indicator_id, c.period
-            """)
+        q.appendInterpolation(unsafeRaw: ") o")
+        q.appendInterpolation(unsafeRaw: ") c GROUP BY c.parent_id, c.indicator_id, c.period")
         try await sql.raw(q).run()
     }
 
