@@ -51,12 +51,27 @@ extension Application {
     }
 }
 
+struct ReadSnapshotKey: StorageKey {
+    typealias Value = ReadSnapshotTokens
+}
+
 struct DatabaseKindKey: StorageKey {
     typealias Value = String
 }
 
 extension Request {
-    var store: Store { Store(db, unitCache: application.unitRowsCache, planCache: application.planContentsCache) }
+    var store: Store {
+        Store(db, unitCache: application.unitRowsCache, planCache: application.planContentsCache, snapshot: readSnapshot)
+    }
+
+    /// One per request that writes nothing (GET, HEAD): its revision tokens are read once.
+    private var readSnapshot: ReadSnapshotTokens? {
+        guard method == .GET || method == .HEAD else { return nil }
+        if let s = storage[ReadSnapshotKey.self] { return s }
+        let s = ReadSnapshotTokens()
+        storage[ReadSnapshotKey.self] = s
+        return s
+    }
 }
 
 func routes(_ app: Application) throws {

@@ -122,11 +122,17 @@ final class NoticeOutboxTests: XCTestCase {
             let later = try await sender.runOnce(now: now.addingTimeInterval(61))
             XCTAssertEqual(later.sent, 1)
 
-            // A restarted server (a new sender on the same database) sends nothing again.
+            // A restarted server (a new sender on the same database), after the first one's
+            // lease (600 s) has passed, sends nothing again. Within the same day in Vietnam it
+            // makes no notice either; a new day rightly brings digests of its own, so that is
+            // only asserted when the test does not run across midnight in Vietnam.
             let restarted = NoticeSender(settings: try smtpSettings(port: server.port), app: app)
-            let again = try await restarted.runOnce(now: now.addingTimeInterval(7200))
+            let restartAt = now.addingTimeInterval(700)
+            let again = try await restarted.runOnce(now: restartAt)
             XCTAssertEqual(again.sent, 0)
-            XCTAssertEqual(again.generated, 0)
+            if CalendarDate.today(now: restartAt) == CalendarDate.today(now: now) {
+                XCTAssertEqual(again.generated, 0, "the day's notices are made once")
+            }
 
             let got = try server.received()
             XCTAssertEqual(got.count, 1, "delivered exactly once")

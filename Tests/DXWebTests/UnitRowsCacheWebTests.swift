@@ -49,6 +49,23 @@ final class UnitRowsCacheWebTests: XCTestCase {
         }
     }
 
+    func testARequestThatWritesNothingReadsTheTokensOnceAndTheNextRequestSeesTheWrite() async throws {
+        try await withDemoApp { app, url in
+            let cache = UnitRowsCache(), plans = PlanContentsCache()
+            let request = Store(app.db, unitCache: cache, planCache: plans, snapshot: ReadSnapshotTokens())
+            let name = try await request.unit(code: "339")?.name
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE units SET name = 'Đổi giữa chừng' WHERE code = '339'").run()
+            // The same request goes on with the units as it first read them, as a snapshot would.
+            let sameRequest = try await request.unit(code: "339")?.name
+            XCTAssertEqual(sameRequest, name, url.kindName)
+            let nextRequest = try await Store(app.db, unitCache: cache, planCache: plans, snapshot: ReadSnapshotTokens()).unit(code: "339")?.name
+            XCTAssertEqual(nextRequest, "Đổi giữa chừng", url.kindName)
+            let withoutSnapshot = try await Store(app.db, unitCache: cache).unit(code: "339")?.name
+            XCTAssertEqual(withoutSnapshot, "Đổi giữa chừng", url.kindName)
+        }
+    }
+
     func testAStoreInATransactionReadsItsOwnUnitWrites() async throws {
         try await withDemoApp { app, url in
             _ = try await app.store.units()

@@ -53,10 +53,14 @@ extension Store {
     /// which may have written what only it can see, and on a database that has the tokens.
     private func planRevision() async throws -> (PlanContentsCache, PlanContentsCache.Tokens)? {
         guard let cache = planCache, !db.inTransaction else { return nil }
-        guard let row = try? await sql.raw("SELECT p.token AS p, u.token AS u FROM plan_revision p, unit_revision u").first() else {
-            return nil
+        func read() async throws -> PlanContentsCache.Tokens? {
+            guard let row = try? await sql.raw("SELECT p.token AS p, u.token AS u FROM plan_revision p, unit_revision u").first() else {
+                return nil
+            }
+            return .init(plans: try row.decode(column: "p", as: Int64.self), units: try row.decode(column: "u", as: Int64.self))
         }
-        return (cache, .init(plans: try row.decode(column: "p", as: Int64.self), units: try row.decode(column: "u", as: Int64.self)))
+        let tokens = if let snapshot { try await snapshot.planTokens(orRead: read) } else { try await read() }
+        return tokens.map { (cache, $0) }
     }
 
     /// The plan of `key` (slug or code) from the cache, read and kept on a miss; `.none` without

@@ -11,11 +11,15 @@ public struct Store: Sendable {
     let unitCache: UnitRowsCache?
     /// The server's copy of the plans it read, or nil to read them every time.
     let planCache: PlanContentsCache?
+    /// The tokens a request that writes nothing has read, or nil to read them before each use.
+    let snapshot: ReadSnapshotTokens?
 
-    public init(_ db: any Database, unitCache: UnitRowsCache? = nil, planCache: PlanContentsCache? = nil) {
+    public init(_ db: any Database, unitCache: UnitRowsCache? = nil, planCache: PlanContentsCache? = nil,
+                snapshot: ReadSnapshotTokens? = nil) {
         self.db = db
         self.unitCache = unitCache
         self.planCache = planCache
+        self.snapshot = snapshot
     }
 
     var sql: any SQLDatabase {

@@ -69,9 +69,13 @@ extension Store {
     /// transaction, which may have written units that only it can see.
     func unitRevision() async throws -> (UnitRowsCache, Int64)? {
         guard let cache = unitCache, !db.inTransaction else { return nil }
-        // A database whose migrations have not reached M025 yet is read directly.
-        guard let row = try? await sql.raw("SELECT token FROM unit_revision").first() else { return nil }
-        return (cache, try row.decode(column: "token", as: Int64.self))
+        func read() async throws -> Int64? {
+            // A database whose migrations have not reached M025 yet is read directly.
+            guard let row = try? await sql.raw("SELECT token FROM unit_revision").first() else { return nil }
+            return try row.decode(column: "token", as: Int64.self)
+        }
+        let token = if let snapshot { try await snapshot.unitToken(orRead: read) } else { try await read() }
+        return token.map { (cache, $0) }
     }
 
     /// Every unit version, closed ones included.
