@@ -3,7 +3,9 @@
 # data-entry page and a leader's dashboard answer, and their p99 latency, under wrk with 32
 # connections, beside /healthz measured the same way in the same run. Release build of
 # `dxtrack serve --demo` on a scratch SQLite file (or DXTRACK_BENCH_BIN=<built binary>).
-#   scripts/bench-pages.sh [--duration SECONDS] [--db postgres://…]
+#   scripts/bench-pages.sh [--duration SECONDS] [--db postgres://…] [--no-page-cache]
+# --no-page-cache: dashboards computed on every request (DXTRACK_PAGE_CACHE=off), as after
+# every write; by default a dashboard is kept until a write changes the revision tokens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=10
@@ -12,6 +14,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration="$2"; shift 2 ;;
         --db) db="$2"; shift 2 ;;
+        --no-page-cache) export DXTRACK_PAGE_CACHE=off; shift ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done

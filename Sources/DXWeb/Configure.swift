@@ -10,8 +10,7 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.databases.use(try url.configuration().timed { metrics.database(operation: $0, nanoseconds: $1) }, as: url.databaseID)
     app.migrations.add(DXMigrations.all, to: url.databaseID)
     app.storage[DatabaseKindKey.self] = url.kindName
-    app.unitRowsCache = UnitRowsCache()
-    app.planContentsCache = PlanContentsCache()
+    app.caches = ServerCaches(environment: ProcessInfo.processInfo.environment)
     app.routes.defaultMaxBodySize = "1mb"
     app.bcryptPool = BcryptPool()
     app.trustedProxies = ClientAddress.trustedProxies(from: ProcessInfo.processInfo.environment)
@@ -28,26 +27,28 @@ public func configure(_ app: Application, database url: DatabaseURL) async throw
     app.middleware.use(RequestLogMiddleware(), at: .beginning)
 }
 
-struct UnitRowsCacheKey: StorageKey {
-    typealias Value = UnitRowsCache
-}
+/// What a server keeps between requests, each part valid only under the database's revision
+/// tokens; one set per application, so that each database of the tests has its own.
+struct ServerCaches: Sendable {
+    var unitRows = UnitRowsCache()
+    var plans = PlanContentsCache()
+    /// Dashboards as computed (`DashboardPage.cachedQuery`); none with `DXTRACK_PAGE_CACHE=off`,
+    /// which the national benchmark sets to time the computation itself.
+    var dashboards: ResultCache<DashboardPage.Key, DashboardPage.Model>?
 
-extension Application {
-    /// One per application, so that each database of the tests has its own.
-    var unitRowsCache: UnitRowsCache {
-        get { storage[UnitRowsCacheKey.self] ?? UnitRowsCache() }
-        set { storage[UnitRowsCacheKey.self] = newValue }
+    init(environment: [String: String] = [:]) {
+        dashboards = environment["DXTRACK_PAGE_CACHE"] == "off" ? nil : ResultCache()
     }
 }
 
-struct PlanContentsCacheKey: StorageKey {
-    typealias Value = PlanContentsCache
+struct ServerCachesKey: StorageKey {
+    typealias Value = ServerCaches
 }
 
 extension Application {
-    var planContentsCache: PlanContentsCache {
-        get { storage[PlanContentsCacheKey.self] ?? PlanContentsCache() }
-        set { storage[PlanContentsCacheKey.self] = newValue }
+    var caches: ServerCaches {
+        get { storage[ServerCachesKey.self] ?? ServerCaches() }
+        set { storage[ServerCachesKey.self] = newValue }
     }
 }
 
@@ -61,7 +62,8 @@ struct DatabaseKindKey: StorageKey {
 
 extension Request {
     var store: Store {
-        Store(db, unitCache: application.unitRowsCache, planCache: application.planContentsCache, snapshot: readSnapshot)
+        let caches = application.caches
+        return Store(db, unitCache: caches.unitRows, planCache: caches.plans, snapshot: readSnapshot)
     }
 
     /// One per request that writes nothing (GET, HEAD): its revision tokens are read once.

@@ -82,5 +82,5 @@ final class UnitRowsCacheWebTests: XCTestCase {
 }
 
 private extension Application {
-    var store: Store { Store(db, unitCache: unitRowsCache) }
+    var store: Store { Store(db, unitCache: caches.unitRows) }
 }

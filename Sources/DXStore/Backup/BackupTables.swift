@@ -19,9 +19,10 @@ public enum BackupTables {
 
     /// Tables that hold only what other tables imply, never copied: the subtree rollups
     /// (`Store.rebuildRollups`), rebuilt by the restore so an archive cannot carry sums that
-    /// disagree with its figures, and the revision tokens of units and plans, changed by triggers on
-    /// the restore's own writes, so a restored token cannot equal one a running server has seen.
-    public static let derived: Set<String> = ["subtree_rollups", "unit_revision", "plan_revision"]
+    /// disagree with its figures, and the revision tokens of units, plans and facts, changed by
+    /// triggers on the restore's own writes, so a restored token cannot equal one a running server
+    /// has seen.
+    public static let derived: Set<String> = ["subtree_rollups", "unit_revision", "plan_revision", "fact_revision"]
 }
 
 /// How a column's values travel in an archive, whatever the database: uuids and texts as

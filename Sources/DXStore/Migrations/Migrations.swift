@@ -29,6 +29,7 @@ public enum DXMigrations {
         M026SubtreeRollups(),
         M027UnitsParentIndexAgain(),
         M028PlanRevision(),
+        M029FactRevision(),
     ]
 }
 

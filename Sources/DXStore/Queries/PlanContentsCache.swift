@@ -49,18 +49,25 @@ public final class PlanContentsCache: Sendable {
 }
 
 extension Store {
-    /// The cache and the current tokens, when this store may use it: outside a transaction,
-    /// which may have written what only it can see, and on a database that has the tokens.
-    private func planRevision() async throws -> (PlanContentsCache, PlanContentsCache.Tokens)? {
-        guard let cache = planCache, !db.inTransaction else { return nil }
-        func read() async throws -> PlanContentsCache.Tokens? {
-            guard let row = try? await sql.raw("SELECT p.token AS p, u.token AS u FROM plan_revision p, unit_revision u").first() else {
-                return nil
-            }
-            return .init(plans: try row.decode(column: "p", as: Int64.self), units: try row.decode(column: "u", as: Int64.self))
+    /// The revision tokens of units, plans and facts, read once a request under a snapshot, when
+    /// this store may use what was kept under them: outside a transaction, which may have
+    /// written what only it can see, and on a database that has the tokens.
+    public func revisionTokens() async throws -> RevisionTokens? {
+        guard !db.inTransaction else { return nil }
+        func read() async throws -> RevisionTokens? {
+            guard let row = try? await sql.raw("""
+                SELECT u.token AS u, p.token AS p, f.token AS f FROM unit_revision u, plan_revision p, fact_revision f
+                """).first() else { return nil }
+            return .init(units: try row.decode(column: "u", as: Int64.self), plans: try row.decode(column: "p", as: Int64.self),
+                         facts: try row.decode(column: "f", as: Int64.self))
         }
-        let tokens = if let snapshot { try await snapshot.planTokens(orRead: read) } else { try await read() }
-        return tokens.map { (cache, $0) }
+        return if let snapshot { try await snapshot.tokens(orRead: read) } else { try await read() }
+    }
+
+    /// The plan cache and the tokens it is valid for, when this store may use it.
+    private func planRevision() async throws -> (PlanContentsCache, PlanContentsCache.Tokens)? {
+        guard let cache = planCache, let tokens = try await revisionTokens() else { return nil }
+        return (cache, .init(plans: tokens.plans, units: tokens.units))
     }
 
     /// The plan of `key` (slug or code) from the cache, read and kept on a miss; `.none` without

@@ -1,14 +1,23 @@
 import Synchronization
 
+/// The three revision tokens, read together in one statement: units (M025), plans (M028) and
+/// the facts evaluations and reporting progress read (M029). What was computed from the
+/// database under some tokens is what it would compute again while they are the same.
+public struct RevisionTokens: Hashable, Sendable {
+    public var units: Int64
+    public var plans: Int64
+    public var facts: Int64
+}
+
 /// The revision tokens one request has read, for a request that writes nothing (a page, a
-/// download): the unit table's and the plans' tokens are read once for the whole request
-/// instead of before every use of the kept copies — a data-entry page used the unit tree nine
-/// times. The request then sees units and plans as they were when it first asked, as a
-/// snapshot would; a write by another request shows on the next one. Never given to a request
-/// that writes, which must see its own writes.
+/// download): the tokens are read once for the whole request instead of before every use of
+/// the kept copies — a data-entry page used the unit tree nine times. The request then sees
+/// units, plans and facts as they were when it first asked, as a snapshot would; a write by
+/// another request shows on the next one. Never given to a request that writes, which must see
+/// its own writes.
 public final class ReadSnapshotTokens: Sendable {
     private let units = Mutex<Int64?>(nil)
-    private let plans = Mutex<PlanContentsCache.Tokens?>(nil)
+    private let all = Mutex<RevisionTokens?>(nil)
 
     public init() {}
 
@@ -19,11 +28,11 @@ public final class ReadSnapshotTokens: Sendable {
         return t
     }
 
-    func planTokens(orRead read: () async throws -> PlanContentsCache.Tokens?) async rethrows -> PlanContentsCache.Tokens? {
-        if let t = plans.withLock({ $0 }) { return t }
+    func tokens(orRead read: () async throws -> RevisionTokens?) async rethrows -> RevisionTokens? {
+        if let t = all.withLock({ $0 }) { return t }
         let t = try await read()
-        plans.withLock { $0 = t }
-        // The units' token was read with the plans': the same snapshot.
+        all.withLock { $0 = t }
+        // The units' token was read with the others: the same snapshot.
         if let t { units.withLock { if $0 == nil { $0 = t.units } } }
         return t
     }

@@ -1,5 +1,6 @@
 import DXCore
 import DXStore
+import Foundation
 
 /// A plan for one unit and one period. First what a leader asks: how many targets are met,
 /// which units are late with their reports, what changed since the previous period; then the
@@ -23,7 +24,7 @@ enum DashboardPage {
         var noReport: Int
     }
 
-    struct Model {
+    struct Model: Sendable {
         var evaluation: PlanEvaluation
         /// Periods with data for this plan, newest first, for the period picker.
         var periods: [Period]
@@ -55,8 +56,34 @@ enum DashboardPage {
         var pending: Int
     }
 
+    /// What a dashboard's model depends on beside the database: the request's plan, period and
+    /// unit as asked, the reader's preview, and the day (which units are late).
+    struct Key: Hashable, Sendable {
+        var plan: String
+        var period: String?
+        var unit: String?
+        var includeUnsubmitted: Bool
+        var mayPreview: Bool
+        var today: CalendarDate
+    }
+
+    /// `query`, kept in `cache` until a write changes the database's revision tokens: the
+    /// figures read "now" however long ago they were computed, since nothing has changed since.
+    static func cachedQuery(_ store: Store, cache: ResultCache<Key, Model>?, plan key: String, period: String?, unit: String?,
+                            includeUnsubmitted: Bool, mayPreview: Bool, now: Date = Date()) async throws -> Model {
+        let today = CalendarDate.today(now: now)
+        var model = try await store.cached(cache, Key(plan: key, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted,
+                                                      mayPreview: mayPreview, today: today)) {
+            try await query(store, plan: key, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted,
+                            mayPreview: mayPreview, today: today)
+        }
+        model.evaluation.reading?.readAt = now
+        return model
+    }
+
     static func query(_ store: Store, plan key: String, period: String?, unit: String?,
-                      includeUnsubmitted: Bool = false, mayPreview: Bool = false) async throws -> Model {
+                      includeUnsubmitted: Bool = false, mayPreview: Bool = false,
+                      today: CalendarDate = ReportRules.today) async throws -> Model {
         guard let contents = try await store.planContents(slugOrCode: key) else {
             throw StoreError.notFound("kế hoạch \"\(key)\"")
         }
@@ -79,7 +106,6 @@ enum DashboardPage {
         }
         var progress: RoundProgress?
         if let round {
-            let today = ReportRules.today
             let entries = try await store.completeness(round).filter { tree.isWithin($0.unitCode, scope: evaluation.unit.code) }
             if !entries.isEmpty {
                 progress = RoundProgress(round: round, expected: entries.count, submitted: entries.count(where: { $0.state.isSubmitted }),

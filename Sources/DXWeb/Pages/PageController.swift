@@ -33,9 +33,9 @@ struct PageController: RouteCollection {
         let slug = req.parameters.get("slug") ?? ""
         try await authorizeEvaluation(req, plan: slug)
         let preview = try await DataPreview.granted(req, plan: slug)
-        let model = try await DashboardPage.query(req.store, plan: slug,
-                                                  period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]),
-                                                  includeUnsubmitted: preview.asked, mayPreview: preview.allowed)
+        let model = try await DashboardPage.cachedQuery(req.store, cache: req.application.caches.dashboards, plan: slug,
+                                                        period: nonEmpty(req.query["period"]), unit: nonEmpty(req.query["unit"]),
+                                                        includeUnsubmitted: preview.asked, mayPreview: preview.allowed)
         return html(DashboardPage.render(model))
     }
 
