@@ -215,6 +215,20 @@ final class BulkValueImportTests: XCTestCase {
         }
     }
 
+    /// The facts' revision token (M029), which pages kept by a server are checked against.
+    func factToken(_ db: String) async throws -> Int64 {
+        let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
+        do {
+            let sql = runtime.database as! any SQLDatabase
+            let token = try await sql.raw("SELECT token FROM fact_revision").first()?.decode(column: "token", as: Int64.self)
+            await runtime.shutdown()
+            return token ?? 0
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
     /// A file large enough for the import to drop the plain indexes (and on PostgreSQL the
     /// foreign keys) of `data_values` and build them again: imported, the schema is as before;
     /// run dry, cut short in the middle of its last row or in an open quote, or with one bad
@@ -225,9 +239,13 @@ final class BulkValueImportTests: XCTestCase {
             try setUpProvince(db, units: 600)
             let schema = try await valuesSchema(db)
             XCTAssertTrue(schema.contains { $0.contains("data_values_indicator_period") }, "\(schema)")
+            let emptyToken = try await factToken(db)
             let first = (0..<60_000).map { value($0, units: 600, period: "2025Q1") }
             let r = try CLI.run(["import", "values", try write("values.csv", csv(first)), "--plan", "KH-T", "--db", db])
             XCTAssertEqual(r.status, 0, r.err)
+            // SQLite's import drops the token's row triggers and changes it once instead.
+            let importedToken = try await factToken(db)
+            XCTAssertNotEqual(importedToken, emptyToken, "a large import changes the facts' token (\(db))")
             XCTAssertEqual(r.out, "Số liệu: 60.000 thêm mới, 0 cập nhật, 0 không đổi.\n")
             let afterFirst = try await valuesSchema(db)
             XCTAssertEqual(afterFirst, schema, db)
@@ -260,6 +278,8 @@ final class BulkValueImportTests: XCTestCase {
                 XCTAssertTrue(refused.err.contains(expected), "\(expected): \(refused.err)")
                 let rows = try await fingerprint(db)
                 XCTAssertEqual(rows, before, "nothing written (\(db)): \(expected)")
+                let token = try await factToken(db)
+                XCTAssertEqual(token, importedToken, "nothing written (\(db)): \(expected)")
                 let afterRefused = try await valuesSchema(db)
                 XCTAssertEqual(afterRefused, schema, db)
             }

@@ -17,7 +17,9 @@ final class SQLiteValueWriter: ValueSink {
     /// Indicator and unit ids by rank, 36 bytes each, bound without copying.
     private let indicatorIDs: UnsafeMutableBufferPointer<UInt8>
     private let unitIDs: UnsafeMutableBufferPointer<UInt8>
-    private let changesBefore: Int64
+    /// Rows the upsert inserted or replaced, its own (not its triggers', which SQLite's total
+    /// counts).
+    private var written = 0
     /// Rows in `data_values` before the import (its largest rowid: near enough).
     private let rowsBefore: Int
     /// The plain indexes and the revision triggers dropped for the import, to make again at
@@ -52,7 +54,6 @@ final class SQLiteValueWriter: ValueSink {
         self.handle = handle
         indicatorIDs = Self.table(catalog.indicatorIDs)
         unitIDs = Self.table(catalog.unitIDs)
-        changesBefore = sqlite_nio_sqlite3_total_changes64(handle)
         self.rowsBefore = rowsBefore
         var s: OpaquePointer?
         let rc = sqlite_nio_sqlite3_prepare_v3(handle, Self.upsert, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &s, nil)
@@ -73,7 +74,7 @@ final class SQLiteValueWriter: ValueSink {
     }
 
     /// Rows inserted or replaced so far on this connection by this writer.
-    var changes: Int { Int(sqlite_nio_sqlite3_total_changes64(handle) - changesBefore) }
+    var changes: Int { written }
 
     private static func table(_ ids: [String]) -> UnsafeMutableBufferPointer<UInt8> {
         let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, ids.count * 36))
@@ -177,6 +178,7 @@ final class SQLiteValueWriter: ValueSink {
             let rc = sqlite_nio_sqlite3_step(s)
             sqlite_nio_sqlite3_reset(s)
             guard rc == SQLITE_DONE else { throw error(rc) }
+            written += Int(sqlite_nio_sqlite3_changes64(handle))
         }
     }
 }
