@@ -1,6 +1,7 @@
 import DXCore
 import FluentKit
 import Foundation
+import SQLKit
 import Synchronization
 
 /// A table form in one unit's report: the rows the unit fills and what it entered.
@@ -106,14 +107,22 @@ extension Store {
         guard let period = round.period, !round.formCodes.isEmpty else { return [] }
         let units = try await formUnits(for: period)
         var parts: [ReportFormPart] = []
+        // Raw rows: a data-entry page reads these on every view, and models cost a reflection
+        // per row.
         for code in round.formCodes {
-            guard let row = try await TableFormModel.query(on: db).filter(\.$code == code).first() else { continue }
-            let compiled = try CompiledForms.compiled(row)
+            guard let row = try await sql.raw("SELECT id, definition FROM table_forms WHERE code = \(bind: code)").first() else { continue }
+            let formID = try row.decode(column: "id", as: UUID.self)
+            let compiled = try CompiledForms.compiled(code: code, definition: try row.decode(column: "definition", as: String.self))
             let rows = compiled.form.rowsFilled(by: unit, units: units)
             guard !rows.isEmpty else { continue }
-            let stored = try await FormEntryModel.query(on: db).filter(\.$form.$id == row.requireID()).filter(\.$unit.$id == unitID)
-                .filter(\.$period == round.periodID).all()
-            let entries = Dictionary(stored.map { ($0.rowKey, FormRowInput(key: $0.rowKey, values: $0.values)) }, uniquingKeysWith: { a, _ in a })
+            var entries: [String: FormRowInput] = [:]
+            for r in try await sql.raw("""
+                SELECT row_key, cells FROM form_entries
+                WHERE form_id = \(bind: formID) AND unit_id = \(bind: unitID) AND period = \(bind: round.periodID)
+                """).all() {
+                let key = try r.decode(column: "row_key", as: String.self)
+                if entries[key] == nil { entries[key] = FormRowInput(key: key, values: FormEntryModel.values(try r.decode(column: "cells", as: String.self))) }
+            }
             parts.append(ReportFormPart(form: compiled, rows: rows, entries: entries))
         }
         return parts
@@ -202,12 +211,22 @@ enum CompiledForms {
     private static let memo = Mutex<[String: CompiledTableForm]>([:])
 
     static func compiled(_ row: TableFormModel) throws -> CompiledTableForm {
-        if let hit = memo.withLock({ $0[row.definition] }) { return hit }
+        try compiled(code: row.code, definition: row.definition)
+    }
+
+    static func compiled(code: String, definition: String) throws -> CompiledTableForm {
+        if let hit = memo.withLock({ $0[definition] }) { return hit }
         let compiled: CompiledTableForm
-        do { compiled = try CompiledTableForm(try row.domain()) } catch { throw StoreError.invalid("Biểu mẫu \(row.code): \(error)") }
+        do {
+            compiled = try CompiledTableForm(try TableFormModel.domain(code: code, definition: definition))
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw StoreError.invalid("Biểu mẫu \(code): \(error)")
+        }
         memo.withLock { m in
             if m.count >= 256 { m.removeAll() }
-            m[row.definition] = compiled
+            m[definition] = compiled
         }
         return compiled
     }
@@ -215,6 +234,10 @@ enum CompiledForms {
 
 extension TableFormModel {
     func domain() throws -> TableForm {
+        try Self.domain(code: code, definition: definition)
+    }
+
+    static func domain(code: String, definition: String) throws -> TableForm {
         do { return try TableForm.fromJSON(Data(definition.utf8)) } catch {
             throw StoreError.invalid("Biểu mẫu \(code) lưu trong cơ sở dữ liệu bị hỏng: \(error)")
         }
@@ -222,8 +245,12 @@ extension TableFormModel {
 }
 
 extension FormEntryModel {
+    static func values(_ cells: String) -> [String: FormCellValue] {
+        (try? JSONDecoder().decode([String: FormCellValue].self, from: Data(cells.utf8))) ?? [:]
+    }
+
     var values: [String: FormCellValue] {
-        get { (try? JSONDecoder().decode([String: FormCellValue].self, from: Data(cells.utf8))) ?? [:] }
+        get { Self.values(cells) }
         set { cells = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
 }
