@@ -16,24 +16,14 @@ public struct RevisionTokens: Hashable, Sendable {
 /// another request shows on the next one. Never given to a request that writes, which must see
 /// its own writes.
 public final class ReadSnapshotTokens: Sendable {
-    private let units = Mutex<Int64?>(nil)
     private let all = Mutex<RevisionTokens?>(nil)
 
     public init() {}
-
-    func unitToken(orRead read: () async throws -> Int64?) async rethrows -> Int64? {
-        if let t = units.withLock({ $0 }) { return t }
-        let t = try await read()
-        units.withLock { $0 = t }
-        return t
-    }
 
     func tokens(orRead read: () async throws -> RevisionTokens?) async rethrows -> RevisionTokens? {
         if let t = all.withLock({ $0 }) { return t }
         let t = try await read()
         all.withLock { $0 = t }
-        // The units' token was read with the others: the same snapshot.
-        if let t { units.withLock { if $0 == nil { $0 = t.units } } }
         return t
     }
 }

@@ -57,9 +57,7 @@ public struct ReportConflict: Error, Sendable, CustomStringConvertible {
 
 extension Store {
     public func unitReport(_ round: ReportingRound, unitCode: String) async throws -> UnitReport? {
-        guard let row = try await roundUnitRow(round, unitCode: unitCode),
-              let unit = try await unitsByID()[row.$unit.id] else { return nil }
-        let status = row.status(unit: unit), unitID = row.$unit.id
+        guard let (unitID, status) = try await roundUnitStatusRow(round, unitCode: unitCode) else { return nil }
         // The tree of the round's period: a closed unit's report still reads as it was.
         let tree = try await unitTree(asOf: round.period?.end)
         let plans = try await plansWithIDs(round.planCodes)

@@ -94,8 +94,20 @@ extension Store {
     }
 
     public func roundUnitStatus(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitStatus? {
-        guard let row = try await roundUnitRow(round, unitCode: unitCode), let u = try await unitsByID()[row.$unit.id] else { return nil }
-        return row.status(unit: u)
+        try await roundUnitStatusRow(round, unitCode: unitCode)?.status
+    }
+
+    /// `roundUnitRow` for reading: a raw row, as every data-entry page reads it.
+    func roundUnitStatusRow(_ round: ReportingRound, unitCode: String) async throws -> (unitID: UUID, status: RoundUnitStatus)? {
+        guard let id = round.id else { return nil }
+        let versions = try await versionIDs(code: unitCode)
+        guard !versions.isEmpty,
+              let r = try await sql.raw("""
+                  SELECT \(Self.roundUnitColumns) FROM round_units ru WHERE ru.round_id = \(bind: id) AND ru.unit_id IN (\(binds: versions)) LIMIT 1
+                  """).first() else { return nil }
+        let unitID = try r.decode(column: "unit_id", as: UUID.self)
+        guard let unit = try await unitsByID()[unitID] else { return nil }
+        return (unitID, try Self.roundUnitStatus(r, unit: unit))
     }
 
     func roundUnitRow(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitModel? {

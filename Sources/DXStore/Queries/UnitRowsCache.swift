@@ -74,7 +74,8 @@ extension Store {
             guard let row = try? await sql.raw("SELECT token FROM unit_revision").first() else { return nil }
             return try row.decode(column: "token", as: Int64.self)
         }
-        let token = if let snapshot { try await snapshot.unitToken(orRead: read) } else { try await read() }
+        // Under a snapshot, all three tokens in the one statement the request reads them with.
+        let token = if snapshot != nil { try await revisionTokens()?.units } else { try await read() }
         return token.map { (cache, $0) }
     }
 
