@@ -107,23 +107,31 @@ extension Store {
         guard let period = round.period, !round.formCodes.isEmpty else { return [] }
         let units = try await formUnits(for: period)
         var parts: [ReportFormPart] = []
-        // Raw rows: a data-entry page reads these on every view, and models cost a reflection
-        // per row.
+        // Raw rows, each table read once for all the round's forms: a data-entry page reads
+        // these on every view, and models cost a reflection per row.
+        var forms: [String: (id: UUID, definition: String)] = [:]
+        for r in try await sql.raw("SELECT id, code, definition FROM table_forms WHERE code IN (\(binds: round.formCodes))").all() {
+            forms[try r.decode(column: "code", as: String.self)] = (try r.decode(column: "id", as: UUID.self),
+                                                                     try r.decode(column: "definition", as: String.self))
+        }
+        var entries: [UUID: [String: FormRowInput]] = [:]
+        if !forms.isEmpty {
+            for r in try await sql.raw("""
+                SELECT form_id, row_key, cells FROM form_entries
+                WHERE form_id IN (\(binds: forms.values.map(\.id))) AND unit_id = \(bind: unitID) AND period = \(bind: round.periodID)
+                """).all() {
+                let form = try r.decode(column: "form_id", as: UUID.self), key = try r.decode(column: "row_key", as: String.self)
+                if entries[form]?[key] == nil {
+                    entries[form, default: [:]][key] = FormRowInput(key: key, values: FormEntryModel.values(try r.decode(column: "cells", as: String.self)))
+                }
+            }
+        }
         for code in round.formCodes {
-            guard let row = try await sql.raw("SELECT id, definition FROM table_forms WHERE code = \(bind: code)").first() else { continue }
-            let formID = try row.decode(column: "id", as: UUID.self)
-            let compiled = try CompiledForms.compiled(code: code, definition: try row.decode(column: "definition", as: String.self))
+            guard let (id, definition) = forms[code] else { continue }
+            let compiled = try CompiledForms.compiled(code: code, definition: definition)
             let rows = compiled.form.rowsFilled(by: unit, units: units)
             guard !rows.isEmpty else { continue }
-            var entries: [String: FormRowInput] = [:]
-            for r in try await sql.raw("""
-                SELECT row_key, cells FROM form_entries
-                WHERE form_id = \(bind: formID) AND unit_id = \(bind: unitID) AND period = \(bind: round.periodID)
-                """).all() {
-                let key = try r.decode(column: "row_key", as: String.self)
-                if entries[key] == nil { entries[key] = FormRowInput(key: key, values: FormEntryModel.values(try r.decode(column: "cells", as: String.self))) }
-            }
-            parts.append(ReportFormPart(form: compiled, rows: rows, entries: entries))
+            parts.append(ReportFormPart(form: compiled, rows: rows, entries: entries[id] ?? [:]))
         }
         return parts
     }

@@ -66,47 +66,53 @@ extension Store {
             unit: unitCode, plans: contents.map { ($0.plan, $0.indicators, $0.tasks) },
             indicatorScope: round.indicatorScope, taskScope: round.taskScope, tree: tree)
         let previous = round.period?.previous
-        var indicators: [ReportIndicator] = []
-        var tasks: [ReportTask] = []
+        let planCodes = plans.map(\.contents.plan.code)
+        // Item ids are unique across plans: one read of the unit's entries for all of them.
+        var indicatorOf: [UUID: ItemKey] = [:], taskOf: [UUID: ItemKey] = [:]
         for p in plans {
-            let c = p.contents
-            let codeByID = Dictionary(uniqueKeysWithValues: p.indicatorIDs.map { ($1, $0) })
-            var now: [String: IndicatorEntry] = [:], before: [String: IndicatorEntry] = [:]
+            for (code, id) in p.indicatorIDs { indicatorOf[id] = ItemKey(plan: p.contents.plan.code, code: code) }
+            for (code, id) in p.taskIDs { taskOf[id] = ItemKey(plan: p.contents.plan.code, code: code) }
+        }
+        var now: [ItemKey: IndicatorEntry] = [:], before: [ItemKey: IndicatorEntry] = [:], done: [ItemKey: TaskEntry] = [:]
+        if !planCodes.isEmpty {
             // Raw rows: this page is the one every reporter opens, and model decoding by
             // reflection cost more than the read.
             for r in try await sql.raw("""
                 SELECT d.indicator_id, d.period, d.numerator, d.denominator, d.value, d.judgement, d.text, d.comment
                 FROM data_values d JOIN indicators i ON i.id = d.indicator_id JOIN plans p ON p.id = i.plan_id
-                WHERE d.unit_id = \(bind: unitID) AND p.code = \(bind: c.plan.code)
+                WHERE d.unit_id = \(bind: unitID) AND p.code IN (\(binds: planCodes))
                 AND d.period IN (\(bind: round.periodID), \(bind: previous?.identifier ?? round.periodID))
                 """).all() {
-                guard let code = codeByID[try r.decode(column: "indicator_id", as: UUID.self)] else { continue }
+                guard let key = indicatorOf[try r.decode(column: "indicator_id", as: UUID.self)] else { continue }
                 let entry = IndicatorEntry(
                     numerator: try r.decode(column: "numerator", as: Double?.self), denominator: try r.decode(column: "denominator", as: Double?.self),
                     value: try r.decode(column: "value", as: Double?.self),
                     judgement: try r.decode(column: "judgement", as: String?.self).flatMap(Judgement.init(rawValue:)),
                     text: try r.decode(column: "text", as: String?.self), comment: try r.decode(column: "comment", as: String?.self))
-                if try r.decode(column: "period", as: String.self) == round.periodID { now[code] = entry } else { before[code] = entry }
+                if try r.decode(column: "period", as: String.self) == round.periodID { now[key] = entry } else { before[key] = entry }
             }
-            for (plan, i) in assignment.indicators where plan.code == c.plan.code {
-                indicators.append(ReportIndicator(plan: plan, indicator: i, entry: now[i.code], previous: before[i.code]))
-            }
-            let taskCodeByID = Dictionary(uniqueKeysWithValues: p.taskIDs.map { ($1, $0) })
-            var byCode: [String: TaskEntry] = [:]
             for r in try await sql.raw("""
                 SELECT t.task_id, t.status, t.percent, t.result, t.evidence, t.note
                 FROM task_reports t JOIN tasks k ON k.id = t.task_id JOIN plans p ON p.id = k.plan_id
-                WHERE t.unit_id = \(bind: unitID) AND p.code = \(bind: c.plan.code) AND t.period = \(bind: round.periodID)
+                WHERE t.unit_id = \(bind: unitID) AND p.code IN (\(binds: planCodes)) AND t.period = \(bind: round.periodID)
                 """).all() {
-                guard let code = taskCodeByID[try r.decode(column: "task_id", as: UUID.self)] else { continue }
-                byCode[code] = TaskEntry(status: TaskStatus(rawValue: try r.decode(column: "status", as: String.self)),
-                                         percent: try r.decode(column: "percent", as: Double?.self),
-                                         result: try r.decode(column: "result", as: String?.self),
-                                         evidence: try r.decode(column: "evidence", as: String?.self),
-                                         note: try r.decode(column: "note", as: String?.self))
+                guard let key = taskOf[try r.decode(column: "task_id", as: UUID.self)] else { continue }
+                done[key] = TaskEntry(status: TaskStatus(rawValue: try r.decode(column: "status", as: String.self)),
+                                      percent: try r.decode(column: "percent", as: Double?.self),
+                                      result: try r.decode(column: "result", as: String?.self),
+                                      evidence: try r.decode(column: "evidence", as: String?.self),
+                                      note: try r.decode(column: "note", as: String?.self))
             }
-            for (plan, t) in assignment.tasks where plan.code == c.plan.code {
-                tasks.append(ReportTask(plan: plan, task: t, entry: byCode[t.code]))
+        }
+        var indicators: [ReportIndicator] = []
+        var tasks: [ReportTask] = []
+        for code in planCodes {
+            for (plan, i) in assignment.indicators where plan.code == code {
+                let key = ItemKey(plan: code, code: i.code)
+                indicators.append(ReportIndicator(plan: plan, indicator: i, entry: now[key], previous: before[key]))
+            }
+            for (plan, t) in assignment.tasks where plan.code == code {
+                tasks.append(ReportTask(plan: plan, task: t, entry: done[ItemKey(plan: code, code: t.code)]))
             }
         }
         let forms = try await reportForms(round, unit: status.unit, unitID: unitID)
@@ -121,6 +127,12 @@ extension Store {
         try await db.transaction { tx in
             try await Store(tx).writeReport(round, unitCode: unitCode, patch: patch, baseVersion: baseVersion, actor: actor, now: now)
         }
+    }
+
+    /// An indicator or task by its plan's code and its own.
+    private struct ItemKey: Hashable {
+        var plan: String
+        var code: String
     }
 
     private struct Change {
