@@ -37,7 +37,7 @@ struct ServerCaches: Sendable {
     var dashboards: ResultCache<DashboardPage.Key, DashboardPage.Model>?
 
     init(environment: [String: String] = [:]) {
-        dashboards = environment["DXTRACK_PAGE_CACHE"] == "off" ? nil : ResultCache()
+        dashboards = environment["DXTRACK_PAGE_CACHE"] == "off" ? nil : ResultCache(capacity: 64)
     }
 }
 

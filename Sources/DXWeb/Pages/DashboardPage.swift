@@ -41,6 +41,13 @@ enum DashboardPage {
         var previous: PlanEvaluation?
         /// The reporting round of this plan and period, with the units of the subtree.
         var round: RoundProgress?
+
+        var kept: Model {
+            var m = self
+            m.evaluation = DashboardPage.withoutParts(evaluation)
+            m.previous = previous.map(DashboardPage.withoutParts)
+            return m
+        }
     }
 
     /// Who in the unit's subtree has not reported on time in the round of the period.
@@ -54,6 +61,18 @@ enum DashboardPage {
         var submittedLate: [CompletenessEntry]
         /// Not submitted, the deadline still ahead.
         var pending: Int
+    }
+
+    /// A model as kept: without the values below each figure (`AggregatedValue.parts`, the
+    /// drill-down), which this page does not show and which are most of a province's model — a
+    /// hundred indicators' figures for each of its units.
+    static func withoutParts(_ e: PlanEvaluation) -> PlanEvaluation {
+        var e = e
+        for i in e.indicators.indices {
+            e.indicators[i].aggregate.parts = []
+            e.indicators[i].previousAggregate?.parts = []
+        }
+        return e
     }
 
     /// What a dashboard's model depends on beside the database: the request's plan, period and
@@ -75,7 +94,7 @@ enum DashboardPage {
         var model = try await store.cached(cache, Key(plan: key, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted,
                                                       mayPreview: mayPreview, today: today)) {
             try await query(store, plan: key, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted,
-                            mayPreview: mayPreview, today: today)
+                            mayPreview: mayPreview, today: today).kept
         }
         model.evaluation.reading?.readAt = now
         return model
