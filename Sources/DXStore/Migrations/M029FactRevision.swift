@@ -5,7 +5,7 @@ import SQLKit
 /// beside units and plans: figures, task reports, rounds and their units' states, the links
 /// between unit versions, and accounts (a late unit's contacts). Set by triggers, as the units'
 /// (M025) and plans' (M028) tokens are, so that a page computed from them can be kept until one
-/// of the three changes (`PageResultCache`) and no write path — the web, the CLI, another
+/// of the three changes (`ResultCache`) and no write path — the web, the CLI, another
 /// server instance — can forget to say so. Random, for the same reason as the units' token.
 struct M029FactRevision: TransactionalMigration {
     var name: String { "029_fact_revision" }

@@ -225,11 +225,7 @@ enum CompiledForms {
     static func compiled(code: String, definition: String) throws -> CompiledTableForm {
         if let hit = memo.withLock({ $0[definition] }) { return hit }
         let compiled: CompiledTableForm
-        do {
-            compiled = try CompiledTableForm(try TableFormModel.domain(code: code, definition: definition))
-        } catch let e as StoreError {
-            throw e
-        } catch {
+        do { compiled = try CompiledTableForm(try TableFormModel.domain(code: code, definition: definition)) } catch {
             throw StoreError.invalid("Biểu mẫu \(code): \(error)")
         }
         memo.withLock { m in
