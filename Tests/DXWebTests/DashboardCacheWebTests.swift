@@ -86,6 +86,32 @@ final class DashboardCacheWebTests: XCTestCase {
         }
     }
 
+    /// The model holds words of the page's language (a lead agency not named): a dashboard kept
+    /// for a reader in English is not given to one in Vietnamese.
+    func testAKeptDashboardIsKeptPerLanguage() async throws {
+        try await withDemoApp { app, url in
+            // A task whose lead agency is not named, to have a word of the language in the model.
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            try await sql.raw("""
+                UPDATE tasks SET lead_unit_id = NULL, lead_text = '' WHERE id IN \
+                (SELECT t.id FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE p.code = '83/KH-BCĐ' ORDER BY t.position LIMIT 1)
+                """).run()
+            let cache = ResultCache<DashboardPage.Key, DashboardPage.Model>()
+            func leads(_ language: Language, cache: ResultCache<DashboardPage.Key, DashboardPage.Model>?) async throws -> [String] {
+                try await Language.$current.withValue(language) {
+                    try await DashboardPage.cachedQuery(Store(app.db), cache: cache, plan: "83-kh-bcd-2024", period: "2024", unit: nil,
+                                                        includeUnsubmitted: false, mayPreview: false).leads.map(\.name)
+                }
+            }
+            let english = try await leads(.en, cache: cache)
+            let vietnamese = try await leads(.vi, cache: cache)
+            XCTAssertTrue(vietnamese.contains("Chưa xác định"), "\(url.kindName): \(vietnamese)")
+            XCTAssertFalse(english.contains("Chưa xác định"), "\(url.kindName): \(english)")
+            let fresh = try await leads(.vi, cache: nil)
+            XCTAssertEqual(vietnamese, fresh, url.kindName)
+        }
+    }
+
     /// Each table a kept result may depend on is tracked by one of the three tokens, and a
     /// write to any row of it changes that token. A new table must be put in one of the lists.
     func testEveryTableIsTrackedByAToken() async throws {

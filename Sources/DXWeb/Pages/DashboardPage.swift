@@ -76,7 +76,8 @@ enum DashboardPage {
     }
 
     /// What a dashboard's model depends on beside the database: the request's plan, period and
-    /// unit as asked, the reader's preview, and the day (which units are late).
+    /// unit as asked, the reader's preview, the day (which units are late) and the page's
+    /// language (a lead agency not named is "Chưa xác định").
     struct Key: Hashable, Sendable {
         var plan: String
         var period: String?
@@ -84,6 +85,7 @@ enum DashboardPage {
         var includeUnsubmitted: Bool
         var mayPreview: Bool
         var today: CalendarDate
+        var language: Language
     }
 
     /// `query`, kept in `cache` until a write changes the database's revision tokens: the
@@ -92,7 +94,7 @@ enum DashboardPage {
                             includeUnsubmitted: Bool, mayPreview: Bool, now: Date = Date()) async throws -> Model {
         let today = CalendarDate.today(now: now)
         var model = try await store.cached(cache, Key(plan: key, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted,
-                                                      mayPreview: mayPreview, today: today)) {
+                                                      mayPreview: mayPreview, today: today, language: Language.current)) {
             try await query(store, plan: key, period: period, unit: unit, includeUnsubmitted: includeUnsubmitted,
                             mayPreview: mayPreview, today: today).kept
         }
