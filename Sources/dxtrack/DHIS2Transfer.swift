@@ -98,6 +98,7 @@ extension ExportCommand {
                 planCode = all[0]
             }
             let values = try await store.values(planCode: planCode, periodID: period, includeUnsubmitted: includeUnsubmitted)
+                .sorted(by: DataValue.transferOrder)
             let scheme = mapping == nil ? "CODE" : idScheme.rawValue.uppercased()
             let adx = format == .adx
             let written = Result { () throws(DHIS2Writer.Refusal) -> Data in

@@ -349,6 +349,7 @@ struct ExportCommand: AsyncParsableCommand {
                     // same data-status rule to it.
                     values += try await store.values(planCode: p.code, includeUnsubmitted: true)
                 }
+                values.sort(by: DataValue.transferOrder)
                 data = format == .csv ? Data(("\u{FEFF}" + DataValueCSV.write(values)).utf8) : try JSONEncoder.transfer.encode(values)
             case (_, .dhis2JSON), (_, .adx):
                 throw CLIError("Định dạng \(format.rawValue) chỉ dùng cho số liệu (dxtrack export values).")

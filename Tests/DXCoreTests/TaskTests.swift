@@ -55,6 +55,16 @@ final class TaskTests: XCTestCase {
         XCTAssertFalse(HierarchicalCode.isWithin("10", "1"))
     }
 
+    func testAnExportListsFiguresByPlanPeriodUnitThenIndicatorInDocumentOrder() {
+        func v(_ plan: String, _ period: String, _ unit: String, _ ind: String) -> DataValue {
+            DataValue(planCode: plan, indicatorCode: ind, unitCode: unit, periodID: period, value: 1)
+        }
+        let stored = [v("B", "2024", "34", "1"), v("A", "2024S1", "34", "1"), v("A", "2024", "338", "1.10"),
+                      v("A", "2024", "34", "1.10"), v("A", "2024", "34", "1.2"), v("A", "2024", "4", "2")]
+        XCTAssertEqual(stored.sorted(by: DataValue.transferOrder).map { "\($0.planCode) \($0.periodID) \($0.unitCode) \($0.indicatorCode)" },
+                       ["A 2024 4 2", "A 2024 34 1.2", "A 2024 34 1.10", "A 2024 338 1.10", "A 2024S1 34 1", "B 2024 34 1"])
+    }
+
     func testDocumentTypeComesFromItsCode() {
         XCTAssertEqual(OfficialDocument(number: "805/QĐ-UBND", summary: "", issuer: "").typeCode, "QĐ")
         XCTAssertEqual(OfficialDocument(number: "08/2024/NQ-HĐND", summary: "", issuer: "").typeCode, "NQ")

@@ -47,6 +47,16 @@ public struct DataValue: Hashable, Sendable, Codable {
         return value
     }
 
+    /// The order of an export: plan, period, unit, then indicator in document order. Stored rows
+    /// come back in whatever order the database's plan gives (PostgreSQL changes it once it has
+    /// analysed a table), and two exports of the same data must read the same.
+    public static func transferOrder(_ a: DataValue, _ b: DataValue) -> Bool {
+        if a.planCode != b.planCode { return a.planCode < b.planCode }
+        if a.periodID != b.periodID { return a.periodID < b.periodID }
+        if a.unitCode != b.unitCode { return HierarchicalCode.less(a.unitCode, b.unitCode) }
+        return HierarchicalCode.less(a.indicatorCode, b.indicatorCode)
+    }
+
     /// Whether the unit has reported with this value: a figure (0/0 included), a judgement or a
     /// note (`ReportedContent`, the one coverage rule).
     public var hasData: Bool { hasReported }

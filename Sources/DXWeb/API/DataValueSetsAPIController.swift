@@ -145,6 +145,7 @@ struct DataValueSetsAPIController: RouteCollection {
         // Periods DHIS2 has no type for (nine months, date ranges) are not part of the answer.
         let values = try await req.store.values(planCode: plan.code, periodID: periodID)
             .filter { units.contains($0.unitCode) && (Period(identifier: $0.periodID)?.isDHIS2 ?? false) }
+            .sorted(by: DataValue.transferOrder)
         let accept = req.headers[.accept].joined(separator: ",").lowercased()
         let adx = accept.contains("adx+xml") || (accept.contains("application/xml") && !accept.contains("json"))
         let written = Result { () throws(DHIS2Writer.Refusal) -> Data in
