@@ -129,12 +129,6 @@ extension Store {
         }
     }
 
-    /// An indicator or task by its plan's code and its own.
-    private struct ItemKey: Hashable {
-        var plan: String
-        var code: String
-    }
-
     private struct Change {
         var subject: String
         var plan: String?
@@ -154,12 +148,36 @@ extension Store {
         var valueWrites: [(UUID, DataValueModel?, IndicatorEntry)] = []
         var taskWrites: [(UUID, TaskReportModel?, TaskEntry)] = []
 
-        for (key, entry) in patch.values.sorted(by: { $0.key < $1.key }) {
-            guard let indID = try await indicatorIDs(planCode: key.plan)[key.code] else {
+        // The rows a patch touches, read in one statement per kind: a form's save sends every field.
+        var indicatorIDs: [ItemKey: UUID] = [:], taskIDs: [ItemKey: UUID] = [:]
+        for key in patch.values.keys.sorted() {
+            guard let id = try await self.indicatorIDs(planCode: key.plan)[key.code] else {
                 throw StoreError.invalid("Kế hoạch \(key.plan) không có chỉ tiêu \(key.code).")
             }
-            let existing = try await DataValueModel.query(on: db).filter(\.$indicator.$id == indID)
-                .filter(\.$unit.$id == unitID).filter(\.$period == round.periodID).first()
+            indicatorIDs[key] = id
+        }
+        for key in patch.tasks.keys.sorted() {
+            guard let id = try await self.taskIDs(planCode: key.plan)[key.code] else {
+                throw StoreError.invalid("Kế hoạch \(key.plan) không có nhiệm vụ \(key.code).")
+            }
+            taskIDs[key] = id
+        }
+        var storedValues: [UUID: DataValueModel] = [:], storedTasks: [UUID: TaskReportModel] = [:]
+        if !indicatorIDs.isEmpty {
+            for r in try await DataValueModel.query(on: db).filter(\.$indicator.$id ~~ Array(indicatorIDs.values))
+                .filter(\.$unit.$id == unitID).filter(\.$period == round.periodID).all() {
+                storedValues[r.$indicator.id] = r
+            }
+        }
+        if !taskIDs.isEmpty {
+            for r in try await TaskReportModel.query(on: db).filter(\.$task.$id ~~ Array(taskIDs.values))
+                .filter(\.$unit.$id == unitID).filter(\.$period == round.periodID).all() {
+                storedTasks[r.$task.id] = r
+            }
+        }
+        for (key, entry) in patch.values.sorted(by: { $0.key < $1.key }) {
+            let indID = indicatorIDs[key]!
+            let existing = storedValues[indID]
             let old = existing?.entry ?? IndicatorEntry()
             let diffs = old.differences(to: entry)
             guard !diffs.isEmpty else { continue }
@@ -167,11 +185,8 @@ extension Store {
             valueWrites.append((indID, existing, entry))
         }
         for (key, entry) in patch.tasks.sorted(by: { $0.key < $1.key }) {
-            guard let taskID = try await taskIDs(planCode: key.plan)[key.code] else {
-                throw StoreError.invalid("Kế hoạch \(key.plan) không có nhiệm vụ \(key.code).")
-            }
-            let existing = try await TaskReportModel.query(on: db).filter(\.$task.$id == taskID)
-                .filter(\.$unit.$id == unitID).filter(\.$period == round.periodID).first()
+            let taskID = taskIDs[key]!
+            let existing = storedTasks[taskID]
             let old = existing?.entry ?? TaskEntry()
             let diffs = old.differences(to: entry)
             guard !diffs.isEmpty else { continue }
@@ -246,11 +261,11 @@ extension Store {
         row.updatedAt = now
         row.updatedBy = actor.username
         try await row.update(on: db)
-        for c in changes {
-            try await appendAudit(AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
-                                             planCode: c.plan, subject: c.subject, subjectCode: c.code, field: c.field,
-                                             old: c.old, new: c.new, version: newVersion))
-        }
+        try await appendAudit(changes.map { c in
+            AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
+                       planCode: c.plan, subject: c.subject, subjectCode: c.code, field: c.field,
+                       old: c.old, new: c.new, version: newVersion)
+        })
         return .saved(version: newVersion, changes: changes.count)
     }
 
