@@ -42,12 +42,14 @@ extension Store {
     /// `includeUnsubmitted`. Unordered: the evaluation does not depend on the order.
     public func values(planCode: String, slice: FactSlice, includeUnsubmitted: Bool = false) async throws -> [DataValue] {
         guard !slice.isEmpty else { return [] }
-        let rows = try await sliceRows(
-            planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "data_values", itemTable: "indicators",
+        let (rows, codes) = try await sliceRows(
+            planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "data_values",
+            itemIDs: try await indicatorIDs(planCode: planCode),
             itemColumn: "indicator_id", fields: "f.numerator, f.denominator, f.value, f.text, f.judgement, f.comment, f.author, f.updated_at")
         return try rows.map { r in
-            DataValue(
-                planCode: planCode, indicatorCode: try r.string("item"), unitCode: try r.string("unit"), periodID: try r.string("period"),
+            let (item, unit) = try codes.codes(r)
+            return DataValue(
+                planCode: planCode, indicatorCode: item, unitCode: unit, periodID: try r.string("period"),
                 numerator: try r.double("numerator"), denominator: try r.double("denominator"), value: try r.double("value"),
                 text: try r.optionalString("text"), judgement: try r.optionalString("judgement").flatMap(Judgement.init(rawValue:)),
                 comment: try r.optionalString("comment"), author: try r.optionalString("author"), updatedAt: try r.date("updated_at"))
@@ -57,12 +59,14 @@ extension Store {
     /// Task reports of a plan within `slice`, filtered like `values(planCode:slice:)`.
     public func taskReports(planCode: String, slice: FactSlice, includeUnsubmitted: Bool = false) async throws -> [TaskReport] {
         guard !slice.isEmpty else { return [] }
-        let rows = try await sliceRows(
-            planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "task_reports", itemTable: "tasks",
+        let (rows, codes) = try await sliceRows(
+            planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "task_reports",
+            itemIDs: try await taskIDs(planCode: planCode),
             itemColumn: "task_id", fields: "f.status, f.percent, f.result, f.note, f.author, f.updated_at")
         return try rows.map { r in
-            TaskReport(
-                planCode: planCode, taskCode: try r.string("item"), unitCode: try r.string("unit"), periodID: try r.string("period"),
+            let (item, unit) = try codes.codes(r)
+            return TaskReport(
+                planCode: planCode, taskCode: item, unitCode: unit, periodID: try r.string("period"),
                 status: TaskStatus(rawValue: try r.string("status")) ?? .other, percent: try r.double("percent"),
                 result: try r.optionalString("result"), note: try r.optionalString("note"), author: try r.optionalString("author"),
                 updatedAt: try r.date("updated_at"))
@@ -101,9 +105,31 @@ extension Store {
         }.sorted()
     }
 
-    /// The rows of one fact table, as `item`, `unit`, `period` and `fields`.
-    private func sliceRows(planCode: String, slice: FactSlice, includeUnsubmitted: Bool, table: String, itemTable: String,
-                           itemColumn: String, fields: String) async throws -> [RawRow] {
+    /// The codes behind a slice's row ids: the plan's items, and every unit version.
+    struct SliceCodes {
+        var items: [UUID: String]
+        var units: [UUID: String]
+
+        func codes(_ row: RawRow) throws -> (item: String, unit: String) {
+            let item = try row.uuid("item_id"), unit = try row.uuid("unit_id")
+            guard let i = items[item], let u = units[unit] else {
+                throw StoreError.invalid("Số liệu đọc được không thuộc chỉ tiêu hay đơn vị nào đã biết (\(item), \(unit)).")
+            }
+            return (i, u)
+        }
+    }
+
+    /// The rows of one fact table with `item_id`, `unit_id`, `period` and `fields`. Item and unit
+    /// codes come from the plan and unit lists the store keeps, not from joins: at the national
+    /// design point the two joins were a third of a province's read (28 ms of SQLite for 15,200
+    /// figures, 18 ms without them).
+    private func sliceRows(planCode: String, slice: FactSlice, includeUnsubmitted: Bool, table: String, itemIDs: [String: UUID],
+                           itemColumn: String, fields: String) async throws -> ([RawRow], SliceCodes) {
+        let ids = slice.items.map { $0.compactMap { itemIDs[$0] } } ?? Array(itemIDs.values)
+        var items: [UUID: String] = [:]
+        for (code, id) in itemIDs { items[id] = code }
+        let codes = SliceCodes(items: items, units: try await unitCodesByID())
+        guard !ids.isEmpty else { return ([], codes) }
         var query = SQLQueryString("")
         if let root = slice.subtreeOf {
             // UNION (not UNION ALL) stops on a cycle; the tree refuses those anyway.
@@ -117,17 +143,9 @@ extension Store {
             }
             query.appendInterpolation(unsafeRaw: ") ")
         }
-        query.appendInterpolation(unsafeRaw: """
-            SELECT i.code AS item, u.code AS unit, f.period AS period, \(fields) \
-            FROM \(table) f JOIN \(itemTable) i ON i.id = f.\(itemColumn) JOIN plans p ON p.id = i.plan_id \
-            JOIN units u ON u.id = f.unit_id WHERE p.code = 
-            """)
-        query.appendInterpolation(bind: planCode)
-        if let items = slice.items {
-            query.appendInterpolation(unsafeRaw: " AND i.code IN (")
-            query.appendInterpolation(binds: items)
-            query.appendInterpolation(unsafeRaw: ")")
-        }
+        query.appendInterpolation(unsafeRaw: "SELECT f.\(itemColumn) AS item_id, f.unit_id, f.period AS period, \(fields) FROM \(table) f WHERE f.\(itemColumn) IN (")
+        query.appendInterpolation(binds: ids)
+        query.appendInterpolation(unsafeRaw: ")")
         if let periods = slice.periodIDs {
             query.appendInterpolation(unsafeRaw: " AND f.period IN (")
             query.appendInterpolation(binds: periods)
@@ -144,7 +162,7 @@ extension Store {
             let rounds = try await coveringRounds(planCode: planCode, periodIDs: slice.periodIDs)
             Self.appendCounted(to: &query, alias: "f", rounds: rounds)
         }
-        return try await RawRow.all(query, on: self)
+        return (try await RawRow.all(query, on: self), codes)
     }
 
     /// `DataStatus` in SQL: a row of `alias` counts when no round of its plan and period lists

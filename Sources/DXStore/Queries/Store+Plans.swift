@@ -150,11 +150,6 @@ extension Store {
              try r.decode(column: "archived_at", as: Date?.self) != nil)
         }
     }
-
-    /// Every version's code by row id, closed versions included.
-    func unitCodesByID() async throws -> [UUID: String] {
-        Dictionary(uniqueKeysWithValues: try await unitRows().map { ($0.id, $0.code) })
-    }
 }
 
 extension PlanModel {

@@ -17,6 +17,8 @@ public final class UnitRowsCache: Sendable {
         var picks: [CalendarDate: Picked] = [:]
         /// Every version as a unit, by row id (`unitsByID`).
         var byID: [UUID: OrgUnit]?
+        /// Every version's code, by row id (`unitCodesByID`).
+        var codes: [UUID: String]?
     }
 
     struct Picked: Sendable {
@@ -47,6 +49,17 @@ public final class UnitRowsCache: Sendable {
         latest.withLock { entry in
             guard entry?.token == token else { return }
             entry!.byID = byID
+        }
+    }
+
+    func codes(token: Int64) -> [UUID: String]? {
+        latest.withLock { $0?.token == token ? $0?.codes : nil }
+    }
+
+    func store(codes: [UUID: String], token: Int64) {
+        latest.withLock { entry in
+            guard entry?.token == token else { return }
+            entry!.codes = codes
         }
     }
 
@@ -105,6 +118,18 @@ extension Store {
         if let hit = cache.byID(token: token) { return hit }
         let map = build(try await unitRows(cache, token))
         cache.store(byID: map, token: token)
+        return map
+    }
+
+    /// Every version's code by row id: how a read of figures names their units without a join.
+    func unitCodesByID() async throws -> [UUID: String] {
+        func build(_ rows: [UnitRow]) -> [UUID: String] {
+            Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.code) })
+        }
+        guard let (cache, token) = try await unitRevision() else { return build(try await readUnitRows()) }
+        if let hit = cache.codes(token: token) { return hit }
+        let map = build(try await unitRows(cache, token))
+        cache.store(codes: map, token: token)
         return map
     }
 
