@@ -235,22 +235,33 @@ extension Store {
     }
 
     /// The children of `unit` that reported (a counted figure of their own, or a rollup row)
-    /// for one indicator and period.
-    func rollupReportingChildren(planCode: String, item: String, periodID: String, unit: UUID, rounds: [String]) async throws -> Set<String> {
+    /// for `items` in `periodIDs`, by item code and period. The children drive the join (see
+    /// `insertRollups`): SQLite otherwise read every unit's figures of the indicator and period.
+    func rollupReportingChildren(planCode: String, items: [String], periodIDs: [String], unit: UUID,
+                                 rounds: [String]) async throws -> [String: [String: Set<String>]] {
+        let byCode = try await indicatorIDs(planCode: planCode)
+        let ids = items.compactMap { byCode[$0] }
+        guard !ids.isEmpty, !periodIDs.isEmpty else { return [:] }
         var q = SQLQueryString("")
         for own in [true, false] {
-            q.appendInterpolation(unsafeRaw: own ? "SELECT x.code AS g FROM data_values f" : " UNION SELECT x.code AS g FROM \(Self.rollupTable) f")
-            q.appendInterpolation(unsafeRaw: " JOIN units x ON x.id = f.unit_id JOIN indicators i ON i.id = f.indicator_id JOIN plans p ON p.id = i.plan_id WHERE x.parent_id = ")
+            q.appendInterpolation(unsafeRaw: own ? "SELECT x.code AS g, f.indicator_id AS item_id, f.period AS period FROM units x CROSS JOIN data_values f"
+                                               : " UNION SELECT x.code AS g, f.indicator_id AS item_id, f.period AS period FROM units x CROSS JOIN \(Self.rollupTable) f")
+            q.appendInterpolation(unsafeRaw: " WHERE x.parent_id = ")
             q.appendInterpolation(bind: unit)
-            q.appendInterpolation(unsafeRaw: " AND p.code = ")
-            q.appendInterpolation(bind: planCode)
-            q.appendInterpolation(unsafeRaw: " AND i.code = ")
-            q.appendInterpolation(bind: item)
-            q.appendInterpolation(unsafeRaw: " AND f.period = ")
-            q.appendInterpolation(bind: periodID)
+            q.appendInterpolation(unsafeRaw: " AND f.unit_id = x.id AND f.indicator_id IN (")
+            q.appendInterpolation(binds: ids)
+            q.appendInterpolation(unsafeRaw: ") AND f.period IN (")
+            q.appendInterpolation(binds: periodIDs)
+            q.appendInterpolation(unsafeRaw: ")")
             if own { Self.appendCounted(to: &q, alias: "f", rounds: rounds) }
         }
-        return Set(try await sql.raw(q).all().map { try $0.decode(column: "g", as: String.self) })
+        let codes = Dictionary(byCode.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        var out: [String: [String: Set<String>]] = [:]
+        for r in try await RawRow.all(q, on: self) {
+            guard let item = codes[try r.uuid("item_id")] else { continue }
+            out[item, default: [:]][try r.string("period"), default: []].insert(try r.string("g"))
+        }
+        return out
     }
 
     /// A plan's rollup rows as stored, and as the direct computation finds them now for every

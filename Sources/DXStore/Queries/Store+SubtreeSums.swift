@@ -130,12 +130,19 @@ extension Store {
                 }
             }
         }
-        // Which children reported, where not all of them did.
-        for (u, code, e) in partial where sums[code]?[u.code] != nil {
+        // Which children reported, where not all of them did: one read per unit for all of its
+        // partial indicators and periods. While a round is open most groups are partial, and a
+        // read for each of them cost a national dashboard 100 statements of 5-8 ms.
+        let pending = partial.filter { sums[$0.indicator]?[$0.unit.code] != nil }
+        for (unitCode, groups) in Dictionary(grouping: pending, by: \.unit.code) {
+            let u = groups[0].unit
+            let items = Array(Set(groups.map(\.indicator))), periodIDs = Array(Set(groups.map(\.period.identifier)))
             let who = includeUnsubmitted
-                ? try await reportingChildren(planCode: planCode, item: code, periodID: e.identifier, unit: u.id, rounds: rounds)
-                : try await rollupReportingChildren(planCode: planCode, item: code, periodID: e.identifier, unit: u.id, rounds: rounds)
-            sums[code]?[u.code]?[e]?.reportingChildren = who
+                ? try await reportingChildren(planCode: planCode, items: items, periodIDs: periodIDs, unit: u.id, rounds: rounds)
+                : try await rollupReportingChildren(planCode: planCode, items: items, periodIDs: periodIDs, unit: u.id, rounds: rounds)
+            for g in groups {
+                sums[g.indicator]?[unitCode]?[g.period]?.reportingChildren = who[g.indicator]?[g.period.identifier] ?? []
+            }
         }
         return (sums, rowsFor)
     }
@@ -206,20 +213,26 @@ extension Store {
     }
 
     /// The children of `unit` with a counted row in their subtree for one indicator and period.
-    private func reportingChildren(planCode: String, item: String, periodID: String, unit: UUID,
-                                   rounds: [String]) async throws -> Set<String> {
+    private func reportingChildren(planCode: String, items: [String], periodIDs: [String], unit: UUID,
+                                   rounds: [String]) async throws -> [String: [String: Set<String>]] {
         var q = SQLQueryString("")
         appendSubtree(to: &q, units: [unit], deep: false)
         q.appendInterpolation(unsafeRaw: """
-             SELECT DISTINCT gu.code AS g FROM data_values f JOIN sub ON sub.id = f.unit_id JOIN units gu ON gu.id = sub.g \
-            JOIN indicators i ON i.id = f.indicator_id JOIN plans p ON p.id = i.plan_id WHERE p.code = 
+             SELECT DISTINCT gu.code AS g, i.code AS item, f.period AS period FROM data_values f JOIN sub ON sub.id = f.unit_id \
+            JOIN units gu ON gu.id = sub.g JOIN indicators i ON i.id = f.indicator_id JOIN plans p ON p.id = i.plan_id WHERE p.code = 
             """)
         q.appendInterpolation(bind: planCode)
-        q.appendInterpolation(unsafeRaw: " AND i.code = ")
-        q.appendInterpolation(bind: item)
-        q.appendInterpolation(unsafeRaw: " AND f.period = ")
-        q.appendInterpolation(bind: periodID)
+        q.appendInterpolation(unsafeRaw: " AND i.code IN (")
+        q.appendInterpolation(binds: items)
+        q.appendInterpolation(unsafeRaw: ") AND f.period IN (")
+        q.appendInterpolation(binds: periodIDs)
+        q.appendInterpolation(unsafeRaw: ")")
         Self.appendCounted(to: &q, alias: "f", rounds: rounds)
-        return Set(try await sql.raw(q).all().map { try $0.decode(column: "g", as: String.self) })
+        var out: [String: [String: Set<String>]] = [:]
+        for r in try await sql.raw(q).all() {
+            out[try r.decode(column: "item", as: String.self), default: [:]][try r.decode(column: "period", as: String.self), default: []]
+                .insert(try r.decode(column: "g", as: String.self))
+        }
+        return out
     }
 }
