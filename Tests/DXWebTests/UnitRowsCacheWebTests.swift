@@ -66,6 +66,25 @@ final class UnitRowsCacheWebTests: XCTestCase {
         }
     }
 
+    func testAFigureOfAUnitAddedDuringARequestIsReadWithItsCode() async throws {
+        try await withDemoApp { app, url in
+            let request = Store(app.db, unitCache: UnitRowsCache(), planCache: PlanContentsCache(), snapshot: ReadSnapshotTokens())
+            _ = try await request.units()
+            // Another instance adds a commune and its figure after this request read the units:
+            // the figure names a unit the request's list does not hold.
+            let other = Store(app.db, unitCache: UnitRowsCache())
+            try await other.upsertUnits([OrgUnit(code: "33999", name: "Xã Thử Nghiệm", kind: .commune, parentCode: "339",
+                                                 validFrom: CalendarDate(2024, 1, 1), validTo: CalendarDate(2025, 6, 30))])
+            let imported = try await other.importValues([(line: 2, value: DataValue(
+                planCode: "KH-CĐS-2024", indicatorCode: "16", unitCode: "33999", periodID: "2024", value: 12))], dryRun: false)
+            XCTAssertEqual(imported.errors, [], url.kindName)
+            let read = try await request.values(planCode: "KH-CĐS-2024", slice: Store.FactSlice(periodIDs: ["2024"]), includeUnsubmitted: true)
+            XCTAssertEqual(read.filter { $0.unitCode == "33999" }.map(\.value), [12], url.kindName)
+            let direct = try await other.values(planCode: "KH-CĐS-2024", periodID: "2024", includeUnsubmitted: true)
+            XCTAssertEqual(read.sorted(by: DataValue.transferOrder), direct.sorted(by: DataValue.transferOrder), url.kindName)
+        }
+    }
+
     func testAStoreInATransactionReadsItsOwnUnitWrites() async throws {
         try await withDemoApp { app, url in
             _ = try await app.store.units()

@@ -127,7 +127,7 @@ extension Store {
 
     /// Row ids of a plan's indicators or tasks by code, archived ones included: two columns of
     /// raw rows (models cost a reflection per row).
-    private func itemIDs(planCode: String, table: String) async throws -> [String: UUID] {
+    func itemIDs(planCode: String, table: String) async throws -> [String: UUID] {
         try Self.itemIDs(try await sql.raw("""
             SELECT i.code, i.id FROM \(ident: table) i JOIN plans p ON p.id = i.plan_id WHERE p.code = \(bind: planCode)
             """).all())

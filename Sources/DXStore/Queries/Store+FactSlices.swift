@@ -46,9 +46,8 @@ extension Store {
             planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "data_values",
             itemIDs: try await indicatorIDs(planCode: planCode),
             itemColumn: "indicator_id", fields: "f.numerator, f.denominator, f.value, f.text, f.judgement, f.comment, f.author, f.updated_at")
-        return try rows.map { r in
-            let (item, unit) = try codes.codes(r)
-            return DataValue(
+        return try await named(rows, codes, planCode: planCode, itemTable: "indicators") { r, item, unit in
+            DataValue(
                 planCode: planCode, indicatorCode: item, unitCode: unit, periodID: try r.string("period"),
                 numerator: try r.double("numerator"), denominator: try r.double("denominator"), value: try r.double("value"),
                 text: try r.optionalString("text"), judgement: try r.optionalString("judgement").flatMap(Judgement.init(rawValue:)),
@@ -63,9 +62,8 @@ extension Store {
             planCode: planCode, slice: slice, includeUnsubmitted: includeUnsubmitted, table: "task_reports",
             itemIDs: try await taskIDs(planCode: planCode),
             itemColumn: "task_id", fields: "f.status, f.percent, f.result, f.note, f.author, f.updated_at")
-        return try rows.map { r in
-            let (item, unit) = try codes.codes(r)
-            return TaskReport(
+        return try await named(rows, codes, planCode: planCode, itemTable: "tasks") { r, item, unit in
+            TaskReport(
                 planCode: planCode, taskCode: item, unitCode: unit, periodID: try r.string("period"),
                 status: TaskStatus(rawValue: try r.string("status")) ?? .other, percent: try r.double("percent"),
                 result: try r.optionalString("result"), note: try r.optionalString("note"), author: try r.optionalString("author"),
@@ -110,13 +108,37 @@ extension Store {
         var items: [UUID: String]
         var units: [UUID: String]
 
-        func codes(_ row: RawRow) throws -> (item: String, unit: String) {
-            let item = try row.uuid("item_id"), unit = try row.uuid("unit_id")
-            guard let i = items[item], let u = units[unit] else {
-                throw StoreError.invalid("Số liệu đọc được không thuộc chỉ tiêu hay đơn vị nào đã biết (\(item), \(unit)).")
-            }
+        func codes(_ row: RawRow) throws -> (item: String, unit: String)? {
+            guard let i = items[try row.uuid("item_id")], let u = units[try row.uuid("unit_id")] else { return nil }
             return (i, u)
         }
+    }
+
+    /// `rows` made into values with their codes. The lists were read just before the rows: a
+    /// unit or item written in between (by another request; a read is no snapshot) has them
+    /// read again from the tables, once.
+    private func named<T>(_ rows: [RawRow], _ codes: SliceCodes, planCode: String, itemTable: String,
+                          _ make: (RawRow, String, String) throws -> T) async throws -> [T] {
+        var codes = codes, fresh = false
+        var out: [T] = []
+        out.reserveCapacity(rows.count)
+        for r in rows {
+            var names = try codes.codes(r)
+            if names == nil, !fresh {
+                fresh = true
+                codes = SliceCodes(items: [:], units: [:])
+                for (code, id) in try await itemIDs(planCode: planCode, table: itemTable) { codes.items[id] = code }
+                for u in try await sql.raw("SELECT id, code FROM units").all() {
+                    codes.units[try u.decode(column: "id", as: UUID.self)] = try u.decode(column: "code", as: String.self)
+                }
+                names = try codes.codes(r)
+            }
+            guard let (item, unit) = names else {
+                throw StoreError.invalid("Số liệu đọc được không thuộc chỉ tiêu hay đơn vị nào đã biết (\(try r.uuid("item_id")), \(try r.uuid("unit_id"))).")
+            }
+            out.append(try make(r, item, unit))
+        }
+        return out
     }
 
     /// The rows of one fact table with `item_id`, `unit_id`, `period` and `fields`. Item and unit
