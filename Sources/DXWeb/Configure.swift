@@ -66,13 +66,29 @@ extension Request {
         return Store(db, unitCache: caches.unitRows, planCache: caches.plans, snapshot: readSnapshot)
     }
 
-    /// One per request that writes nothing (GET, HEAD): its revision tokens are read once.
+    /// One per request that writes nothing (GET, HEAD): its revision tokens are read once. A
+    /// request that writes has one only when it asks (`startReads()`).
     private var readSnapshot: ReadSnapshotTokens? {
-        guard method == .GET || method == .HEAD else { return nil }
         if let s = storage[ReadSnapshotKey.self] { return s }
+        guard method == .GET || method == .HEAD else { return nil }
         let s = ReadSnapshotTokens()
         storage[ReadSnapshotKey.self] = s
         return s
+    }
+
+    /// For a request that writes, called before its reads and again after each write (or
+    /// attempt): the reads of each stretch share one read of the revision tokens, as a page's do
+    /// (a save read the unit table's token seven times, a round trip each on PostgreSQL), and
+    /// the reads after a write take them afresh, so they see it.
+    func startReads() {
+        storage[ReadSnapshotKey.self] = ReadSnapshotTokens()
+    }
+
+    /// A write of a request that called `startReads()`: whatever the request reads after it,
+    /// written or refused, takes the tokens afresh.
+    func writing<T>(_ write: () async throws -> T) async throws -> T {
+        defer { startReads() }
+        return try await write()
     }
 }
 

@@ -13,8 +13,8 @@ public struct RevisionTokens: Hashable, Sendable {
 /// download): the tokens are read once for the whole request instead of before every use of
 /// the kept copies — a data-entry page used the unit tree nine times. The request then sees
 /// units, plans and facts as they were when it first asked, as a snapshot would; a write by
-/// another request shows on the next one. Never given to a request that writes, which must see
-/// its own writes.
+/// another request shows on the next one. A request that writes gets a new one after each of
+/// its writes (`startReads()` in DXWeb), so it sees its own writes.
 public final class ReadSnapshotTokens: Sendable {
     private let all = Mutex<RevisionTokens?>(nil)
 

@@ -1,6 +1,7 @@
 import DXCore
 import FluentKit
 import Foundation
+import SQLKit
 
 extension Store {
     /// Creates an account; the caller hashes the password (Bcrypt in the web layer).
@@ -54,11 +55,23 @@ extension Store {
     }
 
     /// The account a live token belongs to; `nil` for unknown, revoked or disabled.
+    /// One statement, as for a session: every API request asks this first.
     public func account(tokenHash: String) async throws -> Account? {
-        guard let t = try await APITokenModel.query(on: db).filter(\.$tokenHash == tokenHash)
-            .filter(\.$revokedAt == nil).with(\.$user, { $0.with(\.$unit) }).first() else { return nil }
-        let user = t.user
-        return user.disabled ? nil : user.domain()
+        guard let r = try await sql.raw("""
+            SELECT u.username, u.display_name, u.role, u.disabled, u.language, n.code
+            FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN units n ON n.id = u.unit_id
+            WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL
+            """).first(), try !r.decode(column: "disabled", as: Bool.self) else { return nil }
+        return try Self.account(r)
+    }
+
+    /// An account from a row of users joined with its unit (`code`).
+    static func account(_ r: any SQLRow) throws -> Account {
+        Account(username: try r.decode(column: "username", as: String.self),
+                displayName: try r.decode(column: "display_name", as: String.self),
+                role: Role(rawValue: try r.decode(column: "role", as: String.self)) ?? .viewer,
+                unitCode: try r.decode(column: "code", as: String.self), disabled: try r.decode(column: "disabled", as: Bool.self),
+                language: Language(rawValue: try r.decode(column: "language", as: String.self)) ?? .vi)
     }
 
     public func revokeTokens(username: String) async throws -> Int {

@@ -74,7 +74,8 @@ extension Store {
             for (code, id) in p.taskIDs { taskOf[id] = ItemKey(plan: p.contents.plan.code, code: code) }
         }
         var now: [ItemKey: IndicatorEntry] = [:], before: [ItemKey: IndicatorEntry] = [:], done: [ItemKey: TaskEntry] = [:]
-        if !planCodes.isEmpty {
+        // Each kind is read only when the unit reports some of it (a round without tasks is common).
+        if !assignment.indicators.isEmpty {
             // Raw rows: this page is the one every reporter opens, and model decoding by
             // reflection cost more than the read.
             for r in try await sql.raw("""
@@ -91,6 +92,8 @@ extension Store {
                     text: try r.decode(column: "text", as: String?.self), comment: try r.decode(column: "comment", as: String?.self))
                 if try r.decode(column: "period", as: String.self) == round.periodID { now[key] = entry } else { before[key] = entry }
             }
+        }
+        if !assignment.tasks.isEmpty {
             for r in try await sql.raw("""
                 SELECT t.task_id, t.status, t.percent, t.result, t.evidence, t.note
                 FROM task_reports t JOIN tasks k ON k.id = t.task_id JOIN plans p ON p.id = k.plan_id
@@ -211,7 +214,12 @@ extension Store {
             throw ReportConflict(baseVersion: baseVersion, currentVersion: row.version,
                                  changes: try await changesSince(round, unitCode: unitCode, version: baseVersion))
         }
-        let newVersion = try await bumpVersion(row, from: baseVersion, round: round, unitCode: unitCode)
+        // The report's row in the statement that takes its version.
+        let newVersion = try await bumpVersion(row, from: baseVersion, round: round, unitCode: unitCode, setting: [
+            ("narrative", JSONMap.encode(narrative)),
+            ("state", row.state == ReportState.notStarted.rawValue ? ReportState.draft.rawValue : row.state),
+            ("updated_at", now), ("updated_by", actor.username),
+        ])
 
         for (indID, existing, e) in valueWrites {
             if e.isEmpty {
@@ -255,12 +263,6 @@ extension Store {
             try await refreshRollups(RollupScope(indicatorIDs: valueWrites.map(\.0), periodIDs: [round.periodID], below: [unitID]))
         }
         try await writeFormRows(formWrites, unitID: unitID, period: round.periodID, author: actor.username, now: now)
-        row.narrative = JSONMap.encode(narrative)
-        row.version = newVersion
-        if row.state == ReportState.notStarted.rawValue { row.state = ReportState.draft.rawValue }
-        row.updatedAt = now
-        row.updatedBy = actor.username
-        try await row.update(on: db)
         try await appendAudit(changes.map { c in
             AuditEntry(at: now, username: actor.username, ip: actor.ip, roundCode: round.code, unitCode: unitCode,
                        planCode: c.plan, subject: c.subject, subjectCode: c.code, field: c.field,
@@ -271,10 +273,12 @@ extension Store {
 
     /// Moves the version on only if nobody else did first: the row is locked by the UPDATE
     /// until this transaction ends, so two concurrent saves cannot both pass.
-    private func bumpVersion(_ row: RoundUnitModel, from base: Int, round: ReportingRound, unitCode: String) async throws -> Int {
+    private func bumpVersion(_ row: RoundUnitModel, from base: Int, round: ReportingRound, unitCode: String,
+                             setting columns: [(String, any Encodable & Sendable)] = []) async throws -> Int {
         let id = try row.requireID()
-        let updated = try await sql.update(RoundUnitModel.schema)
-            .set("version", to: base + 1)
+        let update = try sql.update(RoundUnitModel.schema).set("version", to: base + 1)
+        for (column, value) in columns { update.set(column, to: value) }
+        let updated = try await update
             .where("id", .equal, id)
             .where("version", .equal, base)
             .returning("id")

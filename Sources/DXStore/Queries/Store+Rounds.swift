@@ -112,10 +112,10 @@ extension Store {
 
     func roundUnitRow(_ round: ReportingRound, unitCode: String) async throws -> RoundUnitModel? {
         guard let id = round.id else { return nil }
-        let versions = try await versionIDs(code: unitCode)
-        guard !versions.isEmpty else { return nil }
-        // Of the code's versions, the one this round expects (a round has one per code).
-        return try await RoundUnitModel.query(on: db).filter(\.$round.$id == id).filter(\.$unit.$id ~~ versions).first()
+        // Of the code's versions, the one this round expects (a round has one per code); one
+        // statement, as a save inside its transaction has no kept unit list to ask.
+        return try await RoundUnitModel.query(on: db).join(UnitModel.self, on: \RoundUnitModel.$unit.$id == \UnitModel.$id)
+            .filter(\.$round.$id == id).filter(UnitModel.self, \.$code == unitCode).first()
     }
 
     /// The completeness list, with the active reporting accounts of each unit for reminders.

@@ -36,12 +36,7 @@ extension Store {
             """).first() else { return nil }
         let expiresAt = try r.decode(column: "expires_at", as: Date.self)
         guard expiresAt > now, try !r.decode(column: "disabled", as: Bool.self) else { return nil }
-        let account = Account(username: try r.decode(column: "username", as: String.self),
-                              displayName: try r.decode(column: "display_name", as: String.self),
-                              role: Role(rawValue: try r.decode(column: "role", as: String.self)) ?? .viewer,
-                              unitCode: try r.decode(column: "code", as: String.self), disabled: false,
-                              language: Language(rawValue: try r.decode(column: "language", as: String.self)) ?? .vi)
-        return SessionInfo(account: account, csrfToken: try r.decode(column: "csrf_token", as: String.self), expiresAt: expiresAt)
+        return SessionInfo(account: try Self.account(r), csrfToken: try r.decode(column: "csrf_token", as: String.self), expiresAt: expiresAt)
     }
 
     /// Sessions not yet expired: the gauge of signed-in browsers.

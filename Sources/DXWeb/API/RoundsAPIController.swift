@@ -143,6 +143,7 @@ struct RoundsAPIController: RouteCollection {
     }
 
     func patch(req: Request) async throws -> Response {
+        req.startReads()
         let (account, round, report, tree) = try await context(req, .edit)
         if let why = ReportRules.editRefusal(account, report, tree: tree, today: ReportRules.today) {
             return try apiError(.conflict, why)
@@ -154,7 +155,9 @@ struct RoundsAPIController: RouteCollection {
             return try apiError(.unprocessableEntity, "Dữ liệu không hợp lệ: \(errors.first?.message ?? "")", errors: errors)
         }
         do {
-            _ = try await req.store.saveReport(round, unitCode: report.status.unit.code, patch: parsed.patch, baseVersion: version, by: req.actor)
+            _ = try await req.writing {
+                try await req.store.saveReport(round, unitCode: report.status.unit.code, patch: parsed.patch, baseVersion: version, by: req.actor)
+            }
         } catch let c as ReportConflict {
             return try apiConflict(c)
         } catch {
@@ -167,6 +170,7 @@ struct RoundsAPIController: RouteCollection {
         guard let action = req.parameters.get("action").flatMap(WorkflowAction.init(rawValue:)) else {
             throw Abort(.notFound, reason: "Không có thao tác này: dùng submit, approve, return hoặc reopen.")
         }
+        req.startReads()
         let (account, round, report, tree) = try await context(req, action.permission)
         if let (status, why) = ReportRules.refusal(action, account, report, tree: tree, today: ReportRules.today) {
             return try apiError(status, why)
@@ -187,8 +191,10 @@ struct RoundsAPIController: RouteCollection {
             }
         }
         do {
-            _ = try await req.store.transition(round, unitCode: report.status.unit.code, action: action, comment: comment,
+            _ = try await req.writing {
+                try await req.store.transition(round, unitCode: report.status.unit.code, action: action, comment: comment,
                                                baseVersion: body["version"] as? Int, by: req.actor)
+            }
         } catch let c as ReportConflict {
             return try apiConflict(c)
         } catch {

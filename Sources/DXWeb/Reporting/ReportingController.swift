@@ -135,6 +135,7 @@ struct ReportingController: RouteCollection {
     /// Saves the form (and submits when asked). Nothing is written when any field is wrong.
     func save(req: Request) async throws -> Response {
         let account = try req.requireAccount()
+        req.startReads()
         let round = try await req.loadRound(req.parameters.get("round"))
         let tree = try await req.store.unitTree()
         let unit = req.parameters.get("unit") ?? ""
@@ -157,7 +158,7 @@ struct ReportingController: RouteCollection {
         }
         let outcome: SaveOutcome
         do {
-            outcome = try await req.store.saveReport(round, unitCode: unit, patch: parsed.patch, baseVersion: base, by: req.actor)
+            outcome = try await req.writing { try await req.store.saveReport(round, unitCode: unit, patch: parsed.patch, baseVersion: base, by: req.actor) }
         } catch let c as ReportConflict {
             return try await page(req, report: try await req.loadReport(round, unit: unit), form: form, issues: parsed.issues,
                                   conflict: c, status: .conflict)
@@ -167,7 +168,9 @@ struct ReportingController: RouteCollection {
         var msg = outcome == .unchanged(version: outcome.version) ? "unchanged" : "saved"
         if submit {
             do {
-                _ = try await req.store.transition(round, unitCode: unit, action: .submit, comment: nil, baseVersion: outcome.version, by: req.actor)
+                _ = try await req.writing {
+                    try await req.store.transition(round, unitCode: unit, action: .submit, comment: nil, baseVersion: outcome.version, by: req.actor)
+                }
                 msg = "submit"
             } catch let c as ReportConflict {
                 return try await page(req, report: try await req.loadReport(round, unit: unit), conflict: c, status: .conflict)
@@ -183,6 +186,7 @@ struct ReportingController: RouteCollection {
         guard let action = req.parameters.get("action").flatMap(WorkflowAction.init(rawValue:)) else {
             throw Abort(.notFound, reason: t("Không có thao tác này."))
         }
+        req.startReads()
         let round = try await req.loadRound(req.parameters.get("round"))
         let tree = try await req.store.unitTree()
         let unit = req.parameters.get("unit") ?? ""
@@ -204,8 +208,10 @@ struct ReportingController: RouteCollection {
             if !missing.isEmpty { return try await page(req, report: report, issues: missing, status: .unprocessableEntity) }
         }
         do {
-            _ = try await req.store.transition(round, unitCode: unit, action: action, comment: comment,
+            _ = try await req.writing {
+                try await req.store.transition(round, unitCode: unit, action: action, comment: comment,
                                                baseVersion: form["version"].flatMap(Int.init), by: req.actor)
+            }
         } catch let c as ReportConflict {
             return try await page(req, report: try await req.loadReport(round, unit: unit), conflict: c, status: .conflict)
         } catch {
