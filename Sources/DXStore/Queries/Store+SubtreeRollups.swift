@@ -62,9 +62,10 @@ extension Store {
             // indicators, SQLite scanned every figure of the period for a one-figure save.
             var scope = scope
             scope.indicatorIDs = items
-            if scope.below == nil { try await deleteRollups(units: nil, planID: planID, scope: scope) }
+            // The rows to recompute, in one statement: a level reads only the rows of the level
+            // below it, recomputed before it.
+            try await deleteRollups(units: scope.below == nil ? nil : levels.flatMap { $0 }, planID: planID, scope: scope)
             for level in levels {
-                if scope.below != nil { try await deleteRollups(units: level, planID: planID, scope: scope) }
                 try await insertRollups(units: level, planID: planID, scope: scope, rounds: rounds, fewParents: scope.below != nil)
             }
         }
@@ -72,18 +73,19 @@ extension Store {
 
     /// The units to recompute, in an order that has each one after all of its children that
     /// are recomputed: ancestors by distance from the changed units (a unit reached at several
-    /// distances is recomputed at each, the last after all below it), or every unit with
-    /// children by height above its deepest leaf.
+    /// distances, at the farthest: every recomputed unit below it is nearer), or every unit with
+    /// children by height above its deepest leaf. Each unit is in one level.
     private func rollupLevels(below: [UUID]?) async throws -> [[UUID]] {
         if let below {
             var q = SQLQueryString("WITH RECURSIVE anc(id, lvl) AS (SELECT parent_id, 1 FROM units WHERE parent_id IS NOT NULL AND id IN (")
             q.appendInterpolation(binds: below)
             q.appendInterpolation(unsafeRaw: ") UNION SELECT u.parent_id, anc.lvl + 1 FROM units u JOIN anc ON u.id = anc.id WHERE u.parent_id IS NOT NULL) SELECT id, lvl FROM anc")
-            var byLevel: [Int: [UUID]] = [:]
+            var farthest: [UUID: Int] = [:]
             for r in try await sql.raw(q).all() {
-                byLevel[try r.decode(column: "lvl", as: Int.self), default: []].append(try r.decode(column: "id", as: UUID.self))
+                let id = try r.decode(column: "id", as: UUID.self), level = try r.decode(column: "lvl", as: Int.self)
+                farthest[id] = max(farthest[id] ?? 0, level)
             }
-            return byLevel.keys.sorted().map { byLevel[$0]! }
+            return Dictionary(grouping: farthest.keys) { farthest[$0]! }.sorted { $0.key < $1.key }.map(\.value)
         }
         var children: [UUID: [UUID]] = [:]
         for r in try await sql.raw("SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL").all() {
