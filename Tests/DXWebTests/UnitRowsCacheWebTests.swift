@@ -66,6 +66,29 @@ final class UnitRowsCacheWebTests: XCTestCase {
         }
     }
 
+    func testARequestThatWritesReadsTheTokensOnceBeforeItsWriteAndAfreshAfterIt() async throws {
+        try await withDemoApp { app, url in
+            let req = Request(application: app, method: .PATCH, on: app.eventLoopGroup.next())
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            let withoutPhase = try await req.store.unit(code: "339")?.name
+            try await sql.raw("UPDATE units SET name = 'Trước khi đọc' WHERE code = '339'").run()
+            let stillWithout = try await req.store.unit(code: "339")?.name
+            XCTAssertEqual(stillWithout, "Trước khi đọc", "\(url.kindName): until it asks, a writing request reads the tokens at every use")
+            XCTAssertNotEqual(withoutPhase, stillWithout)
+
+            req.startReads()
+            let before = try await req.store.unit(code: "339")?.name
+            try await sql.raw("UPDATE units SET name = 'Đổi giữa chừng' WHERE code = '339'").run()
+            let sameStretch = try await req.store.unit(code: "339")?.name
+            XCTAssertEqual(sameStretch, before, "\(url.kindName): the reads before the write share one read of the tokens")
+            try await req.writing {
+                try await sql.raw("UPDATE units SET name = 'Do chính nó ghi' WHERE code = '339'").run()
+            }
+            let after = try await req.store.unit(code: "339")?.name
+            XCTAssertEqual(after, "Do chính nó ghi", "\(url.kindName): after its write the request sees it")
+        }
+    }
+
     func testAFigureOfAUnitAddedDuringARequestIsReadWithItsCode() async throws {
         try await withDemoApp { app, url in
             let request = Store(app.db, unitCache: UnitRowsCache(), planCache: PlanContentsCache(), snapshot: ReadSnapshotTokens())
