@@ -59,7 +59,7 @@ struct RawRow {
         case .sqlite(let row):
             // Stored as text by SQLKit's encoder (`uuidString`); anything else as SQLKit reads it.
             guard let data = row.column(column) else { throw Self.mismatch(column, UUID.self) }
-            if case .text(let s) = data, let id = UUID(uuidString: s) { return id }
+            if case .text(let s) = data, let id = UUID(text: s) { return id }
             return try SQLiteDataDecoder().decode(UUID.self, from: data)
         case .sql(let row): return try row.decode(column: column, as: UUID.self)
         }
