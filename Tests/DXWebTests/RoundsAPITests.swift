@@ -100,6 +100,62 @@ final class RoundsAPITests: XCTestCase {
         }
     }
 
+    /// The answer to a save is made from what the save wrote, not read back: it must be what a
+    /// read gives right after, for figures, tasks, narrative and the report's own row.
+    func testTheAnswerToASaveIsWhatAReadGivesAfterIt() async throws {
+        try await withDemoApp { app, url in
+            // Each save's answer beside a read right after it.
+            func saves(_ report: String, _ h: HTTPHeaders, _ patches: [[String: Any]]) async throws -> (first: [String: Any], versions: Int) {
+                var before: [String: Any] = [:]
+                try await app.test(.GET, report, headers: h) { res async in before = json(res) }
+                var version = before["version"] as? Int ?? 0
+                for (n, patch) in patches.enumerated() {
+                    var body = patch
+                    body["version"] = version
+                    var answer: [String: Any] = [:]
+                    try await app.test(.PATCH, report, headers: h, body: try jsonBody(body)) { res async in
+                        XCTAssertEqual(res.status, .ok, "\(url.kindName) \(report) patch \(n): \(res.body.string)")
+                        answer = json(res)
+                    }
+                    try await app.test(.GET, report, headers: h) { res async in
+                        XCTAssertEqual(NSDictionary(dictionary: answer), NSDictionary(dictionary: json(res)), "\(url.kindName) \(report) patch \(n)")
+                    }
+                    version = answer["version"] as? Int ?? version
+                }
+                return (before, version - (before["version"] as? Int ?? 0))
+            }
+
+            // A department leading tasks, its approved report opened again: figures, tasks, narrative.
+            try await Store(app.db).createAccount(Account(username: "sotttt", displayName: "Cán bộ báo cáo Sở TT&TT", role: .reporter,
+                                                          unitCode: "TB-STTTT"), passwordHash: "x")
+            let leader = "/api/v1/rounds/\(demoRound)/units/TB-STTTT"
+            try await app.test(.POST, leader + "/reopen", headers: try await apiToken(app, "dieuphoi"), body: try jsonBody([:])) { res async in
+                XCTAssertEqual(res.status, .ok, res.body.string)
+            }
+            let h = try await apiToken(app, "sotttt")
+            var shown: [String: Any] = [:]
+            try await app.test(.GET, leader, headers: h) { res async in shown = json(res) }
+            let rate = (shown["values"] as? [[String: Any]] ?? []).first { $0["measure"] as? String == "rate" }?["indicator"] as? String ?? ""
+            let task = (shown["tasks"] as? [[String: Any]])?.first?["task"] as? String ?? ""
+            let section = (shown["sections"] as? [String])?.first ?? ""
+            XCTAssertFalse(rate.isEmpty || task.isEmpty || section.isEmpty, "\(url.kindName): a rate, a task and a section to write")
+            let led = try await saves(leader, h, [
+                ["values": [["indicator": rate, "numerator": 80, "denominator": 100]],
+                 "tasks": [["task": task, "result": "Đã hoàn thành phần việc.", "percent": 100, "status": nil]],
+                 "narrative": [section: "  Tốt hơn kỳ trước. "]],
+                ["values": [["indicator": rate, "numerator": 81]], "tasks": [["task": task, "status": "done"]], "narrative": [section: ""]],
+                ["values": [["indicator": rate, "numerator": 81]]],  // the same figure: nothing changes
+            ])
+            XCTAssertEqual(led.versions, 2, "\(url.kindName): the third patch changed nothing")
+
+            // A report nobody has written in yet: the first save starts it.
+            let started = try await saves("/api/v1/rounds/\(demoRound)/units/TB-STP", try await apiToken(app, "sotuphap"),
+                                          [["narrative": [section: "Đã triển khai."]]])
+            XCTAssertEqual(started.first["state"] as? String, "notStarted")
+            XCTAssertEqual(started.versions, 1)
+        }
+    }
+
     func testTheWholeWorkflowThroughTheAPI() async throws {
         try await withDemoApp { app, _ in
             let h = try await apiToken(app, "hungha")

@@ -31,6 +31,47 @@ public struct UnitReport: Sendable {
 
     public func indicator(_ key: ItemKey) -> ReportIndicator? { indicators.first { $0.key == key } }
     public func task(_ key: ItemKey) -> ReportTask? { tasks.first { $0.key == key } }
+
+    /// The report as a save of `patch` on it leaves it, as `Store.saveReport` writes it, without
+    /// reading it again (on PostgreSQL three round trips of a save's answer). Nil when the patch
+    /// touches table forms, whose rows the store computes: read the report again.
+    public func saved(_ patch: ReportPatch, outcome: SaveOutcome, by username: String, at now: Date) -> UnitReport? {
+        guard case .saved(let version, _) = outcome else { return self }
+        guard patch.forms.isEmpty else { return nil }
+        var r = self
+        for n in r.indicators.indices {
+            if let e = patch.values[r.indicators[n].key] { r.indicators[n].entry = e.isEmpty ? nil : e }
+        }
+        for n in r.tasks.indices {
+            if let e = patch.tasks[r.tasks[n].key] { r.tasks[n].entry = e.isEmpty ? nil : e.stored }
+        }
+        for (section, text) in patch.narrative {
+            let new = ReportPatch.storedNarrative(text)
+            r.status.narrative[section] = new.isEmpty ? nil : new
+        }
+        r.status.version = version
+        if r.status.state == .notStarted { r.status.state = .draft }
+        r.status.updatedAt = now
+        r.status.updatedBy = username
+        return r
+    }
+}
+
+extension ReportPatch {
+    /// A narrative section's text as stored: NFC, trimmed; empty removes the section.
+    static func storedNarrative(_ text: String) -> String {
+        VNText.nfc(text).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension TaskEntry {
+    /// As stored: a report row needs a status, so an entry with only text is kept as "other"
+    /// until one is chosen.
+    var stored: TaskEntry {
+        var e = self
+        e.status = e.status ?? .other
+        return e
+    }
 }
 
 public enum SaveOutcome: Sendable, Equatable {
@@ -202,7 +243,7 @@ extension Store {
         }
         var narrative = JSONMap.decode(row.narrative)
         for (section, text) in patch.narrative.sorted(by: { $0.key < $1.key }) {
-            let new = VNText.nfc(text).trimmingCharacters(in: .whitespacesAndNewlines)
+            let new = ReportPatch.storedNarrative(text)
             let old = narrative[section] ?? ""
             guard new != old else { continue }
             changes.append(Change(subject: "narrative", plan: nil, code: section, field: "text", old: old.isEmpty ? nil : old, new: new.isEmpty ? nil : new))
@@ -249,8 +290,7 @@ extension Store {
             r.$task.id = taskID
             r.$unit.id = unitID
             r.period = round.periodID
-            // A report row needs a status; an entry with only text is kept as "other" until chosen.
-            r.status = (e.status ?? .other).rawValue
+            r.status = (e.stored.status ?? .other).rawValue
             r.percent = e.percent
             r.result = e.result
             r.evidence = e.evidence
