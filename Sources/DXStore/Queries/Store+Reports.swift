@@ -193,15 +193,20 @@ extension Store {
         var taskWrites: [(UUID, TaskReportModel?, TaskEntry)] = []
 
         // The rows a patch touches, read in one statement per kind: a form's save sends every field.
+        // Each plan's ids once: inside the transaction there is no kept plan to ask, and a
+        // form's save names a hundred indicators of one plan.
         var indicatorIDs: [ItemKey: UUID] = [:], taskIDs: [ItemKey: UUID] = [:]
+        var plansIndicators: [String: [String: UUID]] = [:], plansTasks: [String: [String: UUID]] = [:]
         for key in patch.values.keys.sorted() {
-            guard let id = try await self.indicatorIDs(planCode: key.plan)[key.code] else {
+            if plansIndicators[key.plan] == nil { plansIndicators[key.plan] = try await self.indicatorIDs(planCode: key.plan) }
+            guard let id = plansIndicators[key.plan]?[key.code] else {
                 throw StoreError.invalid("Kế hoạch \(key.plan) không có chỉ tiêu \(key.code).")
             }
             indicatorIDs[key] = id
         }
         for key in patch.tasks.keys.sorted() {
-            guard let id = try await self.taskIDs(planCode: key.plan)[key.code] else {
+            if plansTasks[key.plan] == nil { plansTasks[key.plan] = try await self.taskIDs(planCode: key.plan) }
+            guard let id = plansTasks[key.plan]?[key.code] else {
                 throw StoreError.invalid("Kế hoạch \(key.plan) không có nhiệm vụ \(key.code).")
             }
             taskIDs[key] = id
