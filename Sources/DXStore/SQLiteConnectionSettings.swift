@@ -13,11 +13,20 @@ import VaporCSQLite
 /// Neither changes what is stored or how transactions behave.
 enum SQLiteConnectionSettings {
     static let pragmas = "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;"
+    static let lockWaitMilliseconds: Int32 = 5_000
 
     private static let installed: Bool = {
         let entry: @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, OpaquePointer?) -> Int32 = { db, _, _ in
+            // The settings read the schema, so they wait for a lock like any statement
+            // (sqlite-nio sets its own busy handler only after the open): under a burst of new
+            // pool connections one of them met another's WAL recovery and failed at once.
+            _ = sqlite_nio_sqlite3_busy_timeout(db, SQLiteConnectionSettings.lockWaitMilliseconds)
             // A setting that fails leaves SQLite's default, which works, only slower.
             _ = sqlite_nio_sqlite3_exec(db, SQLiteConnectionSettings.pragmas, nil, nil, nil)
+            // `sqlite3_open` answers with the connection's last error after its extensions: an
+            // empty statement clears it, so a setting that could not be applied never fails the
+            // open.
+            _ = sqlite_nio_sqlite3_exec(db, "", nil, nil, nil)
             return SQLITE_OK
         }
         // SQLite declares the entry point without parameters and calls it with these three.
