@@ -55,11 +55,14 @@ extension Store {
     public func revisionTokens() async throws -> RevisionTokens? {
         guard !db.inTransaction else { return nil }
         func read() async throws -> RevisionTokens? {
+            // One row of three scalar reads, not a join of the three tables: a planner without
+            // statistics on them costed the join as millions of rows.
             guard let row = try? await sql.raw("""
-                SELECT u.token AS u, p.token AS p, f.token AS f FROM unit_revision u, plan_revision p, fact_revision f
-                """).first() else { return nil }
-            return .init(units: try row.decode(column: "u", as: Int64.self), plans: try row.decode(column: "p", as: Int64.self),
-                         facts: try row.decode(column: "f", as: Int64.self))
+                SELECT (SELECT token FROM unit_revision) AS u, (SELECT token FROM plan_revision) AS p, (SELECT token FROM fact_revision) AS f
+                """).first(),
+                let units = try row.decode(column: "u", as: Int64?.self), let plans = try row.decode(column: "p", as: Int64?.self),
+                let facts = try row.decode(column: "f", as: Int64?.self) else { return nil }
+            return .init(units: units, plans: plans, facts: facts)
         }
         return if let snapshot { try await snapshot.tokens(orRead: read) } else { try await read() }
     }
