@@ -96,6 +96,12 @@ final class BulkValueImportTests: XCTestCase {
             XCTAssertEqual(r.status, 0, r.err)
             XCTAssertEqual(r.out, "Số liệu: 50.000 thêm mới, 0 cập nhật, 0 không đổi.\n")
             XCTAssertEqual(try stored(db), keyed(first), db)
+            if !db.hasPrefix("sqlite:") {
+                // Planned from statistics at once, not after autovacuum's first ANALYZE.
+                let figures = try await analyzedColumns(db, "data_values"), rollups = try await analyzedColumns(db, "subtree_rollups")
+                XCTAssertGreaterThan(figures, 0, db)
+                XCTAssertGreaterThan(rollups, 0, db)
+            }
 
             // Every 5th value changed, a few new ones, the rest the same.
             var second = (0..<50_000).map { value($0, units: 250, period: $0 < 25_000 ? "2025Q1" : "2025Q2", shift: $0 % 5 == 0 ? 1 : 0) }
@@ -179,53 +185,53 @@ final class BulkValueImportTests: XCTestCase {
         }
     }
 
+    /// `body` on the database at `db`, through a runtime of its own.
+    func withSQL<T>(_ db: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
+        do {
+            let result = try await body(runtime.database as! any SQLDatabase)
+            await runtime.shutdown()
+            return result
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
     /// What defines `data_values` beside its rows — the table, its indexes and foreign keys —
     /// which a large import drops in part and makes again inside its transaction.
     func valuesSchema(_ db: String) async throws -> [String] {
-        let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
-        do {
-            let sql = runtime.database as! any SQLDatabase
+        try await withSQL(db) { sql in
             let query: SQLQueryString = db.hasPrefix("sqlite:")
                 ? "SELECT name || ' ' || coalesce(sql, '') AS d FROM sqlite_master WHERE tbl_name = 'data_values' ORDER BY 1"
                 : """
                   SELECT d FROM (SELECT conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint \
                   WHERE conrelid = 'data_values'::regclass UNION ALL SELECT indexdef FROM pg_indexes WHERE tablename = 'data_values') x ORDER BY 1
                   """
-            let rows = try await sql.raw(query).all().map { try $0.decode(column: "d", as: String.self) }
-            await runtime.shutdown()
-            return rows
-        } catch {
-            await runtime.shutdown()
-            throw error
+            return try await sql.raw(query).all().map { try $0.decode(column: "d", as: String.self) }
         }
     }
 
     /// Rows and sums of `data_values`: any row written, changed or added changes it (the files
     /// below shift every figure), at the cost of one query instead of an export.
     func fingerprint(_ db: String) async throws -> String {
-        let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
-        do {
-            let sql = runtime.database as! any SQLDatabase
+        try await withSQL(db) { sql in
             let row = try await sql.raw("SELECT count(*) AS n, sum(numerator) AS s, sum(value) AS v FROM data_values").first()
-            await runtime.shutdown()
             return "\(try row?.decode(column: "n", as: Int.self) ?? -1) \(try row?.decode(column: "s", as: Double?.self) ?? -1) \(try row?.decode(column: "v", as: Double?.self) ?? -1)"
-        } catch {
-            await runtime.shutdown()
-            throw error
         }
     }
 
     /// The facts' revision token (M029), which pages kept by a server are checked against.
     func factToken(_ db: String) async throws -> Int64 {
-        let runtime = try StoreRuntime(url: try DatabaseURL(parsing: db))
-        do {
-            let sql = runtime.database as! any SQLDatabase
-            let token = try await sql.raw("SELECT token FROM fact_revision").first()?.decode(column: "token", as: Int64.self)
-            await runtime.shutdown()
-            return token ?? 0
-        } catch {
-            await runtime.shutdown()
-            throw error
+        try await withSQL(db) { sql in
+            try await sql.raw("SELECT token FROM fact_revision").first()?.decode(column: "token", as: Int64.self) ?? 0
+        }
+    }
+
+    /// PostgreSQL: the columns of `table` the planner has statistics for (`ANALYZE`).
+    func analyzedColumns(_ db: String, _ table: String) async throws -> Int {
+        try await withSQL(db) { sql in
+            try await sql.raw("SELECT count(*) AS n FROM pg_stats WHERE tablename = \(bind: table)").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 
