@@ -41,25 +41,16 @@ public final class UnitRowsCache: Sendable {
         latest.withLock { $0 = Entry(token: token, rows: rows) }
     }
 
-    func byID(token: Int64) -> [UUID: OrgUnit]? {
-        latest.withLock { $0?.token == token ? $0?.byID : nil }
+    /// A map made from the rows (`byID`, `codes`), when it was kept under `token`.
+    func derived<T: Sendable>(_ field: WritableKeyPath<Entry, T?>, token: Int64) -> T? {
+        latest.withLock { $0?.token == token ? $0?[keyPath: field] : nil }
     }
 
-    func store(byID: [UUID: OrgUnit], token: Int64) {
+    /// Keeps a map made from the rows of `token`, unless the rows kept are newer.
+    func keep<T: Sendable>(_ value: T, as field: WritableKeyPath<Entry, T?>, token: Int64) {
         latest.withLock { entry in
             guard entry?.token == token else { return }
-            entry!.byID = byID
-        }
-    }
-
-    func codes(token: Int64) -> [UUID: String]? {
-        latest.withLock { $0?.token == token ? $0?.codes : nil }
-    }
-
-    func store(codes: [UUID: String], token: Int64) {
-        latest.withLock { entry in
-            guard entry?.token == token else { return }
-            entry!.codes = codes
+            entry![keyPath: field] = value
         }
     }
 
@@ -115,9 +106,9 @@ extension Store {
             })
         }
         guard let (cache, token) = try await unitRevision() else { return build(try await readUnitRows()) }
-        if let hit = cache.byID(token: token) { return hit }
+        if let hit = cache.derived(\.byID, token: token) { return hit }
         let map = build(try await unitRows(cache, token))
-        cache.store(byID: map, token: token)
+        cache.keep(map, as: \.byID, token: token)
         return map
     }
 
@@ -127,9 +118,9 @@ extension Store {
             Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.code) })
         }
         guard let (cache, token) = try await unitRevision() else { return build(try await readUnitRows()) }
-        if let hit = cache.codes(token: token) { return hit }
+        if let hit = cache.derived(\.codes, token: token) { return hit }
         let map = build(try await unitRows(cache, token))
-        cache.store(codes: map, token: token)
+        cache.keep(map, as: \.codes, token: token)
         return map
     }
 
