@@ -30,6 +30,7 @@ public enum DXMigrations {
         M027UnitsParentIndexAgain(),
         M028PlanRevision(),
         M029FactRevision(),
+        M030FactsByUnit(),
     ]
 }
 

@@ -165,7 +165,12 @@ extension Store {
             }
             query.appendInterpolation(unsafeRaw: ") ")
         }
-        query.appendInterpolation(unsafeRaw: "SELECT f.\(itemColumn) AS item_id, f.unit_id, f.period AS period, \(fields) FROM \(table) f WHERE f.\(itemColumn) IN (")
+        // Units drive a subtree's read: `data_values_unit_period` (M030) gives each unit's rows
+        // for a period side by side. SQLite would rather probe every (unit, period, item) once
+        // the items are a list too (12 ms for a province, 4 ms as ranges), so for more than a
+        // few items `+` keeps the list out of its index choice; PostgreSQL's planner weighs it.
+        let itemsFilterOnly = table == "data_values" && (slice.subtreeOf != nil || slice.unit != nil) && ids.count > 8 && !isPostgres
+        query.appendInterpolation(unsafeRaw: "SELECT f.\(itemColumn) AS item_id, f.unit_id, f.period AS period, \(fields) FROM \(table) f WHERE \(itemsFilterOnly ? "+" : "")f.\(itemColumn) IN (")
         query.appendInterpolation(binds: ids)
         query.appendInterpolation(unsafeRaw: ")")
         if let periods = slice.periodIDs {
