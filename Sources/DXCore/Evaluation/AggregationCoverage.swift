@@ -54,6 +54,12 @@ public struct Coverage: Hashable, Sendable {
         "\(VNNumber.format(reporting.count, locale: .en))/\(VNNumber.format(expected.count, locale: .en)) units reporting"
     }
 
+    /// Room for the coverage of `units` units below, each usually expected and reporting.
+    mutating func reserve(_ units: Int) {
+        expected.reserveCapacity(units)
+        reporting.reserveCapacity(units)
+    }
+
     mutating func append(_ other: Coverage) {
         expected += other.expected
         reporting += other.reporting

@@ -90,13 +90,15 @@ public struct IndicatorAggregator: Sendable {
     private func node(_ code: String, _ period: Period) -> (value: AggregatedValue, children: [AggregatedValue]) {
         // A stock is what exists at the period's end: a unit closed before then (merged into
         // another) holds none of it; its successor does.
-        if indicator.temporal == .stock, let closed = tree[code]?.validTo, closed < period.end {
+        let unit = tree[code]
+        if indicator.temporal == .stock, let closed = unit?.validTo, closed < period.end {
             return (AggregatedValue(unitCode: code, period: period, source: .missing), [])
         }
         let own = series[code]?.figure(for: period, measure: indicator.measure, temporal: indicator.temporal)
         // A collapsed subtree: its sum stands for the children's values (`BelowSum`).
-        let summed = sums[code].map { $0[period] ?? BelowSum() }
-        let children = summed == nil ? tree.children(of: code).map { compute($0.code, period) } : []
+        let summed = sums.isEmpty ? nil : sums[code].map { $0[period] ?? BelowSum() }
+        let units = tree.children(of: code)
+        let children = summed == nil ? units.map { compute($0.code, period) } : []
 
         var result = AggregatedValue(unitCode: code, period: period, source: .missing)
         var notCombinable: [String] = []
@@ -135,19 +137,20 @@ public struct IndicatorAggregator: Sendable {
         result.notCombinable = notCombinable
 
         var below = Coverage()
+        if children.count > 1 { below.reserve(children.count) }
         for c in children { below.append(c.coverage) }
         if let summed {
             // Each child's coverage as `compute` gives it: the child itself when expected (a
             // stock's closed unit has none), nothing deeper (never expected, by `BelowSum`'s
             // conditions); it reported when its subtree has a figure, and no figure there is partial.
-            for child in tree.children(of: code) where expected.includes(child, in: tree, period: period) {
+            for child in units where expected.includes(child, in: tree, period: period) {
                 if indicator.temporal == .stock, let closed = child.validTo, closed < period.end { continue }
                 below.expected.append(child.code)
                 if summed.reportingChildren.contains(child.code) { below.reporting.append(child.code) }
             }
         }
         var coverage = Coverage()
-        if let unit = tree[code], expected.includes(unit, in: tree, period: period) {
+        if let unit, expected.includes(unit, in: tree, period: period) {
             coverage.expected.append(code)
             if let own {
                 coverage.reporting.append(code)

@@ -116,9 +116,14 @@ struct UnitSeries: Sendable {
     /// figure at 30/06. The latest such day wins; on the same day, the period itself, then the
     /// longer period (the year before its fourth quarter).
     private func stock(_ period: Period, measure: MeasureKind) -> OwnFigure? {
-        let latest = values.keys
-            .filter { period.contains($0.end) }
-            .max { ($0.end, $0 == period ? 1 : 0, $0.dayCount) < ($1.end, $1 == period ? 1 : 0, $1.dayCount) }
+        // The period itself ends last and wins a tie: no need to look at the others.
+        var latest: Period? = values[period] == nil ? nil : period
+        if latest == nil {
+            for p in values.keys where period.contains(p.end) {
+                if let l = latest, (p.end, p.dayCount) <= (l.end, l.dayCount) { continue }
+                latest = p
+            }
+        }
         guard let p = latest, let v = values[p] else { return nil }
         return OwnFigure(numerator: v.numerator, denominator: v.denominator,
                          value: UnitSeries.number(v, measure: measure), judgement: v.judgement,

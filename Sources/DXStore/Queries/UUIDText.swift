@@ -10,6 +10,12 @@ extension UUID {
         self.init(uuid: bytes)
     }
 
+    /// A UUID from its text's UTF-8 bytes (a column read in place).
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let id = Self.parse(bytes) else { return nil }
+        self.init(uuid: id)
+    }
+
     private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> uuid_t? {
         guard b.count == 36, b[8] == 0x2D, b[13] == 0x2D, b[18] == 0x2D, b[23] == 0x2D else { return nil }
         var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
