@@ -98,6 +98,16 @@ public struct IndicatorAggregator: Sendable {
         // A collapsed subtree: its sum stands for the children's values (`BelowSum`).
         let summed = sums.isEmpty ? nil : sums[code].map { $0[period] ?? BelowSum() }
         let units = tree.children(of: code)
+        if summed == nil, units.isEmpty {
+            // Nothing below (most nodes: a province's communes): the unit's own figure, made in
+            // one go rather than field by field.
+            let coverage = coverage(of: code, unit: unit, own: own, aggregated: false, below: Coverage(), in: period)
+            guard let own else { return (AggregatedValue(unitCode: code, period: period, source: .missing, coverage: coverage), []) }
+            return (AggregatedValue(unitCode: code, period: period, source: .reported, numerator: own.numerator,
+                                    denominator: own.denominator, value: own.value, judgement: own.judgement, text: own.text,
+                                    author: own.author, periodsUsed: own.used, missingPeriods: own.missing, asOf: own.asOf,
+                                    notCombinable: own.combinable ? [] : [code], coverage: coverage), [])
+        }
         let children = summed == nil ? units.map { compute($0.code, period) } : []
 
         var result = AggregatedValue(unitCode: code, period: period, source: .missing)
@@ -149,6 +159,13 @@ public struct IndicatorAggregator: Sendable {
                 if summed.reportingChildren.contains(child.code) { below.reporting.append(child.code) }
             }
         }
+        result.coverage = coverage(of: code, unit: unit, own: own, aggregated: result.source == .aggregated, below: below, in: period)
+        return (result, children)
+    }
+
+    /// A node's coverage: the unit itself when expected, then `below`.
+    private func coverage(of code: String, unit: OrgUnit?, own: OwnFigure?, aggregated: Bool, below: Coverage,
+                          in period: Period) -> Coverage {
         var coverage = Coverage()
         if let unit, expected.includes(unit, in: tree, period: period) {
             coverage.expected.append(code)
@@ -157,7 +174,7 @@ public struct IndicatorAggregator: Sendable {
                 if !own.missing.isEmpty || (own.asOf.map { $0 < period.end } ?? false) {
                     coverage.partial.append(code)
                 }
-            } else if result.source == .aggregated {
+            } else if aggregated {
                 // An expected unit that did not report itself but whose units did has data; the
                 // figure is partial when the expected units below it are not all complete.
                 coverage.reporting.append(code)
@@ -168,8 +185,7 @@ public struct IndicatorAggregator: Sendable {
             }
         }
         coverage.append(below)
-        result.coverage = coverage
-        return (result, children)
+        return coverage
     }
 
     /// A collapsed subtree's sum into a node that has no figure of its own: what `combine` gives

@@ -117,14 +117,16 @@ struct UnitSeries: Sendable {
     /// longer period (the year before its fourth quarter).
     private func stock(_ period: Period, measure: MeasureKind) -> OwnFigure? {
         // The period itself ends last and wins a tie: no need to look at the others.
-        var latest: Period? = values[period] == nil ? nil : period
-        if latest == nil {
-            for p in values.keys where period.contains(p.end) {
-                if let l = latest, (p.end, p.dayCount) <= (l.end, l.dayCount) { continue }
-                latest = p
+        var latest: (period: Period, value: DataValue)?
+        if let v = values[period] {
+            latest = (period, v)
+        } else {
+            for (p, v) in values where period.contains(p.end) {
+                if let l = latest?.period, (p.end, p.dayCount) <= (l.end, l.dayCount) { continue }
+                latest = (p, v)
             }
         }
-        guard let p = latest, let v = values[p] else { return nil }
+        guard let (p, v) = latest else { return nil }
         return OwnFigure(numerator: v.numerator, denominator: v.denominator,
                          value: UnitSeries.number(v, measure: measure), judgement: v.judgement,
                          text: v.text, author: v.author, used: [p], missing: [], asOf: p.end, combinable: true)

@@ -20,25 +20,27 @@ extension UUID {
         guard b.count == 36, b[8] == 0x2D, b[13] == 0x2D, b[18] == 0x2D, b[23] == 0x2D else { return nil }
         var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let ok = withUnsafeMutableBytes(of: &out) { out -> Bool in
-            var i = 0, o = 0
+            var i = 0, o = 0, bad: UInt8 = 0
             while i < 36 {
                 if i == 8 || i == 13 || i == 18 || i == 23 { i += 1; continue }
-                guard let hi = nibble(b[i]), let lo = nibble(b[i + 1]) else { return false }
+                let hi = nibbles[Int(b[i])], lo = nibbles[Int(b[i + 1])]
+                bad |= hi | lo
                 out[o] = hi << 4 | lo
                 o += 1
                 i += 2
             }
-            return true
+            return bad & 0xF0 == 0
         }
         return ok ? out : nil
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
+    /// Each byte's value as a hex digit of either case; 0xFF for any other byte.
+    private static let nibbles: [UInt8] = (0...255).map { c in
         switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        case 0x41...0x46: c - 0x41 + 10
-        default: nil
+        case 0x30...0x39: UInt8(c - 0x30)
+        case 0x61...0x66: UInt8(c - 0x61 + 10)
+        case 0x41...0x46: UInt8(c - 0x41 + 10)
+        default: 0xFF
         }
     }
 }
