@@ -1,7 +1,18 @@
-import DXCore
+@testable import DXCore
 import XCTest
 
 final class CalendarDateTests: XCTestCase {
+    /// Period names and ISO days are padded without Foundation's formatter, to the same text.
+    func testZeroPaddingIsWhatTheFormatterGives() {
+        for n in [0, 1, 9, 10, 99, 100, 999, 1000, 2025, 9998, 12345, -1, -42] {
+            for width in [2, 4] {
+                XCTAssertEqual(CalendarDate.padded(n, width), String(format: "%0\(width)d", n), "\(n) to \(width)")
+            }
+        }
+        XCTAssertEqual(CalendarDate(999, 1, 5).iso, "0999-01-05")
+        XCTAssertEqual(Period.calendar(.month, year: 2025, number: 7).identifier, "202507")
+    }
+
     func testOnlyRealDaysExist() {
         XCTAssertNil(CalendarDate(year: 2023, month: 2, day: 29))
         XCTAssertNotNil(CalendarDate(year: 2024, month: 2, day: 29))

@@ -44,7 +44,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// ISO 8601 `YYYY-MM-DD`.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
     }
 
     public var description: String { iso }
@@ -114,5 +114,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(iso)
+    }
+}
+
+extension CalendarDate {
+    /// `n` with leading zeros to `width` digits, as `String(format: "%0*d")` gives it, without
+    /// Foundation's formatter: period names are made by the hundred thousand in an evaluation.
+    static func padded(_ n: Int, _ width: Int) -> String {
+        guard n >= 0 else { return String(format: "%0\(width)d", n) }
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

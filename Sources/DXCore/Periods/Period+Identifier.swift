@@ -15,12 +15,12 @@ import Foundation
 /// identifiers are keys: two spellings of one period would split its data.
 extension Period {
     public var identifier: String {
-        let y = String(format: "%04d", start.year)
+        let y = CalendarDate.padded(start.year, 4)
         return switch type {
         case .year: y
         case .halfYear: "\(y)S\(number!)"
         case .quarter: "\(y)Q\(number!)"
-        case .month: y + String(format: "%02d", start.month)
+        case .month: y + CalendarDate.padded(start.month, 2)
         case .nineMonths: "\(y)N9"
         case .custom: "\(start.iso)_\(end.iso)"
         }
