@@ -171,6 +171,11 @@ extension Store {
         for (code, id) in itemIDs { items[id] = code }
         let codes = SliceCodes(items: items, units: try await unitCodesByID())
         guard !ids.isEmpty else { return (nil, codes) }
+        // A subtree's read of given periods runs unit by unit and period by period (`sub`, then
+        // `ps`, then the figures: CROSS JOIN keeps that order on SQLite), so that whether a
+        // unit's report of a period counts is asked once for the pair, not once for each of its
+        // hundred figures: with a round open, 14 ms of a province's 15,200 figures, now 6.
+        let byPair = slice.subtreeOf != nil && !(slice.periodIDs ?? []).isEmpty
         var query = SQLQueryString("")
         if let root = slice.subtreeOf {
             // UNION (not UNION ALL) stops on a cycle; the tree refuses those anyway.
@@ -182,23 +187,40 @@ extension Store {
                 query.appendInterpolation(binds: slice.notBelow)
                 query.appendInterpolation(unsafeRaw: ")")
             }
-            query.appendInterpolation(unsafeRaw: ") ")
+            query.appendInterpolation(unsafeRaw: ")")
+            if byPair, let periods = slice.periodIDs {
+                // Each period once: a pair is a unit's rows of that period.
+                var seen: Set<String> = []
+                query.appendInterpolation(unsafeRaw: ", ps(period) AS (VALUES ")
+                for (i, period) in periods.filter({ seen.insert($0).inserted }).enumerated() {
+                    query.appendInterpolation(unsafeRaw: i == 0 ? "(" : ", (")
+                    query.appendInterpolation(bind: period)
+                    query.appendInterpolation(unsafeRaw: ")")
+                }
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+            query.appendInterpolation(unsafeRaw: " ")
         }
         // Units drive a subtree's read: `data_values_unit_period` (M030) gives each unit's rows
         // for a period side by side. SQLite would rather probe every (unit, period, item) once
         // the items are a list too (12 ms for a province, 4 ms as ranges), so for more than a
         // few items `+` keeps the list out of its index choice; PostgreSQL's planner weighs it.
         let itemsFilterOnly = table == "data_values" && (slice.subtreeOf != nil || slice.unit != nil) && ids.count > 8 && !isPostgres
-        query.appendInterpolation(unsafeRaw: "SELECT f.\(itemColumn) AS item_id, f.unit_id, f.period AS period, \(fields) FROM \(table) f WHERE \(itemsFilterOnly ? "+" : "")f.\(itemColumn) IN (")
+        query.appendInterpolation(unsafeRaw: "SELECT f.\(itemColumn) AS item_id, f.unit_id, f.period AS period, \(fields) FROM ")
+        query.appendInterpolation(unsafeRaw: byPair ? "sub CROSS JOIN ps CROSS JOIN \(table) f WHERE f.unit_id = sub.id AND f.period = ps.period AND "
+                                                    : "\(table) f WHERE ")
+        query.appendInterpolation(unsafeRaw: "\(itemsFilterOnly ? "+" : "")f.\(itemColumn) IN (")
         query.appendInterpolation(binds: ids)
         query.appendInterpolation(unsafeRaw: ")")
-        if let periods = slice.periodIDs {
-            query.appendInterpolation(unsafeRaw: " AND f.period IN (")
-            query.appendInterpolation(binds: periods)
-            query.appendInterpolation(unsafeRaw: ")")
-        }
-        if slice.subtreeOf != nil {
-            query.appendInterpolation(unsafeRaw: " AND f.unit_id IN (SELECT id FROM sub)")
+        if !byPair {
+            if let periods = slice.periodIDs {
+                query.appendInterpolation(unsafeRaw: " AND f.period IN (")
+                query.appendInterpolation(binds: periods)
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+            if slice.subtreeOf != nil {
+                query.appendInterpolation(unsafeRaw: " AND f.unit_id IN (SELECT id FROM sub)")
+            }
         }
         if let unit = slice.unit {
             query.appendInterpolation(unsafeRaw: " AND f.unit_id = ")
@@ -206,7 +228,7 @@ extension Store {
         }
         if !includeUnsubmitted {
             let rounds = try await coveringRounds(planCode: planCode, periodIDs: slice.periodIDs)
-            Self.appendCounted(to: &query, alias: "f", rounds: rounds)
+            Self.appendCounted(to: &query, unit: byPair ? "sub.id" : "f.unit_id", period: byPair ? "ps.period" : "f.period", rounds: rounds)
         }
         return (query, codes)
     }
@@ -215,12 +237,17 @@ extension Store {
     /// its unit, or when one that does holds a submitted or approved report of it. Appends
     /// nothing when no round asks for the plan.
     static func appendCounted(to query: inout SQLQueryString, alias: String, rounds: [String]) {
+        appendCounted(to: &query, unit: "\(alias).unit_id", period: "\(alias).period", rounds: rounds)
+    }
+
+    /// The same for the unit and period given by two column expressions.
+    static func appendCounted(to query: inout SQLQueryString, unit: String, period: String, rounds: [String]) {
         guard !rounds.isEmpty else { return }
         let counted = [ReportState.submitted, .approved].map(\.rawValue)
         for (i, negate) in [(0, true), (1, false)] {
             query.appendInterpolation(unsafeRaw: i == 0 ? " AND (" : " OR ")
             query.appendInterpolation(unsafeRaw: negate ? "NOT EXISTS" : "EXISTS")
-            query.appendInterpolation(unsafeRaw: " (SELECT 1 FROM round_units ru JOIN rounds r ON r.id = ru.round_id WHERE ru.unit_id = \(alias).unit_id AND r.period = \(alias).period AND r.code IN (")
+            query.appendInterpolation(unsafeRaw: " (SELECT 1 FROM round_units ru JOIN rounds r ON r.id = ru.round_id WHERE ru.unit_id = \(unit) AND r.period = \(period) AND r.code IN (")
             query.appendInterpolation(binds: rounds)
             query.appendInterpolation(unsafeRaw: ")")
             if !negate {
