@@ -42,7 +42,7 @@ struct OwnFigure: Sendable {
 
 /// What one unit reported for one indicator, by period.
 struct UnitSeries: Sendable {
-    var values: [Period: DataValue] = [:]
+    var values = PeriodValues()
 
     func figure(for period: Period, measure: MeasureKind, temporal: TemporalAggregation) -> OwnFigure? {
         switch temporal {
@@ -135,5 +135,52 @@ struct UnitSeries: Sendable {
     /// The number a value stands for: a rate from its parts when they are there.
     static func number(_ v: DataValue, measure: MeasureKind) -> Double? {
         measure == .qualitative ? v.value : v.effectiveValue
+    }
+}
+
+/// Values by period, in the order they were first given. A unit reports a handful of periods
+/// for an indicator, and an evaluation looks them up by the hundred thousand: comparing a few
+/// periods is cheaper than hashing one. A long series (years of months) is indexed as well.
+struct PeriodValues: Sendable, Sequence {
+    private var pairs: [(period: Period, value: DataValue)] = []
+    private var index: [Period: Int]?
+    private static let indexFrom = 16
+
+    subscript(period: Period) -> DataValue? {
+        get { position(of: period).map { pairs[$0].value } }
+        set {
+            guard let newValue else {
+                if let i = position(of: period) {
+                    pairs.remove(at: i)
+                    reindex()
+                }
+                return
+            }
+            if let i = position(of: period) {
+                pairs[i].value = newValue
+            } else {
+                pairs.append((period, newValue))
+                if index != nil { index?[period] = pairs.count - 1 } else { reindex() }
+            }
+        }
+    }
+
+    var count: Int { pairs.count }
+
+    func makeIterator() -> IndexingIterator<[(period: Period, value: DataValue)]> { pairs.makeIterator() }
+
+    private func position(of period: Period) -> Int? {
+        if let index { return index[period] }
+        return pairs.firstIndex { $0.period == period }
+    }
+
+    private mutating func reindex() {
+        guard pairs.count >= Self.indexFrom else {
+            index = nil
+            return
+        }
+        var byPeriod: [Period: Int] = [:]
+        for (i, p) in pairs.enumerated() { byPeriod[p.period] = i }
+        index = byPeriod
     }
 }
