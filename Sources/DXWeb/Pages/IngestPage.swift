@@ -26,7 +26,7 @@ struct IngestController: RouteCollection {
     func form(req: Request) async throws -> Response {
         try req.authorize(.setUp)
         let account = try req.requireAccount()
-        return html(IngestPage.render(.init(csrf: req.csrf, unit: account.unitCode ?? "")))
+        return html(IngestPage.render(.init(csrf: req.csrf, unit: account.unitCode)))
     }
 
     func preview(req: Request) async throws -> Response {
