@@ -88,9 +88,13 @@ public struct IndicatorAggregator: Sendable {
     }
 
     private func node(_ code: String, _ period: Period) -> (value: AggregatedValue, children: [AggregatedValue]) {
+        node(code, tree[code], period)
+    }
+
+    /// `unit` is `tree[code]`, handed down by the parent that has it already.
+    private func node(_ code: String, _ unit: OrgUnit?, _ period: Period) -> (value: AggregatedValue, children: [AggregatedValue]) {
         // A stock is what exists at the period's end: a unit closed before then (merged into
         // another) holds none of it; its successor does.
-        let unit = tree[code]
         if indicator.temporal == .stock, let closed = unit?.validTo, closed < period.end {
             return (AggregatedValue(unitCode: code, period: period, source: .missing), [])
         }
@@ -108,7 +112,7 @@ public struct IndicatorAggregator: Sendable {
                                     author: own.author, periodsUsed: own.used, missingPeriods: own.missing, asOf: own.asOf,
                                     notCombinable: own.combinable ? [] : [code], coverage: coverage), [])
         }
-        let children = summed == nil ? units.map { compute($0.code, period) } : []
+        let children = summed == nil ? units.map { node($0.code, $0, period).value } : []
 
         var result = AggregatedValue(unitCode: code, period: period, source: .missing)
         var notCombinable: [String] = []

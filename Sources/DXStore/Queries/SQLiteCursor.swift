@@ -9,7 +9,7 @@ import VaporCSQLite
 /// `RawRow` then finds each by name: for a province's 15,200 figures that was more time than
 /// SQLite took to find them. Conversions are SQLiteNIO's (`SQLiteDataConvertible`), so the
 /// values read are those `RawRow` reads.
-struct SQLiteCursor {
+struct SQLiteCursor: FactCursor {
     fileprivate let statement: OpaquePointer
 
     private func type(_ i: Int32) -> Int32 { sqlite_nio_sqlite3_column_type(statement, i) }

@@ -47,17 +47,13 @@ extension Store {
             itemIDs: try await indicatorIDs(planCode: planCode),
             itemColumn: "indicator_id", fields: "f.numerator, f.denominator, f.value, f.text, f.judgement, f.comment, f.author, f.updated_at")
         guard let query else { return [] }
-        // On SQLite the rows are read in place, by position in the SELECT above. A row whose ids
-        // the kept lists do not know (written since they were read) sends the read the long way.
+        // The rows are read by position in the SELECT above (`FactCursor`). A row whose ids the
+        // kept lists do not know (written since they were read) sends the read the long way.
         do {
-            if let read = try await SQLiteCursor.rows(query, on: self, { c in
-                guard let item = codes.items[try c.uuid(0)], let unit = codes.units[try c.uuid(1)] else { throw UnknownSliceID() }
-                return DataValue(
-                    planCode: planCode, indicatorCode: item, unitCode: unit, periodID: try c.requiredString(2),
-                    numerator: try c.double(3), denominator: try c.double(4), value: try c.double(5),
-                    text: try c.string(6), judgement: try c.string(7).flatMap(Judgement.init(rawValue:)),
-                    comment: try c.string(8), author: try c.string(9), updatedAt: try c.date(10))
-            }) {
+            if let read = try await SQLiteCursor.rows(query, on: self, { try Self.value($0, planCode: planCode, codes: codes) }) {
+                return read
+            }
+            if let read = try await PostgresCursor.rows(query, on: self, { try Self.value($0, planCode: planCode, codes: codes) }) {
                 return read
             }
         } catch is UnknownSliceID {}
@@ -71,6 +67,16 @@ extension Store {
     }
 
     private struct UnknownSliceID: Error {}
+
+    /// A value from a row of `values(planCode:slice:)`'s query, by position.
+    private static func value(_ c: some FactCursor, planCode: String, codes: SliceCodes) throws -> DataValue {
+        guard let item = codes.items[try c.uuid(0)], let unit = codes.units[try c.uuid(1)] else { throw UnknownSliceID() }
+        return DataValue(
+            planCode: planCode, indicatorCode: item, unitCode: unit, periodID: try c.requiredString(2),
+            numerator: try c.double(3), denominator: try c.double(4), value: try c.double(5),
+            text: try c.string(6), judgement: try c.string(7).flatMap(Judgement.init(rawValue:)),
+            comment: try c.string(8), author: try c.string(9), updatedAt: try c.date(10))
+    }
 
     /// Task reports of a plan within `slice`, filtered like `values(planCode:slice:)`.
     public func taskReports(planCode: String, slice: FactSlice, includeUnsubmitted: Bool = false) async throws -> [TaskReport] {
