@@ -14,9 +14,9 @@ protocol FactCursor {
 }
 
 /// A PostgreSQL row read by position with PostgresNIO's own decoding. Through SQLKit each
-/// column is found by name and decoded through `Decodable` with dynamic casts: for a province's
-/// 15,200 figures of eleven columns, more than the query. The decoding is the one SQLKit ends
-/// in (`PostgresDecodable`), so the values are the same.
+/// column is found by name and decoded through `Decodable` with dynamic casts, for every one of
+/// a province's 15,200 figures of eleven columns. The decoding is the one SQLKit ends in
+/// (`PostgresDecodable`), so the values are the same.
 struct PostgresCursor: FactCursor {
     let row: PostgresRandomAccessRow
 
