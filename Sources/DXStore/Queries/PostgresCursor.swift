@@ -2,17 +2,6 @@ import Foundation
 import PostgresNIO
 import SQLKit
 
-/// A row of a large read, its columns taken by position: a SQLite statement stepped in place
-/// (`SQLiteCursor`) or a PostgreSQL row (`PostgresCursor`). One function makes a page's values
-/// from either.
-protocol FactCursor {
-    func uuid(_ i: Int32) throws -> UUID
-    func string(_ i: Int32) throws -> String?
-    func requiredString(_ i: Int32) throws -> String
-    func double(_ i: Int32) throws -> Double?
-    func date(_ i: Int32) throws -> Date?
-}
-
 /// A PostgreSQL row read by position with PostgresNIO's own decoding. Through SQLKit each
 /// column is found by name and decoded through `Decodable` with dynamic casts, for every one of
 /// a province's 15,200 figures of eleven columns. The decoding is the one SQLKit ends in
